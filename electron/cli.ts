@@ -1,0 +1,63 @@
+/**
+ * Command line for administrators and automation, on the same services as the app:
+ *   npm run cli -- <command> [options]
+ * Errors go to stderr in Chinese with exit code 1 (2 for a wrong command); every write is a
+ * transaction, so a failed command leaves nothing half-written.
+ */
+import { AppError } from './core/errors';
+import { parseCli, type CliArgs } from './cli/args';
+import { cmdBackup, cmdCheck, cmdInit, cmdRestore, cmdSeed } from './cli/basic';
+import { cmdServe } from './cli/serve';
+import { cmdExport, cmdImport, cmdReport, exportHelp, importHelp } from './cli/excel';
+
+const commands: Record<string, { run: (a: CliArgs) => Promise<string>; usage: string }> = {
+  init: { run: cmdInit, usage: 'init --db FILE --center 卫生院名称 [--county 县区]      新建数据库' },
+  seed: { run: cmdSeed, usage: 'seed --db FILE --demo [--scale N]                        生成演示乡镇（N 倍规模）' },
+  import: { run: cmdImport, usage: 'import <类别> FILE --db FILE [--dry-run]                导入 Excel（先预览）' },
+  export: { run: cmdExport, usage: 'export <报表> --db FILE --out FILE.xlsx                  导出上报报表' },
+  report: { run: cmdReport, usage: 'report <报表> --db FILE --format json                    报表数据（JSON）' },
+  backup: { run: cmdBackup, usage: 'backup --db FILE --out FILE                              备份（在线备份，校验）' },
+  restore: { run: cmdRestore, usage: 'restore --db FILE --from FILE                            从备份恢复（先校验）' },
+  check: { run: cmdCheck, usage: 'check --db FILE                                          完整性检查' },
+  serve: { run: cmdServe, usage: 'serve [--db FILE] [--demo] [--port N]                    浏览器模式' },
+};
+
+function help(): string {
+  return [
+    '乡村卫生一体化管理 · 命令行',
+    '用法：npm run cli -- <命令> [选项]',
+    '',
+    ...Object.values(commands).map((c) => `  ${c.usage}`),
+    '',
+    importHelp(),
+    exportHelp(),
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseCli(argv);
+  const [name] = args.positionals;
+  if (!name || args.values.help || name === 'help') {
+    console.log(help());
+    return 0;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    console.error(`没有“${name}”这个命令。\n\n${help()}`);
+    return 2;
+  }
+  const out = await cmd.run({ ...args, positionals: args.positionals.slice(1) });
+  if (out) console.log(out);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof AppError) console.error(`错误：${e.message}`);
+    else console.error(`错误：程序内部错误：${e instanceof Error ? e.stack : String(e)}`);
+    process.exitCode = e instanceof AppError && e.code === 'BAD_REQUEST' ? 2 : 1;
+  },
+);

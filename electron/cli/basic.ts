@@ -1,0 +1,82 @@
+/** CLI commands on the database itself: init, seed, backup, restore, check. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { firstRunInput } from '../../shared/schemas/app';
+import { makeContext } from '../core/context';
+import { AppError } from '../core/errors';
+import { zodToError } from '../core/zodIssues';
+import { restoreDatabase, verifyDatabaseFile } from '../db/backup';
+import { openDatabase } from '../db/open';
+import { seedDemo } from '../demo/seed';
+import { readSettings, updateSettings } from '../services/settings';
+import { requireString, type CliArgs } from './args';
+
+export async function cmdInit(args: CliArgs): Promise<string> {
+  const dbPath = requireString(args, 'db', '数据库文件');
+  const parsed = firstRunInput.safeParse({ centerName: args.values.center ?? '', county: args.values.county ?? '未填写' });
+  if (!parsed.success) throw new AppError('VALIDATION', zodToError(parsed.error).message);
+  if (fs.existsSync(dbPath)) throw new AppError('CONFLICT', `${dbPath} 已存在，未做改动；新建请换一个文件名`);
+  const { db } = await openDatabase(dbPath);
+  try {
+    updateSettings(makeContext(db, '命令行'), parsed.data);
+  } finally {
+    db.close();
+  }
+  return `已创建数据库 ${path.resolve(dbPath)}，单位：${parsed.data.centerName}`;
+}
+
+export async function cmdSeed(args: CliArgs): Promise<string> {
+  const dbPath = requireString(args, 'db', '数据库文件');
+  if (!args.values.demo) throw new AppError('BAD_REQUEST', '目前只能生成演示数据：请加 --demo');
+  const scale = args.values.scale === undefined ? 1 : Number(args.values.scale);
+  if (!Number.isInteger(scale) || scale < 1 || scale > 2000) throw new AppError('BAD_REQUEST', '--scale 应为 1 到 2000 的整数');
+  const { db } = await openDatabase(dbPath);
+  try {
+    const n = Number(db.prepare('SELECT count(*) FROM villages').pluck().get());
+    if (n > 0) throw new AppError('CONFLICT', `${dbPath} 里已有 ${n} 个行政村，演示数据只能写入空数据库`);
+    const made = seedDemo(makeContext(db, '演示数据'), { scale });
+    return `已生成演示乡镇：${made.villages} 个行政村，${made.clinics} 个村卫生室`;
+  } finally {
+    db.close();
+  }
+}
+
+export async function cmdBackup(args: CliArgs): Promise<string> {
+  const dbPath = requireString(args, 'db', '数据库文件');
+  const out = requireString(args, 'out', '备份文件');
+  if (fs.existsSync(out)) throw new AppError('CONFLICT', `${out} 已存在，请换一个文件名，以免覆盖`);
+  verifyDatabaseFile(dbPath);
+  const { db } = await openDatabase(dbPath);
+  try {
+    await db.backup(out);
+  } finally {
+    db.close();
+  }
+  verifyDatabaseFile(out);
+  return `已备份到 ${path.resolve(out)}（已校验）`;
+}
+
+export async function cmdRestore(args: CliArgs): Promise<string> {
+  const dbPath = requireString(args, 'db', '要恢复的数据库文件');
+  const from = requireString(args, 'from', '备份文件');
+  const { safetyCopy } = await restoreDatabase(dbPath, from);
+  const { db } = await openDatabase(dbPath);
+  db.close();
+  return `已从 ${from} 恢复到 ${dbPath}` + (safetyCopy ? `；原文件已另存为 ${safetyCopy.file}` : '');
+}
+
+export async function cmdCheck(args: CliArgs): Promise<string> {
+  const dbPath = requireString(args, 'db', '数据库文件');
+  const { schemaVersion } = verifyDatabaseFile(dbPath);
+  const { db } = await openDatabase(dbPath);
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    const fk = db.pragma('foreign_key_check') as unknown[];
+    if (integrity !== 'ok') throw new AppError('DB_CORRUPT', `完整性检查未通过：${String(integrity)}`);
+    if (fk.length > 0) throw new AppError('DB_CORRUPT', `有 ${fk.length} 处关联数据缺失（外键检查未通过）`);
+    const s = readSettings(db);
+    return `检查通过：${dbPath}（数据版本 ${schemaVersion}，单位：${s.centerName || '未填写'}）`;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,15 @@
+import { m0001 } from './0001-registry';
+import type { Migration } from './types';
+
+/** Every migration, in order. Versions must rise by one; `open.ts` asserts it at start. */
+export const migrations: readonly Migration[] = [m0001];
+
+export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;
+
+export function assertMigrationOrder(list: readonly Migration[]): void {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    }
+  });
+}

@@ -1,0 +1,99 @@
+/**
+ * Opening the database, in this order:
+ *   1. open the file and set the pragmas (WAL, synchronous=FULL, foreign keys, busy timeout);
+ *   2. an existing file: `quick_check`, then make sure it is ours and not from a newer version;
+ *   3. if migrations are pending on a file with data, back it up first (online backup API);
+ *   4. run every pending migration in one transaction and record `user_version`.
+ * Any failure closes the handle and throws an AppError whose message tells the clerk what to do.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../core/errors';
+import { backupDatabase, listBackups } from './backup';
+import { APPLICATION_ID } from './identity';
+import { assertMigrationOrder, latestVersion, migrations } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenedDatabase {
+  db: Db;
+  path: string;
+  migratedFrom: number;
+  backupFile?: string;
+}
+
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+function restoreHint(dbPath: string): string {
+  const latest = listBackups(dbPath)[0];
+  const from = latest ? latest.file : '<备份文件>';
+  return `可以用最近的备份恢复：npm run cli -- restore --db "${dbPath}" --from "${from}"`;
+}
+
+export async function openDatabase(dbPath: string): Promise<OpenedDatabase> {
+  assertMigrationOrder(migrations);
+  fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  const existed = fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0;
+  let db: Db;
+  try {
+    db = new Database(dbPath);
+  } catch (e) {
+    throw new AppError('DB_CORRUPT', `无法打开数据库文件 ${dbPath}：${(e as Error).message}`);
+  }
+  try {
+    if (existed) checkExisting(db, dbPath);
+    applyPragmas(db);
+    const from = Number(db.pragma('user_version', { simple: true }));
+    let backupFile: string | undefined;
+    if (from < latestVersion) {
+      if (existed && from > 0) backupFile = (await backupDatabase(db, dbPath, `before-v${latestVersion}`, 1000)).file;
+      migrate(db, from);
+    }
+    return { db, path: dbPath, migratedFrom: from, backupFile };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function checkExisting(db: Db, dbPath: string): void {
+  let check: unknown;
+  try {
+    check = db.pragma('quick_check', { simple: true });
+  } catch {
+    check = 'unreadable';
+  }
+  if (check !== 'ok') {
+    throw new AppError(
+      'DB_CORRUPT',
+      `数据库文件 ${dbPath} 检查未通过（${String(check)}），为保护数据已停止打开。${restoreHint(dbPath)}`,
+    );
+  }
+  const appId = Number(db.pragma('application_id', { simple: true }));
+  const version = Number(db.pragma('user_version', { simple: true }));
+  const tables = Number(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='table'").pluck().get());
+  if (appId !== APPLICATION_ID && (appId !== 0 || version !== 0 || tables > 0)) {
+    throw new AppError('BAD_REQUEST', `文件 ${dbPath} 不是本程序的数据库，请检查文件路径`);
+  }
+  if (version > latestVersion) {
+    throw new AppError(
+      'DB_FROM_FUTURE',
+      `数据库 ${dbPath} 来自更新版本的程序（数据版本 ${version}，本程序支持到 ${latestVersion}）。请安装新版本后再打开，数据未做任何改动`,
+    );
+  }
+}
+
+function migrate(db: Db, from: number): void {
+  const pending = migrations.filter((m) => m.version > from);
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${latestVersion}`);
+  })();
+}

@@ -1,0 +1,107 @@
+/**
+ * The handler table: one entry per contract operation, typed from `shared/contract.ts`, so a
+ * missing or mistyped handler fails the typecheck. Handlers receive input already validated
+ * by the dispatcher and stay thin: they pick the service and the database of the session.
+ */
+import type { OpName, Output, ParsedInput } from '../shared/contract';
+import { clinicView, villageView, auditView } from '../shared/views';
+import type { Session } from './core/session';
+import { AppError } from './core/errors';
+import { backupDatabase, listBackups } from './db/backup';
+import { latestVersion } from './db/migrations';
+import { exportView } from './excel/exportView';
+import { exportReturnFile, returnCatalog } from './excel/returns';
+import { auditSelect, auditSource, listAudit, mapAudit } from './services/auditLog';
+import { clinicSelect, clinicSource, closeClinic, createClinic, getClinic, listClinics, mapClinic, reopenClinic, updateClinic } from './services/clinics';
+import { getDashboard } from './services/dashboard';
+import { refreshClinics, refreshVillages } from './services/registryFigures';
+import { readSettings, updateSettings } from './services/settings';
+import { allVillageNames, createVillage, getVillage, listVillages, mapVillage, updateVillage, villageSelect, villageSource } from './services/villages';
+import { iterateList } from './db/listQuery';
+import { audit } from './db/audit';
+
+type Handler<K extends OpName> = (session: Session, input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
+export type HandlerTable = { [K in OpName]: Handler<K> };
+
+const APP_VERSION = '0.1.0';
+
+function info(s: Session): Output<'app.info'> {
+  const st = readSettings(s.db);
+  return {
+    appVersion: APP_VERSION,
+    schemaVersion: latestVersion,
+    dbPath: s.dbPath,
+    isDemo: s.isDemo,
+    firstRun: !s.isDemo && st.centerName.trim() === '',
+    centerName: st.centerName,
+    county: st.county,
+    shell: s.shell,
+  };
+}
+
+function mapped<Row>(rows: Iterable<Record<string, unknown>>, map: (r: Record<string, unknown>) => Row): Iterable<Row> {
+  return {
+    *[Symbol.iterator]() {
+      for (const r of rows) yield map(r);
+    },
+  };
+}
+
+export const handlers: HandlerTable = {
+  'app.info': (s) => info(s),
+  'app.firstRun': (s, input) => {
+    if (s.isDemo) throw new AppError('CONFLICT', '当前是演示数据，请先返回正式数据再填写单位信息');
+    updateSettings(s.ctx, { centerName: input.centerName, county: input.county });
+    return info(s);
+  },
+  'app.openDemo': async (s) => {
+    await s.switchTo('demo');
+    return info(s);
+  },
+  'app.leaveDemo': async (s) => {
+    await s.switchTo('real');
+    return info(s);
+  },
+  'app.dashboard': (s) => getDashboard(s.ctx),
+
+  'settings.get': (s) => readSettings(s.db),
+  'settings.update': (s, patch) => {
+    const after = updateSettings(s.ctx, patch, (before, next) => {
+      // Derived registry figures depend on these two settings (S1, C1).
+      if (before.staffingPopulationPerDoctor !== next.staffingPopulationPerDoctor) refreshClinics(s.db, 'all');
+      if (before.c1SmallVillagePopulation !== next.c1SmallVillagePopulation) refreshVillages(s.db, 'all');
+    });
+    s.refreshActor();
+    return after;
+  },
+
+  'villages.list': (s, q) => listVillages(s.ctx, q),
+  'villages.all': (s) => allVillageNames(s.ctx),
+  'villages.get': (s, { id }) => getVillage(s.ctx, id),
+  'villages.create': (s, v) => createVillage(s.ctx, v),
+  'villages.update': (s, { id, values }) => updateVillage(s.ctx, id, values),
+  'villages.export': (s, q) =>
+    exportView(s.db, villageView, mapped(iterateList(s.db, villageSource, villageSelect, q), mapVillage), q.columns),
+
+  'clinics.list': (s, q) => listClinics(s.ctx, q),
+  'clinics.get': (s, { id }) => getClinic(s.ctx, id),
+  'clinics.create': (s, v) => createClinic(s.ctx, v),
+  'clinics.update': (s, { id, values }) => updateClinic(s.ctx, id, values),
+  'clinics.close': (s, { id, closedOn, reason }) => closeClinic(s.ctx, id, closedOn, reason),
+  'clinics.reopen': (s, { id }) => reopenClinic(s.ctx, id),
+  'clinics.export': (s, q) =>
+    exportView(s.db, clinicView, mapped(iterateList(s.db, clinicSource, clinicSelect, q), mapClinic), q.columns),
+
+  'audit.list': (s, q) => listAudit(s.ctx, q),
+  'audit.export': (s, q) => exportView(s.db, auditView, mapped(iterateList(s.db, auditSource, auditSelect, q), mapAudit), q.columns),
+
+  'returns.list': () => returnCatalog.map(({ name, title, description }) => ({ name, title, description })),
+  'returns.export': (s, { name }) => exportReturnFile(s.ctx, name),
+
+  'backups.list': (s) => listBackups(s.dbPath),
+  'backups.create': async (s) => {
+    const made = await backupDatabase(s.db, s.dbPath, 'manual', 1000);
+    audit(s.ctx, { action: 'backup', entity: 'database', summary: `手动备份到 ${made.file}` });
+    return made;
+  },
+};

@@ -1,0 +1,37 @@
+// One-step set-up on a fresh machine: install the npm packages without letting Electron's
+// binary download break the install, then fetch the Electron binary where its host is
+// reachable (best effort), then build. Safe to run again.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = (cmd, args, extraEnv = {}, timeoutMs) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv }, timeout: timeoutMs, shell: process.platform === 'win32' });
+
+console.log('1/3 安装依赖（npm ci）…');
+const lock = fs.existsSync(path.join(root, 'package-lock.json'));
+const install = run(npm, [lock ? 'ci' : 'install', '--no-audit', '--no-fund'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+if (install.status !== 0) {
+  console.error('依赖安装失败，请检查网络或 npm 源后重试。');
+  process.exit(install.status ?? 1);
+}
+
+const electronDir = path.join(root, 'node_modules', 'electron');
+const hasBinary = () => fs.existsSync(path.join(electronDir, 'path.txt'));
+if (process.env.CI || process.env.THD_SKIP_ELECTRON) {
+  console.log('2/3 跳过 Electron 桌面程序下载（CI 或 THD_SKIP_ELECTRON）。');
+} else if (hasBinary()) {
+  console.log('2/3 Electron 桌面程序已就绪。');
+} else {
+  console.log('2/3 尝试下载 Electron 桌面程序（最多 3 分钟）…');
+  const r = run(process.execPath, [path.join(electronDir, 'install.js')], {}, 180_000);
+  if (r.status === 0 && hasBinary()) console.log('Electron 已下载，将以桌面窗口启动。');
+  else console.log('无法下载 Electron（网络不可达）。程序将以浏览器模式运行，功能相同。');
+}
+
+console.log('3/3 构建程序…');
+const b = run(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--quiet']);
+if (b.status !== 0) process.exit(b.status ?? 1);
+console.log('安装完成。运行 npm run demo 打开演示乡镇，npm start 打开正式数据。');

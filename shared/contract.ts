@@ -1,0 +1,65 @@
+/**
+ * The spine of the app: every operation the renderer may call, with the zod schemas of its
+ * input and output. The main process's handler table is typed from this map, both
+ * transports (IPC and HTTP) validate input against it before any service runs, and the
+ * renderer's `call()` is typed from it. Adding an operation: schema here, service function,
+ * handler entry, UI call.
+ */
+import { z } from 'zod';
+import './zodLocale';
+import { appInfo, auditRow, backupInfo, dashboard, firstRunInput, returnExportInput, returnInfo } from './schemas/app';
+import { clinicClose, clinicDetail, clinicInput, clinicRow, clinicUpdate } from './schemas/clinics';
+import { exportViewInput, fileResult, idInput, listQuery, pageOf } from './schemas/common';
+import { settingsPatch, settingsSchema } from './schemas/settings';
+import { villageInput, villageRow, villageUpdate } from './schemas/villages';
+
+const none = z.object({}).strict();
+
+function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const contract = {
+  'app.info': op(none, appInfo),
+  'app.firstRun': op(firstRunInput, appInfo),
+  'app.openDemo': op(none, appInfo),
+  'app.leaveDemo': op(none, appInfo),
+  'app.dashboard': op(none, dashboard),
+
+  'settings.get': op(none, settingsSchema),
+  'settings.update': op(settingsPatch, settingsSchema),
+
+  'villages.list': op(listQuery, pageOf(villageRow)),
+  'villages.all': op(none, z.array(z.object({ id: z.number(), name: z.string() }))),
+  'villages.get': op(idInput, villageRow),
+  'villages.create': op(villageInput, villageRow),
+  'villages.update': op(villageUpdate, villageRow),
+  'villages.export': op(exportViewInput, fileResult),
+
+  'clinics.list': op(listQuery, pageOf(clinicRow)),
+  'clinics.get': op(idInput, clinicDetail),
+  'clinics.create': op(clinicInput, clinicDetail),
+  'clinics.update': op(clinicUpdate, clinicDetail),
+  'clinics.close': op(clinicClose, clinicDetail),
+  'clinics.reopen': op(idInput, clinicDetail),
+  'clinics.export': op(exportViewInput, fileResult),
+
+  'audit.list': op(listQuery, pageOf(auditRow)),
+  'audit.export': op(exportViewInput, fileResult),
+
+  'returns.list': op(none, z.array(returnInfo)),
+  'returns.export': op(returnExportInput, fileResult),
+
+  'backups.list': op(none, z.array(backupInfo)),
+  'backups.create': op(none, backupInfo),
+} as const;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type Input<K extends OpName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
+export type Output<K extends OpName> = z.output<Contract[K]['output']>;
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Row id of any table. */
+export const idSchema = z.number({ error: '编号必须是数字' }).int().positive();
+export const idInput = z.object({ id: idSchema });
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date stored as ISO `YYYY-MM-DD`, checked to be a real day. */
+export const isoDate = z
+  .string({ error: '请填写日期' })
+  .regex(ISO_DATE, '日期格式应为 年-月-日，如 2026-01-31')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, '不是有效的日期');
+
+/** Free text with a length cap, trimmed; every string crossing a boundary has a cap. */
+export function text(label: string, max: number) {
+  return z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`);
+}
+
+export function requiredText(label: string, max: number) {
+  return text(label, max).min(1, `请填写${label}`);
+}
+
+export function count(label: string, max = 10_000_000) {
+  return z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}必须是整数`)
+    .min(0, `${label}不能为负数`)
+    .max(max, `${label}不能超过 ${max}`);
+}
+
+/** --- Lists: sorting, filtering and paging happen in SQLite (TanStack manual mode). --- */
+
+export const filterValue = z.union([
+  z.string().max(200, '筛选条件过长'),
+  z.boolean(),
+  z.array(z.string().max(200)).max(50),
+  z.object({ min: z.number().optional(), max: z.number().optional() }),
+]);
+export type FilterValue = z.infer<typeof filterValue>;
+
+export const listQuery = z.object({
+  search: z.string().max(200, '搜索内容不能超过 200 个字').optional(),
+  sort: z
+    .array(z.object({ id: z.string().max(64), desc: z.boolean() }))
+    .max(5)
+    .optional(),
+  filters: z
+    .array(z.object({ id: z.string().max(64), value: filterValue }))
+    .max(30)
+    .optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type ListQuery = z.input<typeof listQuery>;
+export type ListQueryParsed = z.output<typeof listQuery>;
+
+export function pageOf<T extends z.ZodType>(row: T) {
+  return z.object({ rows: z.array(row), total: z.number().int() });
+}
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}
+
+/** A file produced on the core side, handed to the renderer to save. */
+export const fileResult = z.object({
+  fileName: z.string(),
+  mime: z.string(),
+  base64: z.string(),
+  rowCount: z.number().int(),
+});
+export type FileResult = z.infer<typeof fileResult>;
+
+export const exportViewInput = listQuery.omit({ offset: true, limit: true }).extend({
+  columns: z.array(z.string().max(64)).max(60).optional(),
+});
+export type ExportViewInput = z.input<typeof exportViewInput>;

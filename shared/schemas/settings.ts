@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { text } from './common';
+
+/**
+ * Every parameter DOMAIN.md calls a setting, with its documented default and the rule it
+ * serves. The settings page is generated from `settingFields`, so a new setting is one
+ * entry here and one in the schema.
+ */
+export const settingsSchema = z.object({
+  centerName: text('卫生院名称', 60),
+  county: text('所属县（区）', 60),
+  operatorName: text('填报人', 30),
+  reviewerName: text('审核人', 30),
+  directorName: text('单位负责人', 30),
+  // S1: one village doctor per this many people of service population.
+  staffingPopulationPerDoctor: z.number().int().min(100).max(10_000),
+  // C1: villages under this service population may go without a clinic of their own.
+  c1SmallVillagePopulation: z.number().int().min(0).max(100_000),
+  // S4: the licensed/assistant physician share target and its year.
+  qualifiedRatioTarget: z.number().min(0).max(1),
+  qualifiedRatioTargetYear: z.number().int().min(2000).max(2100),
+  // S5: warning ages.
+  pensionWarnAge: z.number().int().min(40).max(80),
+  headAgeLimit: z.number().int().min(40).max(90),
+  // S6 / S14: how far ahead contract and certificate ends are announced.
+  contractWarnDays: z.number().int().min(0).max(730),
+  certificateWarnDays: z.number().int().min(0).max(730),
+  // S7: minimum dispatch length in months; S8: minimum county-hired service in months.
+  dispatchMinMonths: z.number().int().min(0).max(60),
+  countyHiredMinMonths: z.number().int().min(0).max(120),
+  // S9: which published training variant applies, and its numbers.
+  trainingVariant: z.enum(['jiaozuo', 'sichuan']),
+  practiceStintsPerYear: z.number().int().min(0).max(20),
+  practiceStintMinDays: z.number().int().min(0).max(60),
+  trainingsPerYear: z.number().int().min(0).max(20),
+  trainingTotalMinDays: z.number().int().min(0).max(120),
+  // S11: unauthorised absence days in one year that trigger exit.
+  absenceExitDays: z.number().int().min(1).max(365),
+  // D3: non-essential drug share allowed in a requisition, by value and by items.
+  nonEssentialMaxValueShare: z.number().min(0).max(1),
+  nonEssentialMaxItemShare: z.number().min(0).max(1),
+  // D5: near-expiry warning window in days.
+  nearExpiryDays: z.number().int().min(0).max(730),
+  // Data safety: how many automatic backups are kept.
+  backupKeep: z.number().int().min(1).max(100),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatch = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+export const defaultSettings: Settings = {
+  centerName: '',
+  county: '',
+  operatorName: '',
+  reviewerName: '',
+  directorName: '',
+  staffingPopulationPerDoctor: 1000,
+  c1SmallVillagePopulation: 800,
+  qualifiedRatioTarget: 0.45,
+  qualifiedRatioTargetYear: 2025,
+  pensionWarnAge: 60,
+  headAgeLimit: 65,
+  contractWarnDays: 90,
+  certificateWarnDays: 90,
+  dispatchMinMonths: 6,
+  countyHiredMinMonths: 12,
+  trainingVariant: 'jiaozuo',
+  practiceStintsPerYear: 2,
+  practiceStintMinDays: 7,
+  trainingsPerYear: 2,
+  trainingTotalMinDays: 14,
+  absenceExitDays: 30,
+  nonEssentialMaxValueShare: 0.1,
+  nonEssentialMaxItemShare: 0.1,
+  nearExpiryDays: 90,
+  backupKeep: 10,
+};
+
+export type SettingKey = keyof Settings;
+
+export interface SettingField {
+  key: SettingKey;
+  label: string;
+  group: string;
+  rule?: string;
+  unit?: string;
+  kind: 'text' | 'int' | 'ratio' | 'choice';
+  choices?: { value: string; label: string }[];
+  help?: string;
+}
+
+/** Labels, groups and rule citations for the settings page, in display order. */
+export const settingFields: SettingField[] = [
+  { key: 'centerName', label: '卫生院名称', group: '单位信息', kind: 'text' },
+  { key: 'county', label: '所属县（区）', group: '单位信息', kind: 'text' },
+  { key: 'operatorName', label: '填报人', group: '单位信息', kind: 'text', help: '报表签字栏使用' },
+  { key: 'reviewerName', label: '审核人', group: '单位信息', kind: 'text' },
+  { key: 'directorName', label: '单位负责人', group: '单位信息', kind: 'text' },
+  { key: 'staffingPopulationPerDoctor', label: '每名村医服务人口', group: '村卫生室与人员', rule: 'S1', unit: '人', kind: 'int', help: '每千服务人口配备 1 名村医，不足千人按 1 名' },
+  { key: 'c1SmallVillagePopulation', label: '可不设卫生室的人口上限', group: '村卫生室与人员', rule: 'C1', unit: '人', kind: 'int', help: '服务人口低于此数的村可由巡诊、派驻或邻村延伸覆盖' },
+  { key: 'qualifiedRatioTarget', label: '执业（助理）医师占比目标', group: '村卫生室与人员', rule: 'S4', unit: '%', kind: 'ratio' },
+  { key: 'qualifiedRatioTargetYear', label: '占比目标年份', group: '村卫生室与人员', rule: 'S4', unit: '年', kind: 'int' },
+  { key: 'pensionWarnAge', label: '退休提醒年龄', group: '村卫生室与人员', rule: 'S5', unit: '岁', kind: 'int' },
+  { key: 'headAgeLimit', label: '负责人年龄上限', group: '村卫生室与人员', rule: 'S5', unit: '岁', kind: 'int' },
+  { key: 'contractWarnDays', label: '合同到期提前提醒', group: '村卫生室与人员', rule: 'S6', unit: '天', kind: 'int' },
+  { key: 'certificateWarnDays', label: '证书到期提前提醒', group: '村卫生室与人员', rule: 'S14', unit: '天', kind: 'int' },
+  { key: 'dispatchMinMonths', label: '派驻最短期限', group: '村卫生室与人员', rule: 'S7', unit: '个月', kind: 'int' },
+  { key: 'countyHiredMinMonths', label: '县聘乡用最短服务期', group: '村卫生室与人员', rule: 'S8', unit: '个月', kind: 'int' },
+  {
+    key: 'trainingVariant', label: '培训考核口径', group: '培训', rule: 'S9', kind: 'choice',
+    choices: [
+      { value: 'jiaozuo', label: '临床进修：每年至少 2 次、每次不少于 1 周（焦作）' },
+      { value: 'sichuan', label: '免费培训：每年至少 2 次、累计不少于 2 周（四川）' },
+    ],
+  },
+  { key: 'practiceStintsPerYear', label: '每年临床进修次数', group: '培训', rule: 'S9', unit: '次', kind: 'int' },
+  { key: 'practiceStintMinDays', label: '每次进修最少天数', group: '培训', rule: 'S9', unit: '天', kind: 'int' },
+  { key: 'trainingsPerYear', label: '每年培训次数', group: '培训', rule: 'S9', unit: '次', kind: 'int' },
+  { key: 'trainingTotalMinDays', label: '培训累计最少天数', group: '培训', rule: 'S9', unit: '天', kind: 'int' },
+  { key: 'absenceExitDays', label: '擅自离岗退出天数', group: '培训', rule: 'S11', unit: '天', kind: 'int' },
+  { key: 'nonEssentialMaxValueShare', label: '非基本药物金额占比上限', group: '药品', rule: 'D3', unit: '%', kind: 'ratio' },
+  { key: 'nonEssentialMaxItemShare', label: '非基本药物品种占比上限', group: '药品', rule: 'D3', unit: '%', kind: 'ratio' },
+  { key: 'nearExpiryDays', label: '近效期提醒', group: '药品', rule: 'D5', unit: '天', kind: 'int' },
+  { key: 'backupKeep', label: '自动备份保留份数', group: '数据安全', unit: '份', kind: 'int' },
+];
