@@ -12,5 +12,12 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     reportCompressedSize: false,
+    rollupOptions: {
+      // zod's sources carry /*#__PURE__*/ comments Rollup cannot place; harmless noise.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION') return;
+        warn(warning);
+      },
+    },
   },
 });

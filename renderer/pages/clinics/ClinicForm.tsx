@@ -1,0 +1,169 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { clinicInput, clinicLabels, propertyLabels, propertyValues, type ClinicDetail } from '../../../shared/schemas/clinics';
+import { call } from '../../api';
+import { FormField } from '../../components/FormField';
+import { applyServerError } from '../../components/serverErrors';
+import { useConfirmLeave } from '../../components/useConfirmLeave';
+
+type Values = z.input<typeof clinicInput>;
+
+const empty: Values = {
+  code: '',
+  name: '',
+  address: '',
+  property: 'public',
+  buildingArea: 0,
+  insurancePoint: false,
+  headName: '',
+  hostVillageIds: [],
+  extensionVillageIds: [],
+  note: '',
+};
+
+function valuesOf(c: ClinicDetail): Values {
+  return {
+    code: c.code,
+    name: c.name,
+    address: c.address,
+    property: c.property,
+    buildingArea: c.buildingArea,
+    insurancePoint: c.insurancePoint,
+    headName: c.headName,
+    hostVillageIds: c.hostVillageIds,
+    extensionVillageIds: c.extensionVillageIds,
+    note: c.note,
+  };
+}
+
+/** Create or edit a clinic and the villages it serves (C4: one clinic may serve several). */
+export function ClinicForm(props: {
+  open: boolean;
+  clinic?: ClinicDetail;
+  onClose: () => void;
+  onSaved: (c: ClinicDetail) => void;
+  onStatusAction?: (c: ClinicDetail, action: 'close' | 'reopen') => void;
+}) {
+  const { clinic } = props;
+  const { control, handleSubmit, reset, setError, formState } = useForm<Values>({
+    resolver: zodResolver(clinicInput),
+    defaultValues: empty,
+    mode: 'onTouched',
+  });
+  const [villages, setVillages] = useState<{ value: number; label: string }[]>([]);
+  const [banner, setBanner] = useState('');
+  const [saving, setSaving] = useState(false);
+  const confirmLeave = useConfirmLeave(props.open && formState.isDirty);
+
+  useEffect(() => {
+    if (!props.open) return;
+    reset(clinic ? valuesOf(clinic) : empty);
+    setBanner('');
+    call('villages.all', {}).then(
+      (list) => setVillages(list.map((v) => ({ value: v.id, label: v.name }))),
+      () => setBanner('村名单加载失败，请关闭后重试'),
+    );
+  }, [props.open, clinic, reset]);
+
+  const save = handleSubmit(async (values) => {
+    setSaving(true);
+    setBanner('');
+    try {
+      const parsed = clinicInput.parse(values);
+      const saved = clinic ? await call('clinics.update', { id: clinic.id, values: parsed }) : await call('clinics.create', parsed);
+      reset(valuesOf(saved));
+      props.onSaved(saved);
+    } catch (e) {
+      setBanner(applyServerError(e, setError, Object.keys(empty)));
+    } finally {
+      setSaving(false);
+    }
+  });
+
+  const villageSelect = (id: string, f: { value: unknown; onChange: (v: number[]) => void; onBlur: () => void }) => (
+    <Select
+      id={id}
+      mode="multiple"
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder="选择村（可输入村名查找）"
+      options={villages}
+      value={f.value as number[]}
+      onChange={f.onChange}
+      onBlur={f.onBlur}
+    />
+  );
+
+  return (
+    <Drawer
+      title={clinic ? `编辑村卫生室：${clinic.name}` : '新增村卫生室'}
+      open={props.open}
+      size={560}
+      onClose={() => confirmLeave(props.onClose)}
+      maskClosable={false}
+      destroyOnHidden
+      extra={
+        <Space>
+          {clinic && props.onStatusAction && (
+            <Button danger={clinic.status === 'open'} onClick={() => props.onStatusAction?.(clinic, clinic.status === 'open' ? 'close' : 'reopen')}>
+              {clinic.status === 'open' ? '撤销该卫生室…' : '恢复运行'}
+            </Button>
+          )}
+          <Button onClick={() => confirmLeave(props.onClose)}>取消</Button>
+          <Button type="primary" loading={saving} onClick={() => void save()}>
+            保存
+          </Button>
+        </Space>
+      }
+    >
+      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-error" />}
+      <Form layout="vertical" component="div">
+        <Space size="large" wrap>
+          <FormField control={control} name="code" label={clinicLabels.code} required>
+            {(f) => <Input id="f-code" {...f} placeholder="如：HY001-01" maxLength={30} style={{ width: 180 }} />}
+          </FormField>
+          <FormField control={control} name="name" label={clinicLabels.name} required>
+            {(f) => <Input id="f-name" {...f} placeholder="如：张庄村卫生室" maxLength={50} style={{ width: 260 }} />}
+          </FormField>
+        </Space>
+        <FormField control={control} name="hostVillageIds" label={clinicLabels.hostVillageIds} extra="几个村合建一个卫生室时，选择全部合建的村（C4）">
+          {(f) => villageSelect('f-hostVillageIds', f)}
+        </FormField>
+        <FormField control={control} name="extensionVillageIds" label={clinicLabels.extensionVillageIds} extra="没有卫生室的邻村由本室延伸服务（C1）">
+          {(f) => villageSelect('f-extensionVillageIds', f)}
+        </FormField>
+        <FormField control={control} name="address" label={clinicLabels.address}>
+          {(f) => <Input id="f-address" {...f} maxLength={120} />}
+        </FormField>
+        <Space size="large" wrap>
+          <FormField control={control} name="property" label={clinicLabels.property} required>
+            {(f) => (
+              <Radio.Group id="f-property" value={f.value} onChange={(e) => f.onChange(e.target.value)}>
+                {propertyValues.map((v) => (
+                  <Radio key={v} value={v}>
+                    {propertyLabels[v]}
+                  </Radio>
+                ))}
+              </Radio.Group>
+            )}
+          </FormField>
+          <FormField control={control} name="buildingArea" label={clinicLabels.buildingArea}>
+            {(f) => <InputNumber id="f-buildingArea" {...f} min={0} step={1} style={{ width: 140 }} />}
+          </FormField>
+          <FormField control={control} name="insurancePoint" label={clinicLabels.insurancePoint}>
+            {(f) => <Switch id="f-insurancePoint" checked={Boolean(f.value)} onChange={f.onChange} checkedChildren="是" unCheckedChildren="否" />}
+          </FormField>
+        </Space>
+        <FormField control={control} name="headName" label={clinicLabels.headName} extra="每个卫生室只有一名负责人（C2）；人员模块上线后改为从人员中选择">
+          {(f) => <Input id="f-headName" {...f} maxLength={30} style={{ width: 200 }} />}
+        </FormField>
+        <FormField control={control} name="note" label={clinicLabels.note}>
+          {(f) => <Input.TextArea id="f-note" {...f} rows={2} maxLength={200} />}
+        </FormField>
+      </Form>
+    </Drawer>
+  );
+}
