@@ -19,7 +19,7 @@ const commands: Record<string, { run: (a: CliArgs) => Promise<string>; usage: st
   backup: { run: cmdBackup, usage: 'backup --db FILE --out FILE                              备份（在线备份，校验）' },
   restore: { run: cmdRestore, usage: 'restore --db FILE --from FILE                            从备份恢复（先校验）' },
   check: { run: cmdCheck, usage: 'check --db FILE                                          完整性检查' },
-  serve: { run: cmdServe, usage: 'serve [--db FILE] [--demo] [--port N]                    浏览器模式' },
+  serve: { run: cmdServe, usage: 'serve [--db FILE] [--demo] [--port N] [--open]           浏览器模式' },
 };
 
 function help(): string {

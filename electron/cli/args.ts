@@ -26,6 +26,7 @@ export function parseCli(argv: string[]): CliArgs {
         'dry-run': { type: 'boolean' },
         port: { type: 'string' },
         static: { type: 'string' },
+        open: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
