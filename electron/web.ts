@@ -95,8 +95,20 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
-  const clean = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  const clean = safeDecode(urlPath.split('?')[0] ?? '/');
+  if (clean === null) {
+    sendError(res, 400, { code: 'BAD_REQUEST', message: '请求地址有误' });
+    return;
+  }
   const rel = clean === '/' ? 'index.html' : clean.replace(/^\/+/, '');
   const file = path.resolve(staticDir, rel);
   const inside = file.startsWith(path.resolve(staticDir) + path.sep);
@@ -134,7 +146,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       return;
     }
     const url = req.url ?? '/';
-    if (!url.startsWith('/api/')) {
+    if (!url.startsWith('/api/') && url !== '/api') {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         sendError(res, 405, { code: 'BAD_REQUEST', message: '不支持的请求方式' });
         return;
@@ -164,7 +176,11 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
         return;
       }
     }
-    const op = decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '');
+    const op = safeDecode(url.slice('/api/'.length).split('?')[0] ?? '');
+    if (op === null) {
+      sendError(res, 400, { code: 'BAD_REQUEST', message: '请求地址有误' });
+      return;
+    }
     sendJson(res, 200, await dispatch(opts.session, op, input));
   }
 

@@ -63,7 +63,7 @@ export class Session {
     const last = listBackups(this.dbPath).find((b) => b.reason === 'daily');
     if (last && this.now().getTime() - new Date(last.at).getTime() < 24 * 3600_000) return;
     const hasData = Number(this.db.prepare('SELECT count(*) FROM audit_log').pluck().get()) > 0;
-    if (hasData) await backupDatabase(this.db, this.dbPath, 'daily', readSettings(this.db).backupKeep);
+    if (hasData) await backupDatabase(this.db, this.dbPath, 'daily', readSettings(this.db).backupKeep, this.now());
   }
 
   refreshActor(): void {

@@ -30,14 +30,27 @@ export async function backupDatabase(
   dbPath: string,
   reason: string,
   keep = 10,
+  now: Date = new Date(),
 ): Promise<BackupInfo> {
   const dir = backupDirFor(dbPath);
   fs.mkdirSync(dir, { recursive: true });
-  const base = path.basename(dbPath).replace(/\.[^.]+$/, '');
-  const file = path.join(dir, `${base}-${stamp(new Date())}-${reason}.sqlite`);
+  const file = path.join(dir, `${baseName(dbPath)}-${stamp(now)}-${reason}.sqlite`);
   await db.backup(file);
-  rotate(dbPath, keep, file);
+  // A backup is a single self-contained file: without this it would stay in WAL mode and
+  // every later read-only look at it would leave -wal/-shm files beside it.
+  const copy = new Database(file);
+  copy.pragma('journal_mode = DELETE');
+  copy.close();
+  rotate(dbPath, reason, keep, file);
   return describe(file);
+}
+
+function baseName(dbPath: string): string {
+  return path.basename(dbPath).replace(/\.[^.]+$/, '');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function describe(file: string): BackupInfo {
@@ -52,17 +65,19 @@ function describe(file: string): BackupInfo {
 export function listBackups(dbPath: string): BackupInfo[] {
   const dir = backupDirFor(dbPath);
   if (!fs.existsSync(dir)) return [];
-  const base = path.basename(dbPath).replace(/\.[^.]+$/, '');
+  // The full pattern, so backups of `township-old.sqlite` are never taken for `township.sqlite`'s.
+  const own = new RegExp(`^${escapeRegExp(baseName(dbPath))}-\\d{8}-\\d{9}-[a-z0-9-]+\\.sqlite$`);
   return fs
     .readdirSync(dir)
-    .filter((f) => f.startsWith(`${base}-`) && f.endsWith('.sqlite'))
+    .filter((f) => own.test(f))
     .map((f) => describe(path.join(dir, f)))
     .sort((a, b) => b.at.localeCompare(a.at));
 }
 
-function rotate(dbPath: string, keep: number, justMade: string): void {
-  const all = listBackups(dbPath);
-  for (const old of all.slice(keep)) {
+/** Keeps the newest `keep` copies of one kind (daily, before-v2 …); other kinds are never touched. */
+function rotate(dbPath: string, reason: string, keep: number, justMade: string): void {
+  const same = listBackups(dbPath).filter((b) => b.reason === reason);
+  for (const old of same.slice(keep)) {
     if (old.file !== justMade) fs.rmSync(old.file, { force: true });
   }
 }
@@ -102,14 +117,7 @@ export function verifyDatabaseFile(file: string): { schemaVersion: number } {
 export async function restoreDatabase(dbPath: string, from: string): Promise<{ safetyCopy?: BackupInfo }> {
   verifyDatabaseFile(from);
   let safetyCopy: BackupInfo | undefined;
-  if (fs.existsSync(dbPath)) {
-    const current = new Database(dbPath);
-    try {
-      safetyCopy = await backupDatabase(current, dbPath, 'before-restore', 1000);
-    } finally {
-      current.close();
-    }
-  }
+  if (fs.existsSync(dbPath)) safetyCopy = await keepReplacedFile(dbPath);
   const tmp = `${dbPath}.restoring`;
   fs.rmSync(tmp, { force: true });
   const source = new Database(from, { readonly: true });
@@ -121,4 +129,28 @@ export async function restoreDatabase(dbPath: string, from: string): Promise<{ s
   for (const suffix of ['-wal', '-shm', '']) fs.rmSync(`${dbPath}${suffix}`, { force: true });
   fs.renameSync(tmp, dbPath);
   return { safetyCopy };
+}
+
+/**
+ * Keeps the file a restore is about to replace. A sound database is copied through the backup
+ * API; a damaged one (the usual reason to restore) is copied byte for byte, with its -wal.
+ */
+async function keepReplacedFile(dbPath: string): Promise<BackupInfo> {
+  let current: Database.Database | undefined;
+  try {
+    current = new Database(dbPath, { fileMustExist: true });
+    if (current.pragma('quick_check', { simple: true }) === 'ok') {
+      return await backupDatabase(current, dbPath, 'before-restore', 1000);
+    }
+  } catch {
+    // Unreadable: fall through to the raw copy.
+  } finally {
+    current?.close();
+  }
+  const dir = backupDirFor(dbPath);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${baseName(dbPath)}-${stamp(new Date())}-before-restore.sqlite`);
+  fs.copyFileSync(dbPath, file);
+  if (fs.existsSync(`${dbPath}-wal`)) fs.copyFileSync(`${dbPath}-wal`, `${file}-wal`);
+  return describe(file);
 }

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { AppError } from '../core/errors';
 import { backupDatabase, listBackups } from './backup';
 import { APPLICATION_ID } from './identity';
-import { assertMigrationOrder, latestVersion, migrations } from './migrations';
+import { assertMigrationOrder, migrations } from './migrations';
+import type { Migration } from './migrations/types';
 
 export type Db = Database.Database;
 
@@ -36,8 +37,10 @@ function restoreHint(dbPath: string): string {
   return `可以用最近的备份恢复：npm run cli -- restore --db "${dbPath}" --from "${from}"`;
 }
 
-export async function openDatabase(dbPath: string): Promise<OpenedDatabase> {
-  assertMigrationOrder(migrations);
+/** `list` is every migration in order; tests pass a longer one to exercise upgrades. */
+export async function openDatabase(dbPath: string, list: readonly Migration[] = migrations): Promise<OpenedDatabase> {
+  assertMigrationOrder(list);
+  const latestVersion = list[list.length - 1]?.version ?? 0;
   fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   const existed = fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0;
   let db: Db;
@@ -47,13 +50,13 @@ export async function openDatabase(dbPath: string): Promise<OpenedDatabase> {
     throw new AppError('DB_CORRUPT', `无法打开数据库文件 ${dbPath}：${(e as Error).message}`);
   }
   try {
-    if (existed) checkExisting(db, dbPath);
+    if (existed) checkExisting(db, dbPath, latestVersion);
     applyPragmas(db);
     const from = Number(db.pragma('user_version', { simple: true }));
     let backupFile: string | undefined;
     if (from < latestVersion) {
       if (existed && from > 0) backupFile = (await backupDatabase(db, dbPath, `before-v${latestVersion}`, 1000)).file;
-      migrate(db, from);
+      migrate(db, list, from, latestVersion);
     }
     return { db, path: dbPath, migratedFrom: from, backupFile };
   } catch (e) {
@@ -62,7 +65,7 @@ export async function openDatabase(dbPath: string): Promise<OpenedDatabase> {
   }
 }
 
-function checkExisting(db: Db, dbPath: string): void {
+function checkExisting(db: Db, dbPath: string, latestVersion: number): void {
   let check: unknown;
   try {
     check = db.pragma('quick_check', { simple: true });
@@ -89,8 +92,8 @@ function checkExisting(db: Db, dbPath: string): void {
   }
 }
 
-function migrate(db: Db, from: number): void {
-  const pending = migrations.filter((m) => m.version > from);
+function migrate(db: Db, list: readonly Migration[], from: number, latestVersion: number): void {
+  const pending = list.filter((m) => m.version > from);
   db.transaction(() => {
     for (const m of pending) m.up(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);

@@ -42,7 +42,8 @@ export function refreshVillages(db: Db, ids: readonly number[] | 'all'): void {
 
 /**
  * A clinic's service population is the sum of its villages' (C4); a village served by several
- * open clinics is shared among them evenly, so the township's total is never counted twice.
+ * open clinics is shared among them evenly (each share rounded to a whole person), so a
+ * village is not counted twice; the shares of one village may differ from its total by rounding.
  * A closed clinic serves nobody and needs no doctor.
  */
 export function refreshClinics(db: Db, ids: readonly number[] | 'all'): void {

@@ -46,7 +46,8 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const settingsPatch = settingsSchema.partial();
+// Strict: a misspelt key is an error, not a silent no-op.
+export const settingsPatch = settingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatch>;
 
 export const defaultSettings: Settings = {

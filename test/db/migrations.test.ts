@@ -1,0 +1,117 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/open';
+import { APPLICATION_ID } from '../../electron/db/identity';
+import { assertMigrationOrder, latestVersion, migrations } from '../../electron/db/migrations';
+import type { Migration } from '../../electron/db/migrations/types';
+import { tempDbPath } from '../helpers/tempDb';
+
+/** The tables each schema version must have. A new migration must add its line here. */
+const expectedTables: Record<number, string[]> = {
+  1: ['audit_log', 'clinic_villages', 'clinics', 'settings', 'villages'],
+};
+
+function tables(db: Database.Database): { name: string; strict: number }[] {
+  return db
+    .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string; strict: number }[];
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3 … without gaps, and every version has its expected tables', () => {
+    expect(() => assertMigrationOrder(migrations)).not.toThrow();
+    expect(latestVersion).toBe(migrations.length);
+    expect(Object.keys(expectedTables).map(Number)).toEqual(migrations.map((m) => m.version));
+  });
+
+  it('refuses a list with a gap or out of order', () => {
+    const fake = (version: number): Migration => ({ version, name: `m${version}`, up: () => undefined });
+    expect(() => assertMigrationOrder([fake(1), fake(3)])).toThrow(/expected 2/);
+    expect(() => assertMigrationOrder([fake(2), fake(1)])).toThrow(/expected 1/);
+  });
+
+  it.each(migrations.map((m) => [m.version, m] as const))(
+    'migration %i on a fresh file, with those before it, gives STRICT tables only',
+    (version) => {
+      const db = new Database(tempDbPath());
+      try {
+        for (const m of migrations.filter((x) => x.version <= version)) m.up(db);
+        const got = tables(db);
+        expect(got.map((t) => t.name)).toEqual(expectedTables[version]);
+        for (const t of got) expect({ table: t.name, strict: t.strict }).toEqual({ table: t.name, strict: 1 });
+      } finally {
+        db.close();
+      }
+    },
+  );
+
+  it('openDatabase on a new file runs them all and stamps the version and our application id', async () => {
+    const file = tempDbPath();
+    const { db, migratedFrom, backupFile } = await openDatabase(file);
+    try {
+      expect(migratedFrom).toBe(0);
+      expect(backupFile).toBeUndefined();
+      expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+      expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      expect(tables(db).map((t) => t.name)).toEqual(expectedTables[latestVersion]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('opening an up-to-date file again migrates nothing and keeps the data', async () => {
+    const file = tempDbPath();
+    const first = await openDatabase(file);
+    first.db.prepare("INSERT INTO settings (key, value) VALUES ('centerName', '\"甲镇卫生院\"')").run();
+    first.db.close();
+    const second = await openDatabase(file);
+    try {
+      expect(second.migratedFrom).toBe(latestVersion);
+      expect(second.backupFile).toBeUndefined();
+      expect(second.db.prepare("SELECT value FROM settings WHERE key = 'centerName'").pluck().get()).toBe('"甲镇卫生院"');
+    } finally {
+      second.db.close();
+    }
+  });
+
+  it('STRICT tables refuse a wrong type instead of converting it', async () => {
+    const { db } = await openDatabase(tempDbPath());
+    try {
+      const insert = () =>
+        db
+          .prepare(
+            `INSERT INTO villages (name, resident_population, service_population, is_center_seat, distance_km, alt_coverage,
+               patrol_visits_per_month, created_at, updated_at) VALUES ('甲村', 'many', 1, 0, 1, 'none', 0, 'x', 'x')`,
+          )
+          .run();
+      expect(insert).toThrow(/cannot store TEXT value in INTEGER column/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('foreign keys hold: a link to a missing clinic or village is refused', async () => {
+    const { db } = await openDatabase(tempDbPath());
+    try {
+      expect(() => db.prepare("INSERT INTO clinic_villages (clinic_id, village_id, relation) VALUES (99, 98, 'host')").run()).toThrow(
+        /FOREIGN KEY/,
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a file at user_version 0 carrying our application id and no tables is treated as new', async () => {
+    const file = tempDbPath();
+    const raw = new Database(file);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    raw.close();
+    const { db, migratedFrom } = await openDatabase(file);
+    try {
+      expect(migratedFrom).toBe(0);
+      expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Shared test helpers: real SQLite files in fresh temp folders (never mocks), a session over
+ * them, and ways to compare a database's content or a file's bytes before and after.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach } from 'vitest';
+import { Session } from '../../electron/core/session';
+import type { Db } from '../../electron/db/open';
+
+const made: string[] = [];
+const sessions: Session[] = [];
+const madeForFile: string[] = [];
+const sessionsForFile: Session[] = [];
+
+/** A fresh folder under the OS temp dir, removed after the current test. */
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thd-'));
+  made.push(dir);
+  return dir;
+}
+
+/** A path for a database file that does not exist yet, in a fresh temp folder. */
+export function tempDbPath(name = 'township.sqlite'): string {
+  return path.join(tempDir(), name);
+}
+
+/** A browser-shell session on a new database file; closed after the current test. */
+export async function openSession(dbPath = tempDbPath()): Promise<Session> {
+  const s = await Session.open({ dbPath, shell: 'browser' });
+  sessions.push(s);
+  return s;
+}
+
+/** Like tempDir, but kept for every test of the file (for servers started in beforeAll). */
+export function tempDirForFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thd-'));
+  madeForFile.push(dir);
+  return dir;
+}
+
+/** Like openSession, but kept open for every test of the file. */
+export async function openSessionForFile(dbPath = path.join(tempDirForFile(), 'township.sqlite')): Promise<Session> {
+  const s = await Session.open({ dbPath, shell: 'browser' });
+  sessionsForFile.push(s);
+  return s;
+}
+
+function cleanUp(list: Session[], dirs: string[]): void {
+  for (const s of list.splice(0)) {
+    try {
+      s.close();
+    } catch {
+      // already closed by the test
+    }
+  }
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+afterEach(() => cleanUp(sessions, made));
+afterAll(() => cleanUp(sessionsForFile, madeForFile));
+
+/** Every row of every table (audit_log included), in rowid order, as one comparable string. */
+export function dumpDb(db: Db): string {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) out[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
+  const schema = db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all();
+  return JSON.stringify({ schema, out });
+}
+
+/** The dump of a database file that is not open elsewhere. */
+export function dumpFile(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return dumpDb(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+export function auditCount(db: Db): number {
+  return Number(db.prepare('SELECT count(*) FROM audit_log').pluck().get());
+}
+
+/** Runs raw SQL on a closed file (to build test fixtures) and closes it again. */
+export function withRawDb<T>(file: string, fn: (db: Db) => T): T {
+  const db = new Database(file);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
