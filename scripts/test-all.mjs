@@ -23,11 +23,13 @@ if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'vitest'))) {
   step('安装依赖', process.execPath, [path.join(root, 'scripts/setup.mjs')], { THD_SKIP_ELECTRON: '1' });
 }
 const chromium = process.env.THD_CHROMIUM ?? '/usr/bin/chromium';
-if (!fs.existsSync(chromium) || !fs.existsSync('/usr/share/fonts/opentype/noto')) {
+// Chromium drives the end-to-end tests; LibreOffice is the second, independent reader of our workbooks.
+const aptNeeds = ['chromium', 'fonts-noto-cjk', 'libreoffice-calc'];
+if (!fs.existsSync(chromium) || !fs.existsSync('/usr/share/fonts/opentype/noto') || !fs.existsSync('/usr/bin/soffice')) {
   if (process.getuid?.() === 0) {
-    step('安装 chromium 与中文字体（apt）', 'bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk']);
+    step('安装 chromium、中文字体与 LibreOffice（apt）', 'bash', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${aptNeeds.join(' ')}`]);
   } else {
-    console.error('需要 Debian 的 chromium 与 fonts-noto-cjk：sudo apt-get install chromium fonts-noto-cjk');
+    console.error(`需要 Debian 软件包：sudo apt-get install ${aptNeeds.join(' ')}`);
     process.exit(1);
   }
 }

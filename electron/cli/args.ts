@@ -27,6 +27,7 @@ export function parseCli(argv: string[]): CliArgs {
         port: { type: 'string' },
         static: { type: 'string' },
         open: { type: 'boolean' },
+        sheet: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -1,19 +1,130 @@
-// Placeholder; implemented by the Excel work (import / export / report commands).
+/**
+ * CLI commands on workbooks:
+ *   import <villages|clinics> FILE --db DB [--dry-run] [--format json]
+ *   export <clinic-roster|villages|clinics|audit> --db DB --out FILE.xlsx
+ *   report <clinic-roster> --db DB [--format json]
+ * A bad import row makes the command fail (exit 1, errors on stderr) with nothing written; a
+ * dry run prints the same preview, errors included, and never writes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { returnNames } from '../../shared/schemas/app';
+import { auditView, clinicView, villageView, type ViewDef } from '../../shared/views';
+import { makeContext } from '../core/context';
 import { AppError } from '../core/errors';
-import type { CliArgs } from './args';
+import { iterateList, type ListSource } from '../db/listQuery';
+import { openDatabase, type Db } from '../db/open';
+import { writeCountyWorkbookFile } from '../excel/countyWorkbook';
+import { viewSheet } from '../excel/exportView';
+import { importKinds, importWorkbook, isImportKind } from '../excel/import';
+import { describePreview } from '../excel/import/describe';
+import { buildReport, isReturnName, returnCatalog, writeReturnFile } from '../excel/returns';
+import { auditSelect, auditSource, mapAudit } from '../services/auditLog';
+import { clinicSelect, clinicSource, mapClinic } from '../services/clinics';
+import { mapVillage, villageSelect, villageSource } from '../services/villages';
+import { requireString, type CliArgs } from './args';
 
-export async function cmdImport(_a: CliArgs): Promise<string> {
-  throw new AppError('BAD_REQUEST', '尚未实现');
+const ACTOR = '命令行';
+
+interface ListExport {
+  view: ViewDef;
+  source: ListSource;
+  select: string;
+  map: (r: Record<string, unknown>) => object;
 }
-export async function cmdExport(_a: CliArgs): Promise<string> {
-  throw new AppError('BAD_REQUEST', '尚未实现');
+
+const lists: Record<string, ListExport> = {
+  villages: { view: villageView, source: villageSource, select: villageSelect, map: mapVillage },
+  clinics: { view: clinicView, source: clinicSource, select: clinicSelect, map: mapClinic },
+  audit: { view: auditView, source: auditSource, select: auditSelect, map: mapAudit },
+};
+
+/** Opens an existing database; a mistyped path must not silently create an empty one. */
+async function withDb<T>(args: CliArgs, run: (db: Db) => Promise<T>): Promise<T> {
+  const dbPath = requireString(args, 'db', '数据库文件');
+  if (!fs.existsSync(dbPath)) throw new AppError('NOT_FOUND', `找不到数据库文件 ${dbPath}，请先用 init 创建`);
+  const { db } = await openDatabase(dbPath);
+  try {
+    return await run(db);
+  } finally {
+    db.close();
+  }
 }
-export async function cmdReport(_a: CliArgs): Promise<string> {
-  throw new AppError('BAD_REQUEST', '尚未实现');
+
+function jsonFormat(args: CliArgs): boolean {
+  const f = args.values.format;
+  if (f === undefined) return false;
+  if (f !== 'json') throw new AppError('BAD_REQUEST', `不支持的输出格式“${String(f)}”，目前只支持 --format json`);
+  return true;
 }
+
+export async function cmdImport(args: CliArgs): Promise<string> {
+  const [kind, file] = args.positionals;
+  if (!kind || !isImportKind(kind)) throw new AppError('BAD_REQUEST', `请指明要导入的类别。\n${importHelp()}`);
+  if (!file) throw new AppError('BAD_REQUEST', '请给出要导入的 Excel 文件，例如：import villages 行政村.xlsx --db township.sqlite');
+  const dryRun = Boolean(args.values['dry-run']);
+  const json = jsonFormat(args);
+  return withDb(args, async (db) => {
+    // --sheet takes effect once cli/args.ts declares it; until then parseArgs refuses it.
+    const sheet = typeof args.values.sheet === 'string' ? args.values.sheet : undefined;
+    const result = await importWorkbook(makeContext(db, ACTOR), kind, { file }, { dryRun, sheet });
+    if (json) return JSON.stringify({ dryRun, ...result }, null, 2);
+    const text = describePreview(result.preview, dryRun);
+    return dryRun ? text : `${text}\n已导入：新增 ${result.created} 个，更新 ${result.updated} 个${importKinds[kind].title}`;
+  });
+}
+
+function checkOut(args: CliArgs): string {
+  const out = requireString(args, 'out', '导出的 .xlsx 文件');
+  if (!out.toLowerCase().endsWith('.xlsx')) throw new AppError('BAD_REQUEST', '--out 的文件名应以 .xlsx 结尾');
+  if (fs.existsSync(out)) throw new AppError('CONFLICT', `${out} 已存在，请换一个文件名，以免覆盖`);
+  if (!fs.existsSync(path.dirname(path.resolve(out)))) throw new AppError('NOT_FOUND', `文件夹 ${path.dirname(path.resolve(out))} 不存在`);
+  return out;
+}
+
+export async function cmdExport(args: CliArgs): Promise<string> {
+  const [name] = args.positionals;
+  if (!name || !(isReturnName(name) || name in lists)) throw new AppError('BAD_REQUEST', `请指明要导出的报表或名册。\n${exportHelp()}`);
+  const out = checkOut(args);
+  return withDb(args, async (db) => {
+    if (isReturnName(name)) {
+      const report = await writeReturnFile(makeContext(db, ACTOR), name, out);
+      const rows = report.tables.map((t) => `${t.sheetName} ${t.rows.length} 行`).join('，');
+      return `已导出“${report.title}”到 ${path.resolve(out)}（${rows}）`;
+    }
+    const list = lists[name] as ListExport;
+    const rows = Array.from(iterateList(db, list.source, list.select, {}), list.map);
+    const [count] = await writeCountyWorkbookFile(out, [viewSheet(db, list.view, rows)]);
+    return `已导出“${list.view.title}”到 ${path.resolve(out)}（${count ?? 0} 行）`;
+  });
+}
+
+export async function cmdReport(args: CliArgs): Promise<string> {
+  const [name] = args.positionals;
+  if (!name || !isReturnName(name)) throw new AppError('BAD_REQUEST', `请指明报表。\n${exportHelp()}`);
+  jsonFormat(args);
+  return withDb(args, async (db) => JSON.stringify(buildReport(makeContext(db, ACTOR), name), null, 2));
+}
+
 export function importHelp(): string {
-  return '';
+  const kinds = Object.entries(importKinds).map(
+    ([name, k]) => `  ${name.padEnd(14)}${k.title}：${k.fields.map((f) => `${f.label}${f.requiredColumn ? '*' : ''}`).join('、')}`,
+  );
+  return [
+    '可导入的类别（import <类别> FILE）：',
+    ...kinds,
+    '  （* 为必需的列；列的顺序不限，常见的别名也能识别；已有的村按村名、卫生室按机构编码更新）',
+    '  先加 --dry-run 预览：列出将新增、更新的行和有错误的行，不写入任何数据；',
+    '  正式导入时只要有一行有错误，就整批拒绝，不写入任何数据。加 --format json 输出 JSON。',
+  ].join('\n');
 }
+
 export function exportHelp(): string {
-  return '';
+  const returns = returnCatalog.filter((r) => returnNames.includes(r.name)).map((r) => `  ${r.name.padEnd(14)}${r.title}`);
+  return [
+    '可导出的上报报表（export <报表> --out FILE.xlsx；report <报表> --format json 输出同样的数字）：',
+    ...returns,
+    '可导出的名册（export <名册> --out FILE.xlsx）：',
+    ...Object.entries(lists).map(([name, l]) => `  ${name.padEnd(14)}${l.view.title}`),
+  ].join('\n');
 }

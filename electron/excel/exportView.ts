@@ -1,13 +1,74 @@
-// Placeholder signature; implemented by the Excel work.
+/**
+ * "Export this view to Excel" for every list: the columns the clerk sees (or the ones asked
+ * for, in that order), each value shown exactly as on screen (displayValue: 是/否, enum labels,
+ * dates), laid out as a county sheet with title, unit, date and signature line.
+ */
+import { chineseDate, todayIso } from '../../shared/format';
 import type { FileResult } from '../../shared/schemas/common';
-import type { ViewDef } from '../../shared/views';
+import { displayValue, type ViewColumn, type ViewDef } from '../../shared/views';
 import type { Db } from '../db/open';
+import { readSettings } from '../services/settings';
+import { countyWorkbookBuffer, type CellValue, type CountyColumn, type CountySheet } from './countyWorkbook';
+import { XLSX_MIME } from './load';
 
-export async function exportView(
-  _db: Db,
-  _view: ViewDef,
-  _rows: Iterable<object>,
-  _columns?: string[],
-): Promise<FileResult> {
-  throw new Error('not yet');
+/** The requested columns that the view knows, in the requested order; all of them if none. */
+export function pickColumns(view: ViewDef, ids?: readonly string[]): ViewColumn[] {
+  if (!ids || ids.length === 0) return view.columns;
+  const byId = new Map(view.columns.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  const picked: ViewColumn[] = [];
+  for (const id of ids) {
+    const col = byId.get(id);
+    if (col && !seen.has(id)) {
+      picked.push(col);
+      seen.add(id);
+    }
+  }
+  return picked.length > 0 ? picked : view.columns;
+}
+
+function sheetKind(col: ViewColumn): CountyColumn['kind'] {
+  if (col.kind === 'int') return 'int';
+  if (col.kind === 'decimal' || col.kind === 'money') return 'decimal';
+  if (col.kind === 'bool' || col.kind === 'date' || col.kind === 'datetime') return 'center';
+  return 'text';
+}
+
+function cellOf(col: ViewColumn, value: unknown): CellValue {
+  const shown = displayValue(col, value);
+  if (typeof shown === 'number') return Number.isFinite(shown) ? shown : null;
+  return shown;
+}
+
+/** `行政村名册-20261122.xlsx`: the view's title and today's date in China. */
+export function exportFileName(title: string, isoDay: string): string {
+  return `${title}-${isoDay.replace(/-/g, '')}.xlsx`;
+}
+
+/** The sheet of a view, without writing it; the CLI and the app share it. */
+export function viewSheet(db: Db, view: ViewDef, rows: Iterable<object>, columns?: string[]): CountySheet {
+  const cols = pickColumns(view, columns);
+  const settings = readSettings(db);
+  const today = todayIso();
+  return {
+    name: view.title,
+    title: view.title,
+    unit: settings.centerName,
+    period: `填报日期：${chineseDate(today)}`,
+    columns: cols.map((c) => ({ header: c.header, width: c.width + 2, kind: sheetKind(c) })),
+    // Read every row before writing: the writer pauses between rows to let the zip drain, and
+    // an open SQLite iterator would make any other request in that pause fail with "busy".
+    rows: Array.from(rows, (row) => cols.map((c) => cellOf(c, (row as Record<string, unknown>)[c.id]))),
+    signature: { operator: settings.operatorName, reviewer: settings.reviewerName, director: settings.directorName, date: chineseDate(today) },
+  };
+}
+
+export async function exportView(db: Db, view: ViewDef, rows: Iterable<object>, columns?: string[]): Promise<FileResult> {
+  const { buffer, rowCounts } = await countyWorkbookBuffer([viewSheet(db, view, rows, columns)]);
+  return {
+    fileName: exportFileName(view.title, todayIso()),
+    mime: XLSX_MIME,
+    base64: buffer.toString('base64'),
+    rowCount: rowCounts[0] ?? 0,
+  };
 }

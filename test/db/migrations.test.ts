@@ -9,6 +9,7 @@ import { tempDbPath } from '../helpers/tempDb';
 /** The tables each schema version must have. A new migration must add its line here. */
 const expectedTables: Record<number, string[]> = {
   1: ['audit_log', 'clinic_villages', 'clinics', 'settings', 'villages'],
+  2: ['audit_log', 'clinic_villages', 'clinics', 'settings', 'villages'],
 };
 
 function tables(db: Database.Database): { name: string; strict: number }[] {
@@ -110,6 +111,22 @@ describe('migrations', () => {
     try {
       expect(migratedFrom).toBe(0);
       expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration 2: audit indexes', () => {
+  it('lets a filtered, time-sorted audit page use an index instead of sorting in memory', async () => {
+    const { db } = await openDatabase(tempDbPath());
+    try {
+      const plan = db
+        .prepare("EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE entity = 'clinic' ORDER BY at DESC LIMIT 100")
+        .all() as { detail: string }[];
+      const text = plan.map((p) => p.detail).join(' | ');
+      expect(text).toContain('audit_log_entity_at');
+      expect(text).not.toContain('TEMP B-TREE');
     } finally {
       db.close();
     }

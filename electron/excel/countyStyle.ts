@@ -1,0 +1,71 @@
+/**
+ * The look of a county return: 宋体 throughout, thin black borders around the table, a bold
+ * 16-point title. Every style is one frozen object made once, because exceljs recognises a style
+ * it has seen by object identity (a WeakMap) and skips re-serialising it: sharing the objects is
+ * what keeps a 100,000-row export as fast as raw exceljs.
+ */
+import type { Alignment, Borders, Font, Style } from 'exceljs';
+
+export const FONT_NAME = '宋体';
+/** GB2312 charset, as Chinese Excel writes it for 宋体, so WPS and Excel pick the same face. */
+const CHARSET_GB2312 = 134;
+
+export type CellKind = 'text' | 'center' | 'int' | 'decimal' | 'count';
+
+function font(size: number, bold = false): Partial<Font> {
+  return { name: FONT_NAME, size, charset: CHARSET_GB2312, ...(bold ? { bold: true } : {}) };
+}
+
+const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const border: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+export const NUM_FMT: Record<CellKind, string | undefined> = {
+  text: '@',
+  center: undefined,
+  int: '0',
+  decimal: '0.0#',
+  // A count in a text column of the totals row: stays a number, reads "14个".
+  count: '0"个"',
+};
+
+function cellStyle(kind: CellKind, bold: boolean): Partial<Style> {
+  const horizontal: Alignment['horizontal'] = kind === 'text' ? 'left' : kind === 'center' ? 'center' : 'right';
+  const numFmt = NUM_FMT[kind];
+  return Object.freeze({
+    font: font(11, bold),
+    border,
+    alignment: { horizontal, vertical: 'middle' as const },
+    ...(numFmt ? { numFmt } : {}),
+  });
+}
+
+function byKind(bold: boolean): Record<CellKind, Partial<Style>> {
+  return {
+    text: cellStyle('text', bold),
+    center: cellStyle('center', bold),
+    int: cellStyle('int', bold),
+    decimal: cellStyle('decimal', bold),
+    count: cellStyle('count', bold),
+  };
+}
+
+export const styles = {
+  title: Object.freeze<Partial<Style>>({
+    font: font(16, true),
+    alignment: { horizontal: 'center', vertical: 'middle' },
+  }),
+  unitLeft: Object.freeze<Partial<Style>>({ font: font(11), alignment: { horizontal: 'left', vertical: 'middle' } }),
+  unitRight: Object.freeze<Partial<Style>>({ font: font(11), alignment: { horizontal: 'right', vertical: 'middle' } }),
+  header: Object.freeze<Partial<Style>>({
+    font: font(11, true),
+    border,
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  }),
+  body: byKind(false),
+  totals: byKind(true),
+  note: Object.freeze<Partial<Style>>({ font: font(11), alignment: { horizontal: 'left', vertical: 'middle' } }),
+  noteBold: Object.freeze<Partial<Style>>({ font: font(11, true), alignment: { horizontal: 'left', vertical: 'middle' } }),
+};
+
+/** The font of the workbook's Normal style, so cells the clerk types in later are 宋体 too. */
+export const defaultFont: Partial<Font> = { ...font(11), family: 3 };

@@ -1,0 +1,72 @@
+/**
+ * Where the header cells of a county return go. Chinese returns group columns under a shared
+ * heading ("基本情况" over code, name, status); a column outside any group takes both header
+ * rows as one vertically merged cell. Pure, so the layout is tested without writing a file.
+ */
+
+export interface HeaderColumn {
+  header: string;
+  group?: string;
+}
+
+export interface HeaderCell {
+  /** 0-based offset from the first header row. */
+  row: number;
+  /** 1-based column number. */
+  col: number;
+  text: string;
+}
+
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface HeaderLayout {
+  rowCount: 1 | 2;
+  cells: HeaderCell[];
+  /** Ranges with header-row offsets (0-based), to be shifted by the first header row. */
+  merges: MergeRange[];
+}
+
+export function layoutHeader(columns: readonly HeaderColumn[]): HeaderLayout {
+  const grouped = columns.some((c) => c.group);
+  if (!grouped) {
+    return { rowCount: 1, cells: columns.map((c, i) => ({ row: 0, col: i + 1, text: c.header })), merges: [] };
+  }
+  const cells: HeaderCell[] = [];
+  const merges: MergeRange[] = [];
+  let i = 0;
+  while (i < columns.length) {
+    const col = columns[i] as HeaderColumn;
+    if (!col.group) {
+      cells.push({ row: 0, col: i + 1, text: col.header }, { row: 1, col: i + 1, text: col.header });
+      merges.push({ top: 0, left: i + 1, bottom: 1, right: i + 1 });
+      i++;
+      continue;
+    }
+    // A run of neighbouring columns with the same group shares one heading.
+    let end = i;
+    while (end + 1 < columns.length && columns[end + 1]?.group === col.group) end++;
+    for (let c = i; c <= end; c++) {
+      cells.push({ row: 0, col: c + 1, text: col.group }, { row: 1, col: c + 1, text: columns[c]?.header ?? '' });
+    }
+    if (end > i) merges.push({ top: 0, left: i + 1, bottom: 0, right: end + 1 });
+    i = end + 1;
+  }
+  return { rowCount: 2, cells, merges };
+}
+
+/** `A`, `B` … `Z`, `AA` … for a 1-based column number. */
+export function columnLetter(n: number): string {
+  let s = '';
+  let x = n;
+  while (x > 0) {
+    const r = (x - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    x = Math.floor((x - 1) / 26);
+  }
+  return s;
+}

@@ -1,0 +1,108 @@
+/**
+ * What a clerk's cell "means", whatever Excel or WPS stored: rich text, a formula's cached
+ * result, a hyperlink's text, a date (a Date, an Excel serial or 2026年3月5日), a number typed
+ * as text with thousands separators or full-width digits, 是/否/√/×. Each converter answers a
+ * value or a Chinese reason it cannot.
+ */
+import type { CellValue as ExcelCellValue } from 'exceljs';
+
+/** A cell reduced to one plain value; '' for a blank. */
+export type Plain = string | number | boolean | Date;
+
+export type Converted<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+export function plainValue(v: ExcelCellValue | undefined): Plain {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.replace(/[\u00a0\u3000]/g, ' ').trim();
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (isObject(v)) {
+    if (Array.isArray(v.richText)) return plainValue(v.richText.map((r: { text?: string }) => r.text ?? '').join(''));
+    if ('result' in v) return plainValue(v.result as ExcelCellValue);
+    if ('formula' in v || 'sharedFormula' in v) return '';
+    if (typeof v.text === 'string') return plainValue(v.text);
+    if ('error' in v) return String(v.error);
+  }
+  return String(v);
+}
+
+export function isBlank(v: Plain): boolean {
+  return v === '' || (typeof v === 'string' && /^[-—－/\\]+$/.test(v));
+}
+
+export function shown(v: Plain): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/** Full-width digits and signs (０-９，．－) to ASCII, so "１，２００" reads 1200. */
+function halfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Units a clerk may type after a number; they carry no meaning the column does not. */
+const UNIT_SUFFIX = /(人|户|公里|千米|km|KM|米|m²|㎡|平方米|平米|次|个|元)$/;
+
+export function toNumber(v: Plain): Converted<number> {
+  if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, reason: '不是有效的数字' };
+  if (typeof v === 'boolean' || v instanceof Date) return { ok: false, reason: `应填数字，实际是“${shown(v)}”` };
+  const s = halfWidth(v).replace(/[,\s]/g, '').replace(UNIT_SUFFIX, '');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return { ok: false, reason: `应填数字，实际是“${v}”` };
+  return { ok: true, value: Number(s) };
+}
+
+const TRUE_WORDS = new Set(['是', '有', '√', '✓', '✔', 'y', 'yes', 'true', '1', '对', '已', '定点']);
+const FALSE_WORDS = new Set(['否', '无', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '不是', '非', '未', '非定点']);
+
+export function toBool(v: Plain): Converted<boolean> {
+  if (typeof v === 'boolean') return { ok: true, value: v };
+  if (typeof v === 'number' && (v === 0 || v === 1)) return { ok: true, value: v === 1 };
+  const s = halfWidth(shown(v)).trim().toLowerCase();
+  if (TRUE_WORDS.has(s)) return { ok: true, value: true };
+  if (FALSE_WORDS.has(s)) return { ok: true, value: false };
+  return { ok: false, reason: `应填“是”或“否”，实际是“${shown(v)}”` };
+}
+
+/** Excel's day 0 is 1899-12-30 in the 1900 date system (it counts a 29 Feb 1900 that never was). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function isoOf(y: number, m: number, d: number): Converted<string> {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return { ok: false, reason: `不是有效的日期：${y}年${m}月${d}日` };
+  }
+  return { ok: true, value: date.toISOString().slice(0, 10) };
+}
+
+/** An ISO `YYYY-MM-DD` day. exceljs gives dates as UTC midnight, so the UTC day is the day. */
+export function toIsoDate(v: Plain): Converted<string> {
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return { ok: false, reason: '不是有效的日期' };
+    return { ok: true, value: v.toISOString().slice(0, 10) };
+  }
+  if (typeof v === 'number') {
+    if (v < 1 || v > 2_958_465) return { ok: false, reason: `不是有效的日期：${v}` };
+    return { ok: true, value: new Date(EXCEL_EPOCH_MS + Math.floor(v) * 86_400_000).toISOString().slice(0, 10) };
+  }
+  const s = halfWidth(shown(v)).trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (/^\d+(\.\d+)?$/.test(s)) return toIsoDate(Number(s));
+  return { ok: false, reason: `应填日期（如 2026-03-05），实际是“${s}”` };
+}
+
+export function toText(v: Plain): string {
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return shown(v).trim();
+}
+
+/** Names in one cell: 张庄村、李营村 / 张庄村,李营村 / 张庄村 李营村. */
+export function toList(v: Plain): string[] {
+  return toText(v)
+    .split(/[、,，;；\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

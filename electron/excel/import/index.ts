@@ -1,0 +1,54 @@
+/**
+ * The import framework's entry points. Later modules (people roster, assets) add a kind in
+ * kinds/ and an entry in `importKinds`; reading, header finding, checking, preview and the
+ * all-or-nothing commit are shared.
+ *
+ *   const grid = await readSheetGrid({ file });            // async: exceljs
+ *   const preview = previewImport(db, 'villages', grid);   // sync: reads the database only
+ *   const result = commitImport(ctx, kind, grid);          // sync: one transaction
+ */
+import type { ServiceContext } from '../../core/context';
+import { AppError } from '../../core/errors';
+import type { Db } from '../../db/open';
+import { commitImport, type ImportResult } from './commit';
+import { clinicKind } from './kinds/clinics';
+import { villageKind } from './kinds/villages';
+import { planImport } from './plan';
+import { readSheetGrid, type ImportSource, type SheetGrid } from './read';
+import type { ImportKind, ImportPreview } from './types';
+
+export const importKinds = { villages: villageKind, clinics: clinicKind } satisfies Record<string, ImportKind<object>>;
+export type ImportKindName = keyof typeof importKinds;
+
+export function isImportKind(name: string): name is ImportKindName {
+  return Object.prototype.hasOwnProperty.call(importKinds, name);
+}
+
+export function importKind(name: string): ImportKind<object> {
+  if (!isImportKind(name)) {
+    const known = Object.entries(importKinds).map(([k, v]) => `${k}（${v.title}）`).join('、');
+    throw new AppError('BAD_REQUEST', `不能导入“${name}”：可导入的类别有 ${known}`);
+  }
+  return importKinds[name];
+}
+
+export function previewImport(db: Db, kind: string, grid: SheetGrid): ImportPreview {
+  return planImport(db, importKind(kind), grid);
+}
+
+export async function importWorkbook(
+  ctx: ServiceContext,
+  kind: string,
+  source: ImportSource,
+  opts: { dryRun?: boolean; sheet?: string } = {},
+): Promise<ImportResult> {
+  const k = importKind(kind);
+  const grid = await readSheetGrid(source, opts.sheet);
+  if (opts.dryRun) return { preview: planImport(ctx.db, k, grid), created: 0, updated: 0 };
+  return commitImport(ctx, k, grid);
+}
+
+export { describeErrors } from './commit';
+export { readSheetGrid } from './read';
+export type { ImportResult } from './commit';
+export type { ImportPreview, RowError } from './types';

@@ -1,0 +1,126 @@
+/**
+ * Turns the rows of a sheet into an import plan: which rows create a record, which update
+ * one (matched by the kind's key: village name, clinic code), which change nothing, and which
+ * are bad, each with its sheet row number and a Chinese reason naming the sheet's column.
+ * Reads the database but never writes it.
+ */
+import type { Db } from '../../db/open';
+import { convertCell } from './convert';
+import { findHeader, type GridRow } from './headers';
+import type { SheetGrid } from './read';
+import type { FieldProblem, FieldValues, ImportKind, ImportPreview, PlannedRow, RowError } from './types';
+
+/** Rows under the table that are not data: totals, signature line, notes. */
+const FOOTER = /^(合计|总计|小计|填报人|审核人|单位负责人|负责人签字|制表人|注[:：]|说明[:：]|备注[:：])/;
+
+function isFooter(cells: readonly unknown[]): boolean {
+  const first = cells.find((c) => c !== '' && c !== null && c !== undefined);
+  return typeof first === 'string' && FOOTER.test(first.replace(/\s/g, ''));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (Array.isArray(v) ? JSON.stringify([...v].sort()) : JSON.stringify(v ?? null));
+  return norm(a) === norm(b);
+}
+
+interface Context<V extends object> {
+  db: Db;
+  kind: ImportKind<V>;
+  headerOf: Map<string, string>;
+  labelOf: Map<string, string>;
+}
+
+/** Every problem of a row as one message naming the sheet's columns. */
+function rowError(c: Pick<Context<object>, 'headerOf' | 'labelOf'>, row: number, problems: FieldProblem[]): RowError {
+  const columns = [...new Set(problems.map((p) => c.headerOf.get(p.key) ?? c.labelOf.get(p.key) ?? '').filter(Boolean))];
+  const parts = problems.map((p) => {
+    const column = c.headerOf.get(p.key) ?? c.labelOf.get(p.key);
+    return column ? `“${column}”：${p.message}` : p.message;
+  });
+  return { row, columns, message: `第 ${row} 行：${[...new Set(parts)].join('；')}` };
+}
+
+function planRow<V extends object>(c: Context<V>, row: GridRow, values: FieldValues, problems: FieldProblem[]): PlannedRow<V> | null {
+  const { kind, db } = c;
+  const key = kind.keyOf(values);
+  const existing = key ? kind.findExisting(db, key) : null;
+  if (!existing) {
+    for (const f of kind.fields) {
+      const reported = problems.some((p) => p.key === f.key);
+      if (f.requiredValue && values[f.key] === undefined && !reported) problems.push({ key: f.key, message: '新增时必须填写' });
+    }
+  }
+  const converted = kind.toInput(db, values);
+  problems.push(...converted.problems);
+  const parsed = kind.schema.safeParse({ ...(existing?.input ?? kind.defaults), ...converted.input });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      // A value already reported as unreadable would only repeat here as "wrong type".
+      if (!problems.some((p) => p.key === field)) problems.push({ key: field, message: issue.message });
+    }
+  }
+  if (problems.length > 0 || !parsed.success) return null;
+  const changes = existing
+    ? kind.fields.filter((f) => f.key in converted.input && !sameValue(existing.input[f.key], (parsed.data as Record<string, unknown>)[f.key])).map((f) => f.label)
+    : [];
+  return { row: row.number, label: kind.describe(parsed.data), values: parsed.data, existingId: existing?.id ?? null, changes };
+}
+
+export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: SheetGrid): ImportPreview<V> {
+  const header = findHeader(grid.rows, kind.fields, kind.title);
+  const c: Context<V> = {
+    db,
+    kind,
+    headerOf: new Map(header.columns.map((m) => [m.field, m.header])),
+    labelOf: new Map(kind.fields.map((f) => [f.key, f.label])),
+  };
+  const preview: ImportPreview<V> = {
+    kind: kind.name,
+    title: kind.title,
+    sheetName: grid.sheetName,
+    headerRow: header.row,
+    columns: header.columns.map(({ column, header: h, field, label }) => ({ column, header: h, field, label })),
+    unknownColumns: header.unknown,
+    create: [],
+    update: [],
+    unchanged: [],
+    errors: [],
+    skippedRows: 0,
+  };
+  const planned: PlannedRow<V>[] = [];
+  const firstRowOfKey = new Map<string, number>();
+  for (const row of grid.rows) {
+    if (row.number <= header.row) continue;
+    const values: FieldValues = {};
+    const problems: FieldProblem[] = [];
+    for (const m of header.columns) {
+      const field = kind.fields.find((f) => f.key === m.field);
+      const result = field ? convertCell(field, row.cells[m.index] ?? '') : undefined;
+      if (!result) continue;
+      if (result.ok && result.value !== undefined) values[m.field] = result.value;
+      if (!result.ok) problems.push({ key: m.field, message: result.reason });
+    }
+    if ((Object.keys(values).length === 0 && problems.length === 0) || isFooter(row.cells)) {
+      preview.skippedRows++;
+      continue;
+    }
+    const key = kind.keyOf(values);
+    const earlier = key === undefined ? undefined : firstRowOfKey.get(key);
+    if (earlier !== undefined) problems.push({ key: '', message: `与第 ${earlier} 行重复（${key}），同一条记录只能出现一次` });
+    else if (key !== undefined) firstRowOfKey.set(key, row.number);
+    const plan = planRow(c, row, values, problems);
+    if (plan) planned.push(plan);
+    else preview.errors.push(rowError(c, row.number, problems));
+  }
+  const crossRow = kind.checkPlan?.(db, planned) ?? new Map<number, FieldProblem[]>();
+  for (const p of planned) {
+    const problems = crossRow.get(p.row);
+    if (problems && problems.length > 0) preview.errors.push(rowError(c, p.row, problems));
+    else if (p.existingId === null) preview.create.push(p);
+    else if (p.changes.length > 0) preview.update.push(p);
+    else preview.unchanged.push(p);
+  }
+  preview.errors.sort((a, b) => a.row - b.row);
+  return preview;
+}
