@@ -12,13 +12,19 @@ import { latestVersion } from './db/migrations';
 import { exportView } from './excel/exportView';
 import { exportReturnFile, returnCatalog } from './excel/returns';
 import { auditSelect, auditSource, listAudit, mapAudit } from './services/auditLog';
-import { clinicSelect, clinicSource, closeClinic, createClinic, getClinic, listClinics, mapClinic, reopenClinic, updateClinic } from './services/clinics';
+import { clinicParams, clinicSelect, clinicSource, closeClinic, createClinic, getClinic, listClinics, mapClinic, reopenClinic, updateClinic } from './services/clinics';
 import { getDashboard } from './services/dashboard';
 import { refreshClinics, refreshVillages } from './services/registryFigures';
 import { readSettings, updateSettings } from './services/settings';
 import { allVillageNames, createVillage, getVillage, listVillages, mapVillage, updateVillage, villageSelect, villageSource } from './services/villages';
 import { iterateList } from './db/listQuery';
 import { audit } from './db/audit';
+import { computeAlerts } from './services/people/alerts';
+import { getPerson } from './services/people/detail';
+import { asOfToday, listPeople, mapPerson, personSelect, personSource } from './services/people/list';
+import { removeRecord, saveRecord } from './services/people/records';
+import { createPerson, exitPerson, updatePerson } from './services/people/write';
+import { personView } from '../shared/peopleViews';
 
 type Handler<K extends OpName> = (session: Session, input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
 export type HandlerTable = { [K in OpName]: Handler<K> };
@@ -90,7 +96,26 @@ export const handlers: HandlerTable = {
   'clinics.close': (s, { id, closedOn, reason }) => closeClinic(s.ctx, id, closedOn, reason),
   'clinics.reopen': (s, { id }) => reopenClinic(s.ctx, id),
   'clinics.export': (s, q) =>
-    exportView(s.db, clinicView, mapped(iterateList(s.db, clinicSource, clinicSelect, q), mapClinic), q.columns),
+    exportView(s.db, clinicView, mapped(iterateList(s.db, clinicSource, clinicSelect, q, clinicParams(s.ctx)), mapClinic), q.columns),
+
+  'people.list': (s, q) => listPeople(s.ctx, q),
+  'people.get': (s, { id }) => getPerson(s.ctx, id),
+  'people.create': (s, v) => createPerson(s.ctx, v),
+  'people.update': (s, { id, values }) => updatePerson(s.ctx, id, values),
+  'people.exit': (s, e) => exitPerson(s.ctx, e),
+  'people.saveRecord': (s, { personId, id, record }) => saveRecord(s.ctx, personId, id, record),
+  'people.removeRecord': (s, { personId, table, id }) => removeRecord(s.ctx, personId, table, id),
+  'people.options': (s) =>
+    s.db
+      .prepare(`SELECT p.id, p.name, coalesce(${'(SELECT c.name FROM assignments a JOIN clinics c ON c.id = a.clinic_id WHERE a.person_id = p.id AND a.end_date IS NULL LIMIT 1)'}, '') AS clinicName
+                FROM people p WHERE p.status = 'active' ORDER BY p.name`)
+      .all() as Output<'people.options'>,
+  'people.export': (s, q) => {
+    const asOf = asOfToday(s.ctx);
+    return exportView(s.db, personView, mapped(iterateList(s.db, personSource, personSelect, q, { asOf }), mapPerson(asOf)), q.columns);
+  },
+  'clinics.options': (s) => s.db.prepare('SELECT id, name, status FROM clinics ORDER BY status DESC, code').all() as Output<'clinics.options'>,
+  'alerts.list': (s, { asOf }) => computeAlerts(s.db, asOf ?? asOfToday(s.ctx)),
 
   'audit.list': (s, q) => listAudit(s.ctx, q),
   'audit.export': (s, q) => exportView(s.db, auditView, mapped(iterateList(s.db, auditSource, auditSelect, q), mapAudit), q.columns),

@@ -12,6 +12,9 @@ import { clinicClose, clinicDetail, clinicInput, clinicRow, clinicUpdate } from 
 import { exportViewInput, fileResult, idInput, listQuery, pageOf } from './schemas/common';
 import { settingsPatch, settingsSchema } from './schemas/settings';
 import { villageInput, villageRow, villageUpdate } from './schemas/villages';
+import { personExit, personInput, personUpdate, removeRecordInput, saveRecordInput } from './schemas/people';
+import { alertsOutput, personDetail, personRow } from './schemas/personOutput';
+import { isoDate } from './schemas/common';
 
 const none = z.object({}).strict();
 
@@ -43,6 +46,18 @@ export const contract = {
   'clinics.close': op(clinicClose, clinicDetail),
   'clinics.reopen': op(idInput, clinicDetail),
   'clinics.export': op(exportViewInput, fileResult),
+
+  'people.list': op(listQuery, pageOf(personRow)),
+  'people.get': op(idInput, personDetail),
+  'people.create': op(personInput, personDetail),
+  'people.update': op(personUpdate, personDetail),
+  'people.exit': op(personExit, personDetail),
+  'people.saveRecord': op(saveRecordInput, personDetail),
+  'people.removeRecord': op(removeRecordInput, personDetail),
+  'people.options': op(none, z.array(z.object({ id: z.number(), name: z.string(), clinicName: z.string() }))),
+  'people.export': op(exportViewInput, fileResult),
+  'clinics.options': op(none, z.array(z.object({ id: z.number(), name: z.string(), status: z.string() }))),
+  'alerts.list': op(z.object({ asOf: isoDate.optional() }).strict(), alertsOutput),
 
   'audit.list': op(listQuery, pageOf(auditRow)),
   'audit.export': op(exportViewInput, fileResult),

@@ -49,6 +49,7 @@ export const clinicView: ViewDef = {
     { id: 'villageNames', header: '服务的村', kind: 'text', width: 22, filterable: true },
     { id: 'servicePopulation', header: '服务人口', kind: 'int', width: 9 },
     { id: 'requiredDoctors', header: '应配村医', kind: 'int', width: 8 },
+    { id: 'actualDoctors', header: '实有村医', kind: 'int', width: 8 },
     { id: 'headName', header: '负责人', kind: 'text', width: 9, filterable: true },
     { id: 'property', header: '产权', kind: 'enum', labels: propertyLabels, width: 9, filterable: true },
     { id: 'buildingArea', header: '业务用房(㎡)', kind: 'decimal', width: 10 },

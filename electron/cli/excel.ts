@@ -11,6 +11,7 @@ import path from 'node:path';
 import { returnNames } from '../../shared/schemas/app';
 import { auditView, clinicView, villageView, type ViewDef } from '../../shared/views';
 import { makeContext } from '../core/context';
+import { todayIso } from '../../shared/format';
 import { AppError } from '../core/errors';
 import { iterateList, type ListSource } from '../db/listQuery';
 import { openDatabase, type Db } from '../db/open';
@@ -93,7 +94,7 @@ export async function cmdExport(args: CliArgs): Promise<string> {
       return `已导出“${report.title}”到 ${path.resolve(out)}（${rows}）`;
     }
     const list = lists[name] as ListExport;
-    const rows = Array.from(iterateList(db, list.source, list.select, {}), list.map);
+    const rows = Array.from(iterateList(db, list.source, list.select, {}, { asOf: todayIso() }), list.map);
     const [count] = await writeCountyWorkbookFile(out, [viewSheet(db, list.view, rows)]);
     return `已导出“${list.view.title}”到 ${path.resolve(out)}（${count ?? 0} 行）`;
   });

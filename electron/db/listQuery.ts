@@ -107,12 +107,15 @@ export function runList<Row>(
   select: string,
   q: ListQueryParsed,
   mapRow: (raw: Record<string, unknown>) => Row,
+  named?: Record<string, string | number>,
 ): Page<Row> {
   const where = buildWhere(source, q);
-  const total = Number(db.prepare(`SELECT count(*) FROM ${source.from} ${where.sql}`).pluck().get(...where.params));
+  // Named parameters (e.g. @asOf in column expressions) ride along with the positional ones.
+  const extra = named ? [named] : [];
+  const total = Number(db.prepare(`SELECT count(*) FROM ${source.from} ${where.sql}`).pluck().get(...where.params, ...extra));
   const rows = db
     .prepare(`SELECT ${select} FROM ${source.from} ${where.sql} ${buildOrder(source, q.sort)} LIMIT ? OFFSET ?`)
-    .all(...where.params, q.limit, q.offset) as Record<string, unknown>[];
+    .all(...where.params, q.limit, q.offset, ...extra) as Record<string, unknown>[];
   return { rows: rows.map(mapRow), total };
 }
 
@@ -122,9 +125,10 @@ export function iterateList(
   source: ListSource,
   select: string,
   q: Pick<ListQueryParsed, 'search' | 'filters' | 'sort'>,
+  named?: Record<string, string | number>,
 ): IterableIterator<Record<string, unknown>> {
   const where = buildWhere(source, q);
   return db
     .prepare(`SELECT ${select} FROM ${source.from} ${where.sql} ${buildOrder(source, q.sort)}`)
-    .iterate(...where.params) as IterableIterator<Record<string, unknown>>;
+    .iterate(...where.params, ...(named ? [named] : [])) as IterableIterator<Record<string, unknown>>;
 }

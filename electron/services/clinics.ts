@@ -6,6 +6,8 @@ import { AppError, notFound } from '../core/errors';
 import { audit } from '../db/audit';
 import { runList, type ListSource } from '../db/listQuery';
 import type { Db } from '../db/open';
+import { todayIso } from '../../shared/format';
+import { clinicDoctorCountSql, clinicHeadSql } from './people/sql';
 import { clinicIdsOfVillages, refreshClinics, refreshVillages, villageIdsOfClinic } from './registryFigures';
 
 type ClinicValues = z.output<typeof clinicInput>;
@@ -24,7 +26,9 @@ export const clinicSource: ListSource = {
     property: { sql: 'c.property', type: 'enum' },
     buildingArea: { sql: 'c.building_area', type: 'number' },
     insurancePoint: { sql: 'c.insurance_point', type: 'bool' },
-    headName: { sql: 'c.head_name', type: 'text', searchable: true },
+    // C2: the head recorded in the people module wins over the free text typed before it existed.
+    headName: { sql: `coalesce(${clinicHeadSql('c.id')}, c.head_name)`, type: 'text', searchable: true },
+    actualDoctors: { sql: clinicDoctorCountSql('c.id'), type: 'number' },
     status: { sql: 'c.status', type: 'enum' },
     closedOn: { sql: 'c.closed_on', type: 'date' },
     villageNames: { sql: villageNamesSql, type: 'text', searchable: true },
@@ -36,7 +40,13 @@ export const clinicSource: ListSource = {
   },
 };
 
-export const clinicSelect = `c.*, coalesce(${villageNamesSql}, '') AS village_names, ${villageCountSql} AS village_count`;
+export const clinicSelect = `c.*, coalesce(${villageNamesSql}, '') AS village_names, ${villageCountSql} AS village_count,
+  ${clinicHeadSql('c.id')} AS current_head, ${clinicDoctorCountSql('c.id')} AS actual_doctors`;
+
+/** The clinic list's figures are as of today (who heads it, how many doctors it has now). */
+export function clinicParams(ctx: ServiceContext): { asOf: string } {
+  return { asOf: todayIso(ctx.now()) };
+}
 
 export function mapClinic(r: Record<string, unknown>): ClinicRow {
   return {
@@ -47,7 +57,9 @@ export function mapClinic(r: Record<string, unknown>): ClinicRow {
     property: r.property as ClinicRow['property'],
     buildingArea: Number(r.building_area),
     insurancePoint: r.insurance_point === 1,
-    headName: String(r.head_name),
+    headName: String(r.current_head ?? r.head_name),
+    headTyped: String(r.head_name),
+    actualDoctors: Number(r.actual_doctors ?? 0),
     status: r.status as ClinicRow['status'],
     closedOn: (r.closed_on as string | null) ?? null,
     closedReason: String(r.closed_reason),
@@ -61,11 +73,11 @@ export function mapClinic(r: Record<string, unknown>): ClinicRow {
 }
 
 export function listClinics(ctx: ServiceContext, q: ListQueryParsed): Page<ClinicRow> {
-  return runList(ctx.db, clinicSource, clinicSelect, q, mapClinic);
+  return runList(ctx.db, clinicSource, clinicSelect, q, mapClinic, clinicParams(ctx));
 }
 
 export function getClinic(ctx: ServiceContext, id: number): ClinicDetail {
-  const r = ctx.db.prepare(`SELECT ${clinicSelect} FROM clinics c WHERE c.id = ?`).get(id) as Record<string, unknown> | undefined;
+  const r = ctx.db.prepare(`SELECT ${clinicSelect} FROM clinics c WHERE c.id = @id`).get({ id, ...clinicParams(ctx) }) as Record<string, unknown> | undefined;
   if (!r) throw notFound('村卫生室');
   const links = ctx.db.prepare('SELECT village_id, relation FROM clinic_villages WHERE clinic_id = ? ORDER BY village_id').all(id) as {
     village_id: number;

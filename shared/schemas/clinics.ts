@@ -67,6 +67,8 @@ export const clinicRow = z.object({
   buildingArea: z.number(),
   insurancePoint: z.boolean(),
   headName: z.string(),
+  headTyped: z.string(),
+  actualDoctors: z.number(),
   status: z.enum(['open', 'closed']),
   closedOn: z.string().nullable(),
   closedReason: z.string(),

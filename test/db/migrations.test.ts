@@ -10,6 +10,7 @@ import { tempDbPath } from '../helpers/tempDb';
 const expectedTables: Record<number, string[]> = {
   1: ['audit_log', 'clinic_villages', 'clinics', 'settings', 'villages'],
   2: ['audit_log', 'clinic_villages', 'clinics', 'settings', 'villages'],
+  3: ['assignments', 'audit_log', 'clinic_villages', 'clinics', 'employments', 'leaves', 'people', 'person_history', 'qualifications', 'settings', 'trainings', 'villages'],
 };
 
 function tables(db: Database.Database): { name: string; strict: number }[] {

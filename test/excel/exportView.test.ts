@@ -52,12 +52,12 @@ describe('export a view to Excel', () => {
     });
     expect(file.rowCount).toBe(13);
     const ws = sheet(await readBack(Buffer.from(file.base64, 'base64')));
-    expect(rowValues(ws, 3)).toEqual(['机构编码', '卫生室名称', '状态', '服务的村', '服务人口', '应配村医', '负责人', '产权', '业务用房(㎡)', '医保定点', '地址', '撤销日期']);
+    expect(rowValues(ws, 3)).toEqual(['机构编码', '卫生室名称', '状态', '服务的村', '服务人口', '应配村医', '实有村医', '负责人', '产权', '业务用房(㎡)', '医保定点', '地址', '撤销日期']);
     const first = rowValues(ws, 4);
     expect(first.slice(0, 3)).toEqual(['HY001-01', '张庄村卫生室', '运行']);
     expect(first[4]).toBe(2100);
-    expect(first[7]).toBe('公有产权');
-    expect(first[9]).toBe('是');
+    expect(first[8]).toBe('公有产权');
+    expect(first[10]).toBe('是');
     const statuses = Array.from({ length: 13 }, (_, i) => ws.getRow(4 + i).getCell(3).value);
     expect(new Set(statuses)).toEqual(new Set(['运行']));
   });

@@ -1,0 +1,134 @@
+/**
+ * Creating, changing and exiting a person. The 身份证号 decides birth date and sex (GB 11643);
+ * every later change of a field is kept in the person's history, and every write in the audit log.
+ */
+import type { z } from 'zod';
+import { parseIdCard } from '../../../shared/rules/idCard';
+import { exitReasonLabels, personInput, personLabels, type personExit } from '../../../shared/schemas/people';
+import type { PersonDetail } from '../../../shared/schemas/personOutput';
+import type { ServiceContext } from '../../core/context';
+import { AppError, invalid } from '../../core/errors';
+import { audit } from '../../db/audit';
+import { getPerson } from './detail';
+import { recordHistory } from './history';
+
+type PersonValues = z.output<typeof personInput>;
+type ExitValues = z.output<typeof personExit>;
+
+interface Columns {
+  name: string;
+  id_number: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  phone: string;
+  education: string;
+  ethnicity: string;
+  rural_work_start: string | null;
+  category: string;
+  head_extension_until: string | null;
+  note: string;
+}
+
+const fieldLabels: Record<keyof Columns, string> = {
+  name: personLabels.name,
+  id_number: personLabels.idNumber,
+  sex: personLabels.sex,
+  birth_date: personLabels.birthDate,
+  phone: personLabels.phone,
+  education: personLabels.education,
+  ethnicity: personLabels.ethnicity,
+  rural_work_start: personLabels.ruralWorkStart,
+  category: personLabels.category,
+  head_extension_until: personLabels.headExtensionUntil,
+  note: personLabels.note,
+};
+
+function columnsOf(v: PersonValues): Columns {
+  const id = parseIdCard(v.idNumber);
+  if (!id.ok) throw invalid('idNumber', id.message);
+  return {
+    name: v.name,
+    id_number: id.info.number,
+    sex: id.info.sex,
+    birth_date: id.info.birthDate,
+    phone: v.phone,
+    education: v.education,
+    ethnicity: v.ethnicity,
+    rural_work_start: v.ruralWorkStart,
+    category: v.category,
+    head_extension_until: v.headExtensionUntil,
+    note: v.note,
+  };
+}
+
+function assertIdFree(ctx: ServiceContext, idNumber: string, exceptId?: number): void {
+  const other = ctx.db.prepare('SELECT name FROM people WHERE id_number = ? AND id IS NOT ?').pluck().get(idNumber, exceptId ?? null);
+  if (other) throw new AppError('CONFLICT', `身份证号 ${idNumber} 已登记为“${String(other)}”，同一人不能重复建档`, { field: 'idNumber', fields: { idNumber: '该身份证号已登记' } });
+}
+
+/** Inserts inside the caller's transaction; used by the service, the importer and the demo. */
+export function insertPerson(ctx: ServiceContext, v: PersonValues): number {
+  const c = columnsOf(v);
+  assertIdFree(ctx, c.id_number);
+  const at = ctx.now().toISOString();
+  const id = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO people (name, id_number, sex, birth_date, phone, education, ethnicity, rural_work_start, category,
+           status, head_extension_until, note, created_at, updated_at)
+         VALUES (@name, @id_number, @sex, @birth_date, @phone, @education, @ethnicity, @rural_work_start, @category,
+           'active', @head_extension_until, @note, @at, @at)`,
+      )
+      .run({ ...c, at }).lastInsertRowid,
+  );
+  audit(ctx, { action: 'create', entity: 'person', entityId: id, summary: `新建人员档案：${c.name}`, after: c });
+  return id;
+}
+
+export function createPerson(ctx: ServiceContext, v: PersonValues): PersonDetail {
+  const id = ctx.db.transaction(() => insertPerson(ctx, v))();
+  return getPerson(ctx, id);
+}
+
+/** Writes the changed fields only, each into the history. Returns how many changed. */
+export function applyPersonUpdate(ctx: ServiceContext, id: number, v: PersonValues): number {
+  const before = ctx.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  if (!before) throw new AppError('NOT_FOUND', '没有找到该人员，可能已被删除，请刷新后重试');
+  const c = columnsOf(v);
+  assertIdFree(ctx, c.id_number, id);
+  const changed = (Object.keys(c) as (keyof Columns)[]).filter((k) => (before[k] ?? null) !== c[k]);
+  if (changed.length === 0) return 0;
+  ctx.db
+    .prepare(`UPDATE people SET ${changed.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`)
+    .run({ ...Object.fromEntries(changed.map((k) => [k, c[k]])), at: ctx.now().toISOString(), id });
+  for (const k of changed) recordHistory(ctx, id, fieldLabels[k], String(before[k] ?? ''), String(c[k] ?? ''));
+  audit(ctx, { action: 'update', entity: 'person', entityId: id, summary: `修改人员档案：${c.name}（${changed.map((k) => fieldLabels[k]).join('、')}）` });
+  return changed.length;
+}
+
+export function updatePerson(ctx: ServiceContext, id: number, v: PersonValues): PersonDetail {
+  ctx.db.transaction(() => applyPersonUpdate(ctx, id, v))();
+  return getPerson(ctx, id);
+}
+
+/** S11: exit ends the open post and the open contract on the exit date. */
+export function exitPerson(ctx: ServiceContext, e: ExitValues): PersonDetail {
+  ctx.db.transaction(() => {
+    const p = getPerson(ctx, e.id);
+    if (p.status === 'exited') throw new AppError('CONFLICT', `${p.name} 已于 ${p.exitDate ?? ''} 退出`);
+    const db = ctx.db;
+    db.prepare(`UPDATE people SET status = 'exited', exit_date = ?, exit_reason = ?, exit_note = ?, updated_at = ? WHERE id = ?`).run(
+      e.exitDate,
+      e.reason,
+      e.note,
+      ctx.now().toISOString(),
+      e.id,
+    );
+    const ended = ['assignments', 'employments']
+      .map((t) => db.prepare(`UPDATE ${t} SET end_date = ? WHERE person_id = ? AND (end_date IS NULL OR end_date > ?) AND start_date <= ?`).run(e.exitDate, e.id, e.exitDate, e.exitDate).changes)
+      .reduce((a, b) => a + b, 0);
+    recordHistory(ctx, e.id, '状态', '在岗', `退出（${exitReasonLabels[e.reason]}，${e.exitDate}）`);
+    audit(ctx, { action: 'exit', entity: 'person', entityId: e.id, summary: `人员退出：${p.name}（${exitReasonLabels[e.reason]}），结束岗位与合同 ${ended} 项` });
+  })();
+  return getPerson(ctx, e.id);
+}

@@ -1,0 +1,99 @@
+/**
+ * Rules on people (S1, S2, S5, S6, S7, S8, S9, S11, S14), as pure functions of records and a
+ * date. The alert service feeds them from the database; the UI and the returns use the same.
+ */
+import { ageOn } from './idCard';
+import { addMonths, daysWithinYear } from './dates';
+
+/** S2: a clinic with two or more doctors should have at least one woman (a warning). */
+export function lacksWoman(sexes: readonly ('M' | 'F')[]): boolean {
+  return sexes.length >= 2 && !sexes.includes('F');
+}
+
+/** S5: the ages a doctor reaches within the next `months` months, among the watched ones. */
+export function agesReachedWithin(birthDate: string, asOf: string, watched: readonly number[], months = 12): number[] {
+  const now = ageOn(birthDate, asOf);
+  const then = ageOn(birthDate, addMonths(asOf, months));
+  return watched.filter((a) => now < a && then >= a);
+}
+
+/** S5: a head at or past the age limit without a current county-approved extension. */
+export function headOverAge(birthDate: string, asOf: string, limit: number, extensionUntil: string | null, mayExtend: boolean): boolean {
+  if (ageOn(birthDate, asOf) < limit) return false;
+  return !(mayExtend && extensionUntil !== null && extensionUntil >= asOf);
+}
+
+/** S6 / S14: an end date within the warning window (today included, past dates excluded). */
+export function endsWithin(endDate: string | null, asOf: string, days: number): boolean {
+  if (!endDate) return false;
+  const limit = new Date(Date.parse(`${asOf}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return endDate >= asOf && endDate <= limit;
+}
+
+/** S7 (6 months) and S8 (12 months): a fixed period shorter than the minimum. */
+export function shorterThanMonths(start: string, end: string | null, months: number): boolean {
+  if (!end) return false;
+  return end < addMonths(start, months);
+}
+
+export interface TrainingRecord {
+  kind: 'clinical_practice' | 'training';
+  startDate: string;
+  endDate: string;
+  days: number;
+}
+
+export interface TrainingRule {
+  variant: 'jiaozuo' | 'sichuan';
+  practiceStintsPerYear: number;
+  practiceStintMinDays: number;
+  trainingsPerYear: number;
+  trainingTotalMinDays: number;
+}
+
+export interface TrainingStatus {
+  compliant: boolean;
+  counted: number;
+  totalDays: number;
+  needed: string;
+}
+
+/**
+ * S9: Jiaozuo — at least 2 stints of clinical practice at the center, each at least a week;
+ * Sichuan — at least 2 free trainings, together at least 2 weeks. A record counts in the year
+ * it starts.
+ */
+export function trainingStatus(records: readonly TrainingRecord[], year: number, rule: TrainingRule): TrainingStatus {
+  const inYear = records.filter((r) => Number(r.startDate.slice(0, 4)) === year);
+  if (rule.variant === 'jiaozuo') {
+    const stints = inYear.filter((r) => r.kind === 'clinical_practice' && r.days >= rule.practiceStintMinDays);
+    return {
+      compliant: stints.length >= rule.practiceStintsPerYear,
+      counted: stints.length,
+      totalDays: stints.reduce((s, r) => s + r.days, 0),
+      needed: `临床进修 ${rule.practiceStintsPerYear} 次、每次不少于 ${rule.practiceStintMinDays} 天`,
+    };
+  }
+  const trainings = inYear.filter((r) => r.kind === 'training');
+  const totalDays = trainings.reduce((s, r) => s + r.days, 0);
+  return {
+    compliant: trainings.length >= rule.trainingsPerYear && totalDays >= rule.trainingTotalMinDays,
+    counted: trainings.length,
+    totalDays,
+    needed: `培训 ${rule.trainingsPerYear} 次、累计不少于 ${rule.trainingTotalMinDays} 天`,
+  };
+}
+
+/** S11: unauthorised absence days falling in the year; the exit trigger fires at `limit`. */
+export function absenceDaysInYear(periods: readonly { startDate: string; endDate: string }[], year: number): number {
+  return periods.reduce((s, p) => s + daysWithinYear(p.startDate, p.endDate, year), 0);
+}
+
+export function absenceTriggersExit(days: number, limit = 30): boolean {
+  return days >= limit;
+}
+
+/** S11 / P5: two failed assessments in one year. Fed by the supervision module's results. */
+export function failedAssessmentsTriggerExit(results: readonly { year: number; passed: boolean }[], year: number): boolean {
+  return results.filter((r) => r.year === year && !r.passed).length >= 2;
+}
