@@ -24,7 +24,8 @@ import { getPerson } from './services/people/detail';
 import { asOfToday, listPeople, mapPerson, personSelect, personSource } from './services/people/list';
 import { removeRecord, saveRecord } from './services/people/records';
 import { createPerson, exitPerson, updatePerson } from './services/people/write';
-import { personView } from '../shared/peopleViews';
+import { alertView, personView } from '../shared/peopleViews';
+import { filterSortInMemory, pageInMemory } from './core/memoryList';
 
 type Handler<K extends OpName> = (session: Session, input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
 export type HandlerTable = { [K in OpName]: Handler<K> };
@@ -116,6 +117,8 @@ export const handlers: HandlerTable = {
   },
   'clinics.options': (s) => s.db.prepare('SELECT id, name, status FROM clinics ORDER BY status DESC, code').all() as Output<'clinics.options'>,
   'alerts.list': (s, { asOf }) => computeAlerts(s.db, asOf ?? asOfToday(s.ctx)),
+  'alerts.page': (s, q) => pageInMemory(alertView, computeAlerts(s.db, asOfToday(s.ctx)).alerts, q),
+  'alerts.export': (s, q) => exportView(s.db, alertView, filterSortInMemory(alertView, computeAlerts(s.db, asOfToday(s.ctx)).alerts, q), q.columns),
 
   'audit.list': (s, q) => listAudit(s.ctx, q),
   'audit.export': (s, q) => exportView(s.db, auditView, mapped(iterateList(s.db, auditSource, auditSelect, q), mapAudit), q.columns),

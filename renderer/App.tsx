@@ -1,9 +1,12 @@
-import { AuditOutlined, BankOutlined, FileExcelOutlined, HomeOutlined, MedicineBoxOutlined, SettingOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BankOutlined, FileExcelOutlined, HomeOutlined, ImportOutlined, MedicineBoxOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/schemas/app';
 import { call, errorMessage } from './api';
+import { AlertsPage } from './pages/alerts/AlertsPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { ImportPage } from './pages/import/ImportPage';
+import { PeoplePage } from './pages/people/PeoplePage';
 import { ClinicsPage } from './pages/clinics/ClinicsPage';
 import { HomePage } from './pages/home/HomePage';
 import { ReturnsPage } from './pages/returns/ReturnsPage';
@@ -14,8 +17,11 @@ import { useRoute, type PageName } from './router';
 
 const menu: { key: PageName; label: string; icon: React.ReactNode }[] = [
   { key: 'home', label: '首页', icon: <HomeOutlined /> },
+  { key: 'alerts', label: '预警提醒', icon: <AlertOutlined /> },
   { key: 'villages', label: '行政村', icon: <BankOutlined /> },
   { key: 'clinics', label: '村卫生室', icon: <MedicineBoxOutlined /> },
+  { key: 'people', label: '人员档案', icon: <TeamOutlined /> },
+  { key: 'import', label: '导入 Excel', icon: <ImportOutlined /> },
   { key: 'returns', label: '上报报表', icon: <FileExcelOutlined /> },
   { key: 'audit', label: '操作记录', icon: <AuditOutlined /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined /> },
@@ -72,6 +78,16 @@ export function App() {
           {route.page === 'home' && <HomePage go={go} reloadKey={changes} />}
           {route.page === 'villages' && <VillagesPage key={filterKey} initialFilters={initialFilters} onChanged={onChanged} />}
           {route.page === 'clinics' && <ClinicsPage key={filterKey} initialFilters={initialFilters} onChanged={onChanged} />}
+          {route.page === 'alerts' && <AlertsPage key={filterKey} initialFilters={initialFilters} go={go} />}
+          {route.page === 'people' && (
+            <PeoplePage
+              key={filterKey}
+              openId={route.filter?.id === 'open' ? Number(route.filter.value) : undefined}
+              initialFilters={route.filter && route.filter.id !== 'open' ? initialFilters : undefined}
+              onChanged={onChanged}
+            />
+          )}
+          {route.page === 'import' && <ImportPage />}
           {route.page === 'returns' && <ReturnsPage />}
           {route.page === 'audit' && <AuditPage />}
           {route.page === 'settings' && <SettingsPage onSaved={() => void refreshInfo()} />}

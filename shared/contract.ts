@@ -13,7 +13,7 @@ import { exportViewInput, fileResult, idInput, listQuery, pageOf } from './schem
 import { settingsPatch, settingsSchema } from './schemas/settings';
 import { villageInput, villageRow, villageUpdate } from './schemas/villages';
 import { personExit, personInput, personUpdate, removeRecordInput, saveRecordInput } from './schemas/people';
-import { alertsOutput, personDetail, personRow } from './schemas/personOutput';
+import { alertItem, alertsOutput, personDetail, personRow } from './schemas/personOutput';
 import { isoDate } from './schemas/common';
 
 const none = z.object({}).strict();
@@ -58,6 +58,8 @@ export const contract = {
   'people.export': op(exportViewInput, fileResult),
   'clinics.options': op(none, z.array(z.object({ id: z.number(), name: z.string(), status: z.string() }))),
   'alerts.list': op(z.object({ asOf: isoDate.optional() }).strict(), alertsOutput),
+  'alerts.page': op(listQuery, pageOf(alertItem)),
+  'alerts.export': op(exportViewInput, fileResult),
 
   'audit.list': op(listQuery, pageOf(auditRow)),
   'audit.export': op(exportViewInput, fileResult),

@@ -1,5 +1,6 @@
 /** Column definitions of the people list (on screen and in its export). */
 import { qualificationLabels } from './rules/qualifications';
+import { alertKindInfo } from './schemas/personOutput';
 import { employmentKindLabels, personCategoryLabels, sexLabels } from './schemas/people';
 import type { ViewDef } from './views';
 
@@ -21,5 +22,19 @@ export const personView: ViewDef = {
     { id: 'contractEnd', header: '合同到期', kind: 'date', width: 9 },
     { id: 'status', header: '状态', kind: 'enum', labels: personStatusLabels, width: 6, filterable: true },
     { id: 'phone', header: '联系电话', kind: 'text', width: 10, filterable: true },
+  ],
+};
+
+export const alertLevelLabels: Record<string, string> = { error: '严重', warning: '提醒' };
+export const alertKindLabels: Record<string, string> = Object.fromEntries(Object.entries(alertKindInfo).map(([k, v]) => [k, v.title]));
+
+export const alertView: ViewDef = {
+  title: '预警提醒',
+  columns: [
+    { id: 'level', header: '级别', kind: 'enum', labels: alertLevelLabels, width: 5, filterable: true },
+    { id: 'rule', header: '规则', kind: 'text', width: 5, filterable: true },
+    { id: 'kind', header: '提醒事项', kind: 'enum', labels: alertKindLabels, width: 16, filterable: true },
+    { id: 'subject', header: '对象', kind: 'text', width: 12, filterable: true },
+    { id: 'detail', header: '说明', kind: 'text', width: 40, filterable: true },
   ],
 };

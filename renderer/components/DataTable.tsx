@@ -199,7 +199,7 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
                     const custom = renderCell?.[meta.id];
                     return (
                       <td key={cell.id} className={meta.kind === 'int' || meta.kind === 'decimal' || meta.kind === 'money' ? 'num' : ''}>
-                        {custom ? custom(row.original) : displayValue(meta, cell.getValue())}
+                        {custom?.(row.original) ?? displayValue(meta, cell.getValue())}
                       </td>
                     );
                   })}

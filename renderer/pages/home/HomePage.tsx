@@ -4,6 +4,7 @@ import { coverageKinds, coverageLabels } from '../../../shared/rules/coverage';
 import type { Dashboard } from '../../../shared/schemas/app';
 import { call, errorMessage } from '../../api';
 import type { Route } from '../../router';
+import { AlertsCard } from './AlertsCard';
 
 /** The clerk's first look: counts, 空白点 in red (C1), and what needs attention. */
 export function HomePage(props: { go: (r: Route) => void; reloadKey: unknown }) {
@@ -29,6 +30,11 @@ export function HomePage(props: { go: (r: Route) => void; reloadKey: unknown }) 
         </Col>
         <Col span={6}>
           <Card><Statistic title="应配村医（S1）" value={data.requiredDoctors} suffix="人" /></Card>
+        </Col>
+      </Row>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col span={24}>
+          <AlertsCard go={props.go} reloadKey={props.reloadKey} />
         </Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>

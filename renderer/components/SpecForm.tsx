@@ -1,0 +1,91 @@
+/**
+ * A small form described by a list of fields, checked by a zod schema with react-hook-form.
+ * Used for the per-person records (qualifications, posts, contracts, training, leave), whose
+ * forms differ only in their fields.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { useEffect, useState } from 'react';
+import { useForm, type FieldValues, type Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { DateInput } from './DateInput';
+import { FormField } from './FormField';
+import { applyServerError } from './serverErrors';
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  kind: 'text' | 'number' | 'date' | 'bool' | 'select' | 'textarea';
+  options?: { value: string | number; label: string }[];
+  required?: boolean;
+  extra?: string;
+  /** Shown only when this returns true for the current values. */
+  when?: (values: Record<string, unknown>) => boolean;
+}
+
+export function SpecFormModal(props: {
+  title: string;
+  open: boolean;
+  schema: z.ZodType<FieldValues>;
+  fields: FieldSpec[];
+  initial: Record<string, unknown>;
+  onCancel: () => void;
+  onSubmit: (values: Record<string, unknown>) => Promise<void>;
+}) {
+  const { control, handleSubmit, reset, setError, watch } = useForm<FieldValues>({
+    resolver: zodResolver(props.schema as never) as Resolver<FieldValues>,
+    defaultValues: props.initial,
+  });
+  const [banner, setBanner] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (props.open) {
+      reset(props.initial);
+      setBanner('');
+    }
+  }, [props.open, props.initial, reset]);
+  const values = watch();
+
+  const submit = handleSubmit(async (v) => {
+    setBusy(true);
+    setBanner('');
+    try {
+      await props.onSubmit(v);
+    } catch (e) {
+      setBanner(applyServerError(e, setError, props.fields.map((f) => f.name)));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Modal title={props.title} open={props.open} onCancel={props.onCancel} onOk={() => void submit()} okText="保存" cancelText="取消" confirmLoading={busy} destroyOnHidden width={560} maskClosable={false}>
+      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} data-testid="record-error" />}
+      <Form layout="vertical" component="div">
+        {props.fields
+          .filter((f) => !f.when || f.when(values))
+          .map((f) => (
+            <FormField key={f.name} control={control} name={f.name} label={f.label} required={f.required} extra={f.extra}>
+              {(field) => {
+                const id = `r-${f.name}`;
+                switch (f.kind) {
+                  case 'date':
+                    return <DateInput id={id} value={field.value as string | null} onChange={field.onChange} onBlur={field.onBlur} />;
+                  case 'bool':
+                    return <Switch id={id} checked={Boolean(field.value)} onChange={field.onChange} checkedChildren="是" unCheckedChildren="否" />;
+                  case 'number':
+                    return <InputNumber id={id} value={field.value as number} onChange={field.onChange} onBlur={field.onBlur} min={0} precision={0} />;
+                  case 'select':
+                    return <Select id={id} value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} options={f.options} showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} placeholder="请选择" allowClear={!f.required} />;
+                  case 'textarea':
+                    return <Input.TextArea id={id} value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} rows={2} />;
+                  default:
+                    return <Input id={id} value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} />;
+                }
+              }}
+            </FormField>
+          ))}
+      </Form>
+    </Modal>
+  );
+}

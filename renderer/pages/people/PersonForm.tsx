@@ -1,0 +1,122 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Form, Input, Radio, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { educationLevels, personCategories, personCategoryLabels, personInput, personLabels, sexLabels } from '../../../shared/schemas/people';
+import type { PersonDetail } from '../../../shared/schemas/personOutput';
+import { call } from '../../api';
+import { DateInput } from '../../components/DateInput';
+import { FormField } from '../../components/FormField';
+import { applyServerError } from '../../components/serverErrors';
+
+type Values = z.input<typeof personInput>;
+
+export const emptyPerson: Values = {
+  name: '',
+  idNumber: '',
+  sex: null,
+  birthDate: null,
+  phone: '',
+  education: '',
+  ethnicity: '汉族',
+  ruralWorkStart: null,
+  category: 'village_doctor',
+  headExtensionUntil: null,
+  note: '',
+};
+
+function valuesOf(p: PersonDetail): Values {
+  return {
+    name: p.name,
+    idNumber: p.idNumber,
+    sex: p.sex,
+    birthDate: p.birthDate,
+    phone: p.phone,
+    education: (p.education || '') as Values['education'],
+    ethnicity: p.ethnicity,
+    ruralWorkStart: p.ruralWorkStart,
+    category: p.category as Values['category'],
+    headExtensionUntil: p.headExtensionUntil,
+    note: p.note,
+  };
+}
+
+/** 基本信息: the 身份证号 decides sex and birth date; typed ones must agree with it. */
+export function PersonForm(props: { person?: PersonDetail; onSaved: (p: PersonDetail) => void; onDirty: (dirty: boolean) => void }) {
+  const { person } = props;
+  const { control, handleSubmit, reset, setError, formState } = useForm<Values>({ resolver: zodResolver(personInput), defaultValues: person ? valuesOf(person) : emptyPerson, mode: 'onTouched' });
+  const [banner, setBanner] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { onDirty } = props;
+  useEffect(() => onDirty(formState.isDirty), [formState.isDirty, onDirty]);
+  useEffect(() => reset(person ? valuesOf(person) : emptyPerson), [person, reset]);
+
+  const save = handleSubmit(async (v) => {
+    setBusy(true);
+    setBanner('');
+    try {
+      const parsed = personInput.parse(v);
+      const saved = person ? await call('people.update', { id: person.id, values: parsed }) : await call('people.create', parsed);
+      reset(valuesOf(saved));
+      props.onSaved(saved);
+    } catch (e) {
+      setBanner(applyServerError(e, setError, Object.keys(emptyPerson)));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Form layout="vertical" component="div">
+      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <Space size="large" wrap align="start">
+        <FormField control={control} name="name" label={personLabels.name} required>
+          {(f) => <Input id="f-name" {...f} maxLength={30} style={{ width: 160 }} />}
+        </FormField>
+        <FormField control={control} name="idNumber" label={personLabels.idNumber} required extra="出生日期和性别按身份证号自动确定">
+          {(f) => <Input id="f-idNumber" {...f} maxLength={20} style={{ width: 240 }} />}
+        </FormField>
+        <FormField control={control} name="category" label={personLabels.category} required>
+          {(f) => <Select id="f-category" value={f.value} onChange={f.onChange} options={personCategories.map((c) => ({ value: c, label: personCategoryLabels[c] }))} style={{ width: 160 }} />}
+        </FormField>
+      </Space>
+      <Space size="large" wrap align="start">
+        <FormField control={control} name="sex" label={`${personLabels.sex}（可不填）`}>
+          {(f) => (
+            <Radio.Group id="f-sex" value={f.value} onChange={(e) => f.onChange(e.target.value)}>
+              <Radio value="M">{sexLabels.M}</Radio>
+              <Radio value="F">{sexLabels.F}</Radio>
+            </Radio.Group>
+          )}
+        </FormField>
+        <FormField control={control} name="birthDate" label={`${personLabels.birthDate}（可不填）`}>
+          {(f) => <DateInput id="f-birthDate" value={f.value as string | null} onChange={f.onChange} onBlur={f.onBlur} />}
+        </FormField>
+        <FormField control={control} name="phone" label={personLabels.phone}>
+          {(f) => <Input id="f-phone" {...f} maxLength={30} style={{ width: 160 }} />}
+        </FormField>
+      </Space>
+      <Space size="large" wrap align="start">
+        <FormField control={control} name="education" label={personLabels.education}>
+          {(f) => <Select id="f-education" value={f.value} onChange={f.onChange} options={[{ value: '', label: '未填' }, ...educationLevels.map((e) => ({ value: e, label: e }))]} style={{ width: 140 }} />}
+        </FormField>
+        <FormField control={control} name="ethnicity" label={personLabels.ethnicity}>
+          {(f) => <Input id="f-ethnicity" {...f} maxLength={20} style={{ width: 100 }} />}
+        </FormField>
+        <FormField control={control} name="ruralWorkStart" label={personLabels.ruralWorkStart}>
+          {(f) => <DateInput id="f-ruralWorkStart" value={f.value as string | null} onChange={f.onChange} onBlur={f.onBlur} />}
+        </FormField>
+        <FormField control={control} name="headExtensionUntil" label={personLabels.headExtensionUntil} extra="年满 65 岁仍任负责人须经县级批准（S5）">
+          {(f) => <DateInput id="f-headExtensionUntil" value={f.value as string | null} onChange={f.onChange} onBlur={f.onBlur} />}
+        </FormField>
+      </Space>
+      <FormField control={control} name="note" label={personLabels.note}>
+        {(f) => <Input.TextArea id="f-note" {...f} rows={2} maxLength={200} />}
+      </FormField>
+      <Button type="primary" loading={busy} onClick={() => void save()}>
+        {person ? '保存基本信息' : '建立档案'}
+      </Button>
+    </Form>
+  );
+}
