@@ -157,7 +157,7 @@ export function ClinicForm(props: {
             {(f) => <Switch id="f-insurancePoint" checked={Boolean(f.value)} onChange={f.onChange} checkedChildren="是" unCheckedChildren="否" />}
           </FormField>
         </Space>
-        <FormField control={control} name="headName" label={clinicLabels.headName} extra="每个卫生室只有一名负责人（C2）；人员模块上线后改为从人员中选择">
+        <FormField control={control} name="headName" label={`${clinicLabels.headName}（未建人员档案时填写）`} extra={clinic && clinic.headName !== clinic.headTyped ? `人员档案中的负责人：${clinic.headName}（以人员档案为准，C2）` : "在“人员档案”中给某人安排“负责人”岗位后，以人员档案为准（C2）"}>
           {(f) => <Input id="f-headName" {...f} maxLength={30} style={{ width: 200 }} />}
         </FormField>
         <FormField control={control} name="note" label={clinicLabels.note}>
