@@ -21,7 +21,7 @@ import { iterateList } from './db/listQuery';
 import { audit } from './db/audit';
 import { computeAlerts } from './services/people/alerts';
 import { getPerson } from './services/people/detail';
-import { asOfToday, listPeople, mapPerson, personSelect, personSource } from './services/people/list';
+import { asOfToday, listPeople, mapPerson, personOptions, personSelect, personSource } from './services/people/list';
 import { removeRecord, saveRecord } from './services/people/records';
 import { createPerson, exitPerson, updatePerson } from './services/people/write';
 import { alertView, personView } from '../shared/peopleViews';
@@ -106,11 +106,7 @@ export const handlers: HandlerTable = {
   'people.exit': (s, e) => exitPerson(s.ctx, e),
   'people.saveRecord': (s, { personId, id, record }) => saveRecord(s.ctx, personId, id, record),
   'people.removeRecord': (s, { personId, table, id }) => removeRecord(s.ctx, personId, table, id),
-  'people.options': (s) =>
-    s.db
-      .prepare(`SELECT p.id, p.name, coalesce(${'(SELECT c.name FROM assignments a JOIN clinics c ON c.id = a.clinic_id WHERE a.person_id = p.id AND a.end_date IS NULL LIMIT 1)'}, '') AS clinicName
-                FROM people p WHERE p.status = 'active' ORDER BY p.name`)
-      .all() as Output<'people.options'>,
+  'people.options': (s) => personOptions(s.ctx),
   'people.export': (s, q) => {
     const asOf = asOfToday(s.ctx);
     return exportView(s.db, personView, mapped(iterateList(s.db, personSource, personSelect, q, { asOf }), mapPerson(asOf)), q.columns);
