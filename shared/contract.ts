@@ -15,6 +15,7 @@ import { villageInput, villageRow, villageUpdate } from './schemas/villages';
 import { personExit, personInput, personUpdate, removeRecordInput, saveRecordInput } from './schemas/people';
 import { alertItem, alertsOutput, personDetail, personRow } from './schemas/personOutput';
 import { isoDate } from './schemas/common';
+import { importCommitOutput, importPreviewOutput, importUpload } from './schemas/import';
 
 const none = z.object({}).strict();
 
@@ -63,6 +64,9 @@ export const contract = {
 
   'audit.list': op(listQuery, pageOf(auditRow)),
   'audit.export': op(exportViewInput, fileResult),
+
+  'import.preview': op(importUpload, importPreviewOutput),
+  'import.commit': op(importUpload, importCommitOutput),
 
   'returns.list': op(none, z.array(returnInfo)),
   'returns.export': op(returnExportInput, fileResult),

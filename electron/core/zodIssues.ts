@@ -10,12 +10,11 @@ export function zodToError(err: z.ZodError, labels: Record<string, string> = {})
   const fields: Record<string, string> = {};
   for (const issue of err.issues) {
     const path = issue.path.filter((p) => typeof p === 'string' || typeof p === 'number').join('.');
-    const key = path.replace(/^values\./, '') || '_';
+    const key = path.replace(/^(values|record)\./, '') || '_';
     if (!(key in fields)) fields[key] = issue.message;
   }
   const [firstKey, firstMessage] = Object.entries(fields)[0] ?? ['_', '输入有误'];
-  const leafSource = firstKey.replace(/^values\./, '');
-  const leaf = leafSource.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? firstKey;
+  const leaf = firstKey.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? firstKey;
   const label = labels[leaf] ?? labels[firstKey];
   const message = label && !firstMessage.includes(label) ? `${label}：${firstMessage}` : firstMessage;
   return {

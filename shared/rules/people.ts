@@ -3,7 +3,7 @@
  * date. The alert service feeds them from the database; the UI and the returns use the same.
  */
 import { ageOn } from './idCard';
-import { addMonths, daysWithinYear } from './dates';
+import { addDays, addMonths, daysWithinYear } from './dates';
 
 /** S2: a clinic with two or more doctors should have at least one woman (a warning). */
 export function lacksWoman(sexes: readonly ('M' | 'F')[]): boolean {
@@ -30,10 +30,13 @@ export function endsWithin(endDate: string | null, asOf: string, days: number): 
   return endDate >= asOf && endDate <= limit;
 }
 
-/** S7 (6 months) and S8 (12 months): a fixed period shorter than the minimum. */
+/**
+ * S7 (6 months) and S8 (12 months): a fixed period shorter than the minimum. The end date is the
+ * last day served (as contracts are written: 2026-03-01 to 2026-08-31 is six whole months).
+ */
 export function shorterThanMonths(start: string, end: string | null, months: number): boolean {
   if (!end) return false;
-  return end < addMonths(start, months);
+  return addDays(end, 1) < addMonths(start, months);
 }
 
 export interface TrainingRecord {

@@ -68,8 +68,8 @@ export function qualifiedRatio(people: readonly (readonly HeldQualification[])[]
 }
 
 export function meetsRatioTarget(ratio: number, target: number): boolean {
-  // Compare in tenths of a percent so 0.45 is not lost to floating point (0.449999…).
-  return Math.round(ratio * 1000) >= Math.round(target * 1000);
+  // A hair of tolerance so 0.45 computed as 0.4499999… still meets 45%, and 44.98% does not.
+  return ratio >= target - 1e-9;
 }
 
 /** S5: a head past the age limit may stay only with county approval and one of these. */

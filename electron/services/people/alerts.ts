@@ -24,7 +24,8 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
   };
 
   for (const c of loadOpenClinics(db)) {
-    const here = active.filter((p) => postOn(p, asOf)?.clinicId === c.id);
+    // By post, not by status: an exit ends the posts on its date, and a past as-of date must see who was there.
+    const here = people.filter((p) => postOn(p, asOf)?.clinicId === c.id);
     if (here.length < c.requiredDoctors) add('staffing_short', c.name, `应配 ${c.requiredDoctors} 人，实有 ${here.length} 人`, { clinicId: c.id });
     if (lacksWoman(here.map((p) => p.sex))) add('no_woman', c.name, `${here.length} 名村医均为男性，宜配备至少 1 名女性`, { clinicId: c.id });
     if (here.length > 0 && !here.some((p) => postOn(p, asOf)?.role === 'head')) add('no_head', c.name, '有在岗人员但没有负责人', { clinicId: c.id });

@@ -3,7 +3,7 @@
  * for all five, each checked against its rules, kept in the person's history and the audit log.
  */
 import { qualificationLabels, type QualificationKind } from '../../../shared/rules/qualifications';
-import { employmentKindLabels, leaveKindLabels, trainingKindLabels, type PersonRecord, type RecordTable } from '../../../shared/schemas/people';
+import { employmentKindLabels, establishmentLabels, leaveKindLabels, trainingKindLabels, type PersonRecord, type RecordTable } from '../../../shared/schemas/people';
 import type { PersonDetail } from '../../../shared/schemas/personOutput';
 import type { ServiceContext } from '../../core/context';
 import { AppError, invalid, notFound } from '../../core/errors';
@@ -51,13 +51,29 @@ export function describeRecord(table: RecordTable, row: Row): string {
   const span = row.start_date ? `${row.start_date} 至 ${row.end_date ?? '今'}` : '';
   switch (table) {
     case 'qualifications':
-      return `${qualificationLabels[row.kind as QualificationKind] ?? row.kind} ${row.cert_number ?? ''}${row.valid_until ? `（有效期至 ${row.valid_until}）` : ''}`.trim();
+      return [
+        qualificationLabels[row.kind as QualificationKind] ?? row.kind,
+        row.cert_number,
+        row.scope ? `范围：${row.scope}` : '',
+        row.issued_on ? `发证 ${row.issued_on}` : '',
+        row.valid_until ? `有效期至 ${row.valid_until}` : '',
+        row.note,
+      ].filter(Boolean).join(' ');
     case 'assignments':
       return `${row.role === 'head' ? '负责人' : '村医'} ${span}`;
     case 'employments':
-      return `${employmentKindLabels[row.kind as keyof typeof employmentKindLabels] ?? row.kind} ${span}`;
+      return [
+        employmentKindLabels[row.kind as keyof typeof employmentKindLabels] ?? row.kind,
+        row.establishment ? establishmentLabels[row.establishment as keyof typeof establishmentLabels] : '',
+        span,
+        `养老保险${row.pension ? '有' : '无'}`,
+        `工伤保险${row.work_injury ? '有' : '无'}`,
+        `责任险${row.liability ? '有' : '无'}`,
+        row.assessment ? `考核：${row.assessment}` : '',
+        row.note,
+      ].filter(Boolean).join(' ');
     case 'trainings':
-      return `${trainingKindLabels[row.kind as keyof typeof trainingKindLabels] ?? row.kind} ${span}（${row.days} 天）`;
+      return [trainingKindLabels[row.kind as keyof typeof trainingKindLabels] ?? row.kind, row.title, row.place, span, `（${row.days} 天）`].filter(Boolean).join(' ');
     case 'leaves':
       return `${leaveKindLabels[row.kind as keyof typeof leaveKindLabels] ?? row.kind} ${span}`;
   }
@@ -103,6 +119,8 @@ export function saveRecord(ctx: ServiceContext, personId: number, id: number | u
     } else {
       const before = ctx.db.prepare(`SELECT * FROM ${r.table} WHERE id = ? AND person_id = ?`).get(id, personId) as Row | undefined;
       if (!before) throw notFound(label);
+      // Saving without a change writes nothing, so the history only shows real changes.
+      if (cols.every((c) => (before[c] ?? null) === (row[c] ?? null))) return;
       ctx.db.prepare(`UPDATE ${r.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...row, id });
       recordHistory(ctx, personId, label, describeRecord(r.table, before), describeRecord(r.table, row));
       audit(ctx, { action: 'update', entity: r.table, entityId: personId, summary: `${person.name}：修改${label} ${describeRecord(r.table, row)}` });

@@ -29,5 +29,5 @@ export const clinicHeadSql = (clinic: string) =>
 
 /** Doctors (head included) at the clinic on @asOf. */
 export const clinicDoctorCountSql = (clinic: string) =>
-  `(SELECT count(DISTINCT a.person_id) FROM assignments a JOIN people p ON p.id = a.person_id
-    WHERE a.clinic_id = ${clinic} AND p.status = 'active' AND ${onDuty('a')})`;
+  `(SELECT count(DISTINCT a.person_id) FROM assignments a
+    WHERE a.clinic_id = ${clinic} AND ${onDuty('a')})`;

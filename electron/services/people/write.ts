@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { parseIdCard } from '../../../shared/rules/idCard';
-import { exitReasonLabels, personInput, personLabels, type personExit } from '../../../shared/schemas/people';
+import { exitReasonLabels, personCategoryLabels, personInput, personLabels, sexLabels, type personExit } from '../../../shared/schemas/people';
 import type { PersonDetail } from '../../../shared/schemas/personOutput';
 import type { ServiceContext } from '../../core/context';
 import { AppError, invalid } from '../../core/errors';
@@ -101,7 +101,13 @@ export function applyPersonUpdate(ctx: ServiceContext, id: number, v: PersonValu
   ctx.db
     .prepare(`UPDATE people SET ${changed.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`)
     .run({ ...Object.fromEntries(changed.map((k) => [k, c[k]])), at: ctx.now().toISOString(), id });
-  for (const k of changed) recordHistory(ctx, id, fieldLabels[k], String(before[k] ?? ''), String(c[k] ?? ''));
+  const shown = (k: keyof Columns, v: unknown) => {
+    const s = String(v ?? '');
+    if (k === 'sex') return sexLabels[s as 'M' | 'F'] ?? s;
+    if (k === 'category') return personCategoryLabels[s as keyof typeof personCategoryLabels] ?? s;
+    return s;
+  };
+  for (const k of changed) recordHistory(ctx, id, fieldLabels[k], shown(k, before[k]), shown(k, c[k]));
   audit(ctx, { action: 'update', entity: 'person', entityId: id, summary: `修改人员档案：${c.name}（${changed.map((k) => fieldLabels[k]).join('、')}）` });
   return changed.length;
 }
@@ -117,6 +123,13 @@ export function exitPerson(ctx: ServiceContext, e: ExitValues): PersonDetail {
     const p = getPerson(ctx, e.id);
     if (p.status === 'exited') throw new AppError('CONFLICT', `${p.name} 已于 ${p.exitDate ?? ''} 退出`);
     const db = ctx.db;
+    const later = db
+      .prepare(`SELECT 'assignments' AS t, start_date FROM assignments WHERE person_id = @id AND start_date > @d
+                 UNION ALL SELECT 'employments', start_date FROM employments WHERE person_id = @id AND start_date > @d ORDER BY 2 LIMIT 1`)
+      .get({ id: e.id, d: e.exitDate }) as { t: string; start_date: string } | undefined;
+    if (later) {
+      throw invalid('exitDate', `${p.name} 在退出日期之后还有${later.t === 'assignments' ? '岗位' : '聘用'}安排（自 ${later.start_date} 起），请先删除或改正该记录，再办理退出`);
+    }
     db.prepare(`UPDATE people SET status = 'exited', exit_date = ?, exit_reason = ?, exit_note = ?, updated_at = ? WHERE id = ?`).run(
       e.exitDate,
       e.reason,
