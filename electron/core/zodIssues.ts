@@ -19,7 +19,7 @@ export function zodToError(err: z.ZodError, labels: Record<string, string> = {})
   const message = label && !firstMessage.includes(label) ? `${label}：${firstMessage}` : firstMessage;
   return {
     code: 'VALIDATION',
-    message: `${message}。请改正后再保存`,
+    message: `${message}。请改正后重试`,
     field: firstKey === '_' ? undefined : firstKey,
     fields,
   };

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { text } from './common';
 
+function intSetting(label: string, min: number, max: number) {
+  return z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(min, `${label}不能小于 ${min}`).max(max, `${label}不能大于 ${max}`);
+}
+
+function ratioSetting(label: string) {
+  return z.number({ error: `${label}必须是数字` }).min(0, `${label}不能小于 0%`).max(1, `${label}不能大于 100%`);
+}
+
 /**
  * Every parameter DOMAIN.md calls a setting, with its documented default and the rule it
  * serves. The settings page is generated from `settingFields`, so a new setting is one
@@ -13,36 +21,36 @@ export const settingsSchema = z.object({
   reviewerName: text('审核人', 30),
   directorName: text('单位负责人', 30),
   // S1: one village doctor per this many people of service population.
-  staffingPopulationPerDoctor: z.number().int().min(100).max(10_000),
+  staffingPopulationPerDoctor: intSetting('每名村医服务人口', 100, 10_000),
   // C1: villages under this service population may go without a clinic of their own.
-  c1SmallVillagePopulation: z.number().int().min(0).max(100_000),
+  c1SmallVillagePopulation: intSetting('可不设卫生室的人口上限', 0, 100_000),
   // S4: the licensed/assistant physician share target and its year.
-  qualifiedRatioTarget: z.number().min(0).max(1),
-  qualifiedRatioTargetYear: z.number().int().min(2000).max(2100),
+  qualifiedRatioTarget: ratioSetting('执业（助理）医师占比目标'),
+  qualifiedRatioTargetYear: intSetting('占比目标年份', 2000, 2100),
   // S5: warning ages.
-  pensionWarnAge: z.number().int().min(40).max(80),
-  headAgeLimit: z.number().int().min(40).max(90),
+  pensionWarnAge: intSetting('退休提醒年龄', 40, 80),
+  headAgeLimit: intSetting('负责人年龄上限', 40, 90),
   // S6 / S14: how far ahead contract and certificate ends are announced.
-  contractWarnDays: z.number().int().min(0).max(730),
-  certificateWarnDays: z.number().int().min(0).max(730),
+  contractWarnDays: intSetting('合同到期提前提醒天数', 0, 730),
+  certificateWarnDays: intSetting('证书到期提前提醒天数', 0, 730),
   // S7: minimum dispatch length in months; S8: minimum county-hired service in months.
-  dispatchMinMonths: z.number().int().min(0).max(60),
-  countyHiredMinMonths: z.number().int().min(0).max(120),
+  dispatchMinMonths: intSetting('派驻最短期限', 0, 60),
+  countyHiredMinMonths: intSetting('县聘乡用最短服务期', 0, 120),
   // S9: which published training variant applies, and its numbers.
   trainingVariant: z.enum(['jiaozuo', 'sichuan']),
-  practiceStintsPerYear: z.number().int().min(0).max(20),
-  practiceStintMinDays: z.number().int().min(0).max(60),
-  trainingsPerYear: z.number().int().min(0).max(20),
-  trainingTotalMinDays: z.number().int().min(0).max(120),
+  practiceStintsPerYear: intSetting('每年临床进修次数', 0, 20),
+  practiceStintMinDays: intSetting('每次进修最少天数', 0, 60),
+  trainingsPerYear: intSetting('每年培训次数', 0, 20),
+  trainingTotalMinDays: intSetting('培训累计最少天数', 0, 120),
   // S11: unauthorised absence days in one year that trigger exit.
-  absenceExitDays: z.number().int().min(1).max(365),
+  absenceExitDays: intSetting('擅自离岗退出天数', 1, 365),
   // D3: non-essential drug share allowed in a requisition, by value and by items.
-  nonEssentialMaxValueShare: z.number().min(0).max(1),
-  nonEssentialMaxItemShare: z.number().min(0).max(1),
+  nonEssentialMaxValueShare: ratioSetting('非基本药物金额占比上限'),
+  nonEssentialMaxItemShare: ratioSetting('非基本药物品种占比上限'),
   // D5: near-expiry warning window in days.
-  nearExpiryDays: z.number().int().min(0).max(730),
+  nearExpiryDays: intSetting('近效期提醒天数', 0, 730),
   // Data safety: how many automatic backups are kept.
-  backupKeep: z.number().int().min(1).max(100),
+  backupKeep: intSetting('自动备份保留份数', 1, 100),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/core/dispatch';
 import { coverageKinds } from '../../shared/rules/coverage';
 import { defaultSettings } from '../../shared/schemas/settings';
 import type { Session } from '../../electron/core/session';
@@ -138,5 +139,18 @@ describe('demo township', () => {
     await call(s, 'app.leaveDemo', {});
     expect(dumpDb(s.db)).toBe(real);
     expect(fs.existsSync(path.join(path.dirname(s.realPath), 'demo.sqlite'))).toBe(true);
+  });
+});
+
+describe('settings errors speak Chinese and name the setting', () => {
+  it('a too-small S1 divisor is refused with the label and the bound', async () => {
+    const s = await openSession();
+    const r = await dispatch(s, 'settings.update', { staffingPopulationPerDoctor: 50 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.field).toBe('staffingPopulationPerDoctor');
+      expect(r.error.message).toContain('每名村医服务人口不能小于 100');
+      expect(r.error.message).not.toMatch(/[A-Za-z]{3,}/);
+    }
   });
 });

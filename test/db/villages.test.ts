@@ -94,7 +94,7 @@ describe('villages: each refusal names the field and changes nothing', () => {
     const v = await call(s, 'villages.create', village());
     const e = await failsWithoutChange(s, 'villages.update', { id: v.id, values: { ...village(), name: '' } });
     expect(e.field).toBe('name');
-    expect(e.message).toBe('请填写村名。请改正后再保存');
+    expect(e.message).toBe('请填写村名。请改正后重试');
   });
 
   it('a failed write adds no audit row, a successful one exactly one with actor, time and summary', async () => {

@@ -27,14 +27,14 @@ describe('zodToError', () => {
     const err = errorOf(villageUpdate, { id: 1, values: village({ name: '   ' }) });
     const body = zodToError(err, villageLabels);
     expect(body.field).toBe('name');
-    expect(body.message).toBe('请填写村名。请改正后再保存');
+    expect(body.message).toBe('请填写村名。请改正后重试');
   });
 
   it('puts the label in front of a message that does not name the field', () => {
     const err = errorOf(clinicClose, { id: 1, closedOn: '2026-02-30', reason: '合并' });
     const body = zodToError(err, { closedOn: '撤销日期' });
     expect(body.field).toBe('closedOn');
-    expect(body.message).toBe('撤销日期：不是有效的日期。请改正后再保存');
+    expect(body.message).toBe('撤销日期：不是有效的日期。请改正后重试');
   });
 
   it('names an array element by the array field, ignoring the index', () => {
@@ -62,11 +62,11 @@ describe('zodToError', () => {
     const body = zodToError(err);
     expect(body.field).toBeUndefined();
     expect(body.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(body.message.endsWith('。请改正后再保存')).toBe(true);
+    expect(body.message.endsWith('。请改正后重试')).toBe(true);
   });
 
   it('works without labels, leaving the message as zod gave it', () => {
     const err = errorOf(z.object({ n: z.number().int('必须是整数') }), { n: 1.5 });
-    expect(zodToError(err)).toMatchObject({ field: 'n', message: '必须是整数。请改正后再保存' });
+    expect(zodToError(err)).toMatchObject({ field: 'n', message: '必须是整数。请改正后重试' });
   });
 });

@@ -42,10 +42,10 @@ export function CloseClinicDialog(props: { clinic?: ClinicDetail; onClose: () =>
       <p>撤销后卫生室的历史记录全部保留，它服务的村将重新计算覆盖方式；如果没有其他覆盖，会列为空白点。</p>
       {error.message && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
       <Form layout="vertical" component="div">
-        <Form.Item label="撤销日期" required validateStatus={error.field === 'closedOn' ? 'error' : undefined}>
-          <DatePicker value={date} onChange={setDate} allowClear={false} />
+        <Form.Item label="撤销日期" required htmlFor="close-date" validateStatus={error.field === 'closedOn' ? 'error' : undefined}>
+          <DatePicker id="close-date" value={date} onChange={setDate} allowClear={false} />
         </Form.Item>
-        <Form.Item label="撤销原因" required validateStatus={error.field === 'reason' ? 'error' : undefined}>
+        <Form.Item label="撤销原因" required htmlFor="close-reason" validateStatus={error.field === 'reason' ? 'error' : undefined}>
           <Input.TextArea id="close-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={200} placeholder="如：村医退休，暂无人接任" />
         </Form.Item>
       </Form>

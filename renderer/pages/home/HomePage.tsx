@@ -33,11 +33,6 @@ export function HomePage(props: { go: (r: Route) => void; reloadKey: unknown }) 
         </Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
-        <Col span={24}>
-          <AlertsCard go={props.go} reloadKey={props.reloadKey} />
-        </Col>
-      </Row>
-      <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={12}>
           <Card
             title={<span>空白点（无任何覆盖的村）<Tag color={blank ? 'red' : 'green'} data-testid="blank-count">{blank}</Tag></span>}
@@ -74,6 +69,11 @@ export function HomePage(props: { go: (r: Route) => void; reloadKey: unknown }) 
               )}
             />
           </Card>
+        </Col>
+      </Row>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col span={24}>
+          <AlertsCard go={props.go} reloadKey={props.reloadKey} />
         </Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>

@@ -89,7 +89,7 @@ export function VillageForm(props: { open: boolean; village?: VillageRow; onClos
         <FormField control={control} name="name" label={villageLabels.name} required>
           {(f) => <Input id="f-name" {...f} placeholder="如：张庄村" maxLength={30} />}
         </FormField>
-        <Space size="large" wrap>
+        <Space size="large" wrap align="start">
           <FormField control={control} name="residentPopulation" label={villageLabels.residentPopulation} required>
             {(f) => <InputNumber id="f-residentPopulation" {...f} min={0} precision={0} style={{ width: 150 }} />}
           </FormField>
@@ -97,7 +97,7 @@ export function VillageForm(props: { open: boolean; village?: VillageRow; onClos
             {(f) => <InputNumber id="f-servicePopulation" {...f} min={0} precision={0} style={{ width: 150 }} />}
           </FormField>
         </Space>
-        <Space size="large" wrap>
+        <Space size="large" wrap align="start">
           <FormField control={control} name="distanceKm" label={villageLabels.distanceKm}>
             {(f) => <InputNumber id="f-distanceKm" {...f} min={0} step={0.1} style={{ width: 150 }} />}
           </FormField>
