@@ -10,9 +10,11 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const run = (cmd, args, extraEnv = {}, timeoutMs) =>
   spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv }, timeout: timeoutMs, shell: process.platform === 'win32' });
 
-console.log('1/3 安装依赖（npm ci）…');
-const lock = fs.existsSync(path.join(root, 'package-lock.json'));
-const install = run(npm, [lock ? 'ci' : 'install', '--no-audit', '--no-fund'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+console.log('1/3 安装依赖（npm install）…');
+// `npm install`, not `npm ci`: the lock file records only the optional platform packages the
+// registry had (e.g. rollup's Android builds are missing from the mirror we build on), and
+// `npm ci` refuses such a lock while `npm install` follows it and skips what is absent.
+const install = run(npm, ['install', '--no-audit', '--no-fund'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
 if (install.status !== 0) {
   console.error('依赖安装失败，请检查网络或 npm 源后重试。');
   process.exit(install.status ?? 1);

@@ -12,6 +12,8 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>(props: 
   label: string;
   required?: boolean;
   extra?: ReactNode;
+  /** The control's element id, which the label points at; `f-<name>` unless given. */
+  id?: string;
   children: (field: ControllerRenderProps<T, N>) => ReactNode;
 }) {
   return (
@@ -25,7 +27,7 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>(props: 
           validateStatus={fieldState.error ? 'error' : undefined}
           help={fieldState.error?.message}
           extra={props.extra}
-          htmlFor={`f-${props.name}`}
+          htmlFor={props.id ?? `f-${props.name}`}
         >
           {props.children(field)}
         </Form.Item>

@@ -65,7 +65,7 @@ export function SpecFormModal(props: {
         {props.fields
           .filter((f) => !f.when || f.when(values))
           .map((f) => (
-            <FormField key={f.name} control={control} name={f.name} label={f.label} required={f.required} extra={f.extra}>
+            <FormField key={f.name} control={control} name={f.name} label={f.label} required={f.required} extra={f.extra} id={`r-${f.name}`}>
               {(field) => {
                 const id = `r-${f.name}`;
                 switch (f.kind) {
