@@ -61,6 +61,8 @@ export const personDetail = personRow.extend({
     }),
   ),
   history: z.array(z.object({ ...recordBase, at: z.string(), actor: z.string(), field: z.string(), oldValue: z.string(), newValue: z.string() })),
+  /** This year's totals the rules look at: training (S9) and unauthorised absence (S11). */
+  year: z.object({ year: z.number(), trainingCompliant: z.boolean(), trainingCount: z.number(), trainingDays: z.number(), trainingNeeded: z.string(), absenceDays: z.number(), absenceLimit: z.number() }),
 });
 export type PersonDetail = z.infer<typeof personDetail>;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/core/session';
 import { call } from '../helpers/calls';
 import { dumpDb } from '../helpers/tempDb';
-import { failsUnchanged, idNumberFor, openSessionAt, personIn, type PersonIn } from '../helpers/people';
+import { addPerson, failsUnchanged, idNumberFor, openSessionAt, personIn, save, type PersonIn } from '../helpers/people';
 
 interface AuditLine {
   action: string;
@@ -177,5 +177,16 @@ describe('people.update: every changed field goes into the history', () => {
     const u = await call(s, 'people.update', { id: p.id, values: { ...values, idNumber: idNumberFor('1968-03-21', 'F', 9) } });
     expect(u).toMatchObject({ birthDate: '1968-03-21', sex: 'F' });
     expect(u.history.map((h) => h.field).sort()).toEqual(['出生日期', '性别', '身份证号'].sort());
+  });
+});
+
+describe("a person's year at a glance (S9, S11)", () => {
+  it('people.get totals this year’s training and unauthorised absence', async () => {
+    const s = await openSessionAt('2026-06-15');
+    const p = await addPerson(s, '孙海燕', '1977-07-07', 'F');
+    await save(s, p.id, { table: 'trainings', kind: 'clinical_practice', startDate: '2026-03-02', endDate: '2026-03-08', days: 7 });
+    await save(s, p.id, { table: 'leaves', kind: 'absence', startDate: '2025-12-20', endDate: '2026-01-10' });
+    const d = await save(s, p.id, { table: 'leaves', kind: 'absence', startDate: '2026-04-01', endDate: '2026-04-19' });
+    expect(d.year).toMatchObject({ year: 2026, trainingCount: 1, trainingDays: 7, trainingCompliant: false, absenceDays: 29, absenceLimit: 30 });
   });
 });

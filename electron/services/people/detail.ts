@@ -1,6 +1,8 @@
 import type { PersonDetail } from '../../../shared/schemas/personOutput';
 import type { ServiceContext } from '../../core/context';
 import { notFound } from '../../core/errors';
+import { absenceDaysInYear, trainingStatus } from '../../../shared/rules/people';
+import { readSettings } from '../settings';
 import { asOfToday, mapPerson, personSelect } from './list';
 
 type Raw = Record<string, unknown>;
@@ -14,6 +16,24 @@ export function getPerson(ctx: ServiceContext, id: number): PersonDetail {
   const r = db.prepare(`SELECT ${personSelect} FROM people p WHERE p.id = @id`).get({ id, asOf }) as Raw | undefined;
   if (!r) throw notFound('人员');
   const all = (sql: string) => db.prepare(sql).all(id) as Raw[];
+  const year = Number(asOf.slice(0, 4));
+  const settings = readSettings(db);
+  const trainings = all('SELECT * FROM trainings WHERE person_id = ? ORDER BY start_date, id').map((t) => ({
+    id: Number(t.id),
+    kind: str(t.kind) as 'clinical_practice' | 'training',
+    title: str(t.title),
+    place: str(t.place),
+    startDate: str(t.start_date),
+    endDate: str(t.end_date),
+    days: Number(t.days),
+  }));
+  const leaves = all(`SELECT l.*, coalesce(s.name, '') AS stand_in_name FROM leaves l LEFT JOIN people s ON s.id = l.stand_in_id
+                 WHERE l.person_id = ? ORDER BY l.start_date, l.id`);
+  const training = trainingStatus(trainings, year, { ...settings, variant: settings.trainingVariant });
+  const absenceDays = absenceDaysInYear(
+    leaves.filter((l) => l.kind === 'absence').map((l) => ({ startDate: str(l.start_date), endDate: str(l.end_date) })),
+    year,
+  );
   return {
     ...mapPerson(asOf)(r),
     ethnicity: str(r.ethnicity),
@@ -54,17 +74,8 @@ export function getPerson(ctx: ServiceContext, id: number): PersonDetail {
       assessment: str(e.assessment),
       note: str(e.note),
     })),
-    trainings: all('SELECT * FROM trainings WHERE person_id = ? ORDER BY start_date, id').map((t) => ({
-      id: Number(t.id),
-      kind: str(t.kind),
-      title: str(t.title),
-      place: str(t.place),
-      startDate: str(t.start_date),
-      endDate: str(t.end_date),
-      days: Number(t.days),
-    })),
-    leaves: all(`SELECT l.*, coalesce(s.name, '') AS stand_in_name FROM leaves l LEFT JOIN people s ON s.id = l.stand_in_id
-                 WHERE l.person_id = ? ORDER BY l.start_date, l.id`).map((l) => ({
+    trainings,
+    leaves: leaves.map((l) => ({
       id: Number(l.id),
       kind: str(l.kind),
       startDate: str(l.start_date),
@@ -83,5 +94,14 @@ export function getPerson(ctx: ServiceContext, id: number): PersonDetail {
       oldValue: str(h.old_value),
       newValue: str(h.new_value),
     })),
+    year: {
+      year,
+      trainingCompliant: training.compliant,
+      trainingCount: training.counted,
+      trainingDays: training.totalDays,
+      trainingNeeded: training.needed,
+      absenceDays,
+      absenceLimit: settings.absenceExitDays,
+    },
   };
 }

@@ -45,6 +45,16 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
       <Descriptions.Item label="类别">{personCategoryLabels[person.category as keyof typeof personCategoryLabels]}</Descriptions.Item>
       <Descriptions.Item label="最高资格">{qualificationLabels[person.highestQualification as QualificationKind] ?? <Tag color="red">无有效资格</Tag>}</Descriptions.Item>
       <Descriptions.Item label="所在卫生室">{person.clinicName || '—'}</Descriptions.Item>
+      <Descriptions.Item label={`${person.year.year} 年培训（S9）`}>
+        <Tag color={person.year.trainingCompliant ? 'green' : 'orange'}>
+          {person.year.trainingCount} 次 {person.year.trainingDays} 天{person.year.trainingCompliant ? '，达标' : `，要求${person.year.trainingNeeded}`}
+        </Tag>
+      </Descriptions.Item>
+      <Descriptions.Item label={`${person.year.year} 年擅自离岗（S11）`}>
+        <Tag color={person.year.absenceDays >= person.year.absenceLimit ? 'red' : person.year.absenceDays > 0 ? 'orange' : 'green'}>
+          累计 {person.year.absenceDays} 天{person.year.absenceDays >= person.year.absenceLimit ? `，满 ${person.year.absenceLimit} 天应退出` : ''}
+        </Tag>
+      </Descriptions.Item>
       <Descriptions.Item label="状态">
         {person.status === 'active' ? <Tag color="green">在岗</Tag> : <Tag>已退出 {person.exitDate}（{exitReasonLabels[person.exitReason as keyof typeof exitReasonLabels] ?? person.exitReason}）</Tag>}
       </Descriptions.Item>
