@@ -26,6 +26,7 @@ import { removeRecord, saveRecord } from './services/people/records';
 import { createPerson, exitPerson, updatePerson } from './services/people/write';
 import { alertView, personView } from '../shared/peopleViews';
 import { filterSortInMemory, pageInMemory } from './core/memoryList';
+import { commitUpload, previewUpload } from './excel/import/upload';
 
 type Handler<K extends OpName> = (session: Session, input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
 export type HandlerTable = { [K in OpName]: Handler<K> };
@@ -118,6 +119,9 @@ export const handlers: HandlerTable = {
 
   'audit.list': (s, q) => listAudit(s.ctx, q),
   'audit.export': (s, q) => exportView(s.db, auditView, mapped(iterateList(s.db, auditSource, auditSelect, q), mapAudit), q.columns),
+
+  'import.preview': (s, upload) => previewUpload(s.ctx, upload),
+  'import.commit': (s, upload) => commitUpload(s.ctx, upload),
 
   'returns.list': () => returnCatalog.map(({ name, title, description }) => ({ name, title, description })),
   'returns.export': (s, { name }) => exportReturnFile(s.ctx, name),

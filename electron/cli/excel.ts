@@ -1,14 +1,14 @@
 /**
  * CLI commands on workbooks:
- *   import <villages|clinics> FILE --db DB [--dry-run] [--format json]
- *   export <clinic-roster|villages|clinics|audit> --db DB --out FILE.xlsx
- *   report <clinic-roster> --db DB [--format json]
+ *   import <villages|clinics|roster> FILE --db DB [--dry-run] [--format json]
+ *   export <clinic-roster|roster|staffing|villages|clinics|audit> --db DB --out FILE.xlsx [--as-of DATE]
+ *   report <clinic-roster|roster|staffing> --db DB [--as-of DATE] [--format json]
  * A bad import row makes the command fail (exit 1, errors on stderr) with nothing written; a
  * dry run prints the same preview, errors included, and never writes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { returnNames } from '../../shared/schemas/app';
+import { isoDate } from '../../shared/schemas/common';
 import { auditView, clinicView, villageView, type ViewDef } from '../../shared/views';
 import { makeContext } from '../core/context';
 import { todayIso } from '../../shared/format';
@@ -19,7 +19,7 @@ import { writeCountyWorkbookFile } from '../excel/countyWorkbook';
 import { viewSheet } from '../excel/exportView';
 import { importKinds, importWorkbook, isImportKind } from '../excel/import';
 import { describePreview } from '../excel/import/describe';
-import { buildReport, isReturnName, returnCatalog, writeReturnFile } from '../excel/returns';
+import { allReturns, buildReport, isReturnName, writeReturnFile, type ReturnKey } from '../excel/returns';
 import { auditSelect, auditSource, mapAudit } from '../services/auditLog';
 import { clinicSelect, clinicSource, mapClinic } from '../services/clinics';
 import { mapVillage, villageSelect, villageSource } from '../services/villages';
@@ -75,6 +75,16 @@ export async function cmdImport(args: CliArgs): Promise<string> {
   });
 }
 
+/** --as-of DATE for the returns on people; today in China when absent. */
+function asOfArg(args: CliArgs, name: ReturnKey): string | undefined {
+  const v = args.values['as-of'];
+  if (v === undefined) return undefined;
+  const entry = allReturns.find((r) => r.name === name);
+  if (!entry?.asOf) throw new AppError('BAD_REQUEST', `“${entry?.title ?? name}”反映当前登记的情况，不能指定 --as-of`);
+  if (typeof v !== 'string' || !isoDate.safeParse(v).success) throw new AppError('BAD_REQUEST', `--as-of 应为有效日期，格式 年-月-日，如 2026-03-05（实际是“${String(v)}”）`);
+  return v;
+}
+
 function checkOut(args: CliArgs): string {
   const out = requireString(args, 'out', '导出的 .xlsx 文件');
   if (!out.toLowerCase().endsWith('.xlsx')) throw new AppError('BAD_REQUEST', '--out 的文件名应以 .xlsx 结尾');
@@ -86,12 +96,15 @@ function checkOut(args: CliArgs): string {
 export async function cmdExport(args: CliArgs): Promise<string> {
   const [name] = args.positionals;
   if (!name || !(isReturnName(name) || name in lists)) throw new AppError('BAD_REQUEST', `请指明要导出的报表或名册。\n${exportHelp()}`);
+  const asOf = isReturnName(name) ? asOfArg(args, name) : undefined;
+  if (!isReturnName(name) && args.values['as-of'] !== undefined) throw new AppError('BAD_REQUEST', '名册导出的是当前数据，不能指定 --as-of');
   const out = checkOut(args);
   return withDb(args, async (db) => {
     if (isReturnName(name)) {
-      const report = await writeReturnFile(makeContext(db, ACTOR), name, out);
+      const report = await writeReturnFile(makeContext(db, ACTOR), name, out, asOf);
       const rows = report.tables.map((t) => `${t.sheetName} ${t.rows.length} 行`).join('，');
-      return `已导出“${report.title}”到 ${path.resolve(out)}（${rows}）`;
+      const when = report.asOf === report.date ? '' : `，统计日期 ${report.asOf}`;
+      return `已导出“${report.title}”到 ${path.resolve(out)}（${rows}${when}）`;
     }
     const list = lists[name] as ListExport;
     const rows = Array.from(iterateList(db, list.source, list.select, {}, { asOf: todayIso() }), list.map);
@@ -104,7 +117,8 @@ export async function cmdReport(args: CliArgs): Promise<string> {
   const [name] = args.positionals;
   if (!name || !isReturnName(name)) throw new AppError('BAD_REQUEST', `请指明报表。\n${exportHelp()}`);
   jsonFormat(args);
-  return withDb(args, async (db) => JSON.stringify(buildReport(makeContext(db, ACTOR), name), null, 2));
+  const asOf = asOfArg(args, name);
+  return withDb(args, async (db) => JSON.stringify(buildReport(makeContext(db, ACTOR), name, asOf), null, 2));
 }
 
 export function importHelp(): string {
@@ -114,14 +128,14 @@ export function importHelp(): string {
   return [
     '可导入的类别（import <类别> FILE）：',
     ...kinds,
-    '  （* 为必需的列；列的顺序不限，常见的别名也能识别；已有的村按村名、卫生室按机构编码更新）',
+    '  （* 为必需的列；列的顺序不限，常见的别名也能识别；已有的村按村名、卫生室按机构编码、人员按身份证号更新）',
     '  先加 --dry-run 预览：列出将新增、更新的行和有错误的行，不写入任何数据；',
     '  正式导入时只要有一行有错误，就整批拒绝，不写入任何数据。加 --format json 输出 JSON。',
   ].join('\n');
 }
 
 export function exportHelp(): string {
-  const returns = returnCatalog.filter((r) => returnNames.includes(r.name)).map((r) => `  ${r.name.padEnd(14)}${r.title}`);
+  const returns = allReturns.map((r) => `  ${r.name.padEnd(14)}${r.title}${r.asOf ? '（可加 --as-of 年-月-日，默认今天）' : ''}`);
   return [
     '可导出的上报报表（export <报表> --out FILE.xlsx；report <报表> --format json 输出同样的数字）：',
     ...returns,

@@ -9,14 +9,16 @@
 import type { Row, Style, Worksheet } from 'exceljs';
 import { AppError } from '../core/errors';
 import { styles, type CellKind } from './countyStyle';
-import { layoutHeader, type HeaderColumn } from './headerLayout';
+import { headerHeights, heightFor, layoutHeader, wrappedLines, type HeaderColumn } from './headerLayout';
 
 export type CellValue = string | number | null;
 
 export interface CountyColumn extends HeaderColumn {
   /** Width in Excel character units (a Chinese character takes about two). */
   width: number;
-  kind: Exclude<CellKind, 'count'>;
+  kind: Exclude<CellKind, 'count' | 'people'>;
+  /** What a count in this column's 合计 cell counts: clinics (个, the default) or people (人). */
+  countUnit?: '个' | '人';
 }
 
 export interface Signature {
@@ -31,8 +33,13 @@ export interface Signature {
 export interface SummaryBlock {
   title: string;
   header: string[];
-  kinds: Exclude<CellKind, 'count'>[];
+  kinds: Exclude<CellKind, 'count' | 'people'>[];
   rows: CellValue[][];
+  /**
+   * How many sheet columns each summary column spans, merged, so a label or a sentence is not
+   * squeezed into one narrow numeric column; text then wraps and the row grows to fit.
+   */
+  spans?: number[];
 }
 
 export interface CountySheet {
@@ -94,7 +101,7 @@ function writeUnitRow(ws: Worksheet, sheet: CountySheet): void {
 
 function writeHeader(ws: Worksheet, columns: readonly CountyColumn[], first: number): number {
   const layout = layoutHeader(columns);
-  for (let r = 0; r < layout.rowCount; r++) ws.getRow(first + r).height = layout.rowCount === 1 ? 30 : 22;
+  headerHeights(columns, layout).forEach((h, r) => (ws.getRow(first + r).height = h));
   for (const c of layout.cells) put(ws.getRow(first + c.row), c.col, c.text, styles.header);
   for (const m of layout.merges) ws.mergeCells(first + m.top, m.left, first + m.bottom, m.right);
   return first + layout.rowCount - 1;
@@ -105,29 +112,51 @@ function writeTotals(ws: Worksheet, sheet: CountySheet, n: number): void {
   sheet.columns.forEach((col, i) => {
     const v = i === 0 ? '合计' : (sheet.totals?.[i] ?? null);
     const textual = col.kind === 'text' || col.kind === 'center';
-    const kind: CellKind = i === 0 ? 'center' : typeof v === 'number' && textual ? 'count' : col.kind;
+    const counted: CellKind = col.countUnit === '人' ? 'people' : 'count';
+    const kind: CellKind = i === 0 ? 'center' : typeof v === 'number' && textual ? counted : col.kind;
     put(row, i + 1, v, styles.totals[kind]);
   });
   row.commit();
 }
 
+/** Where each summary column goes: its first sheet column and how many it spans, within the table's width. */
+function summaryPlaces(sheet: CountySheet, summary: SummaryBlock): { col: number; span: number; width: number }[] {
+  const last = sheet.columns.length;
+  const places: { col: number; span: number; width: number }[] = [];
+  let col = Math.min(2, last);
+  for (let i = 0; i < summary.header.length && col <= last; i++) {
+    const span = Math.max(1, Math.min(summary.spans?.[i] ?? 1, last - col + 1));
+    places.push({ col, span, width: sheet.columns.slice(col - 1, col - 1 + span).reduce((s, c) => s + c.width, 0) });
+    col += span;
+  }
+  return places;
+}
+
+function putSummaryRow(ws: Worksheet, n: number, values: readonly CellValue[], places: ReturnType<typeof summaryPlaces>, style: (i: number) => Partial<Style>): void {
+  const row = ws.getRow(n);
+  let lines = 1;
+  places.forEach((p, i) => {
+    const value = values[i] ?? null;
+    put(row, p.col, value, style(i));
+    if (p.span > 1) ws.mergeCells(n, p.col, n, p.col + p.span - 1);
+    if (typeof value === 'string') lines = Math.max(lines, wrappedLines(value, p.width));
+  });
+  if (lines > 1) row.height = heightFor(lines, 20);
+  row.commit();
+}
+
 /** The summary block starts in column 2 (under the names), as wide as the table allows. */
 function writeSummary(ws: Worksheet, sheet: CountySheet, summary: SummaryBlock, start: number): number {
-  const first = Math.min(2, sheet.columns.length);
-  const span = Math.min(summary.header.length, sheet.columns.length - first + 1);
+  const places = summaryPlaces(sheet, summary);
   // One empty row between the 合计 and the summary, as on paper.
   let n = start + 2;
-  put(ws.getRow(n), first, summary.title, styles.noteBold);
+  put(ws.getRow(n), places[0]?.col ?? 1, summary.title, styles.noteBold);
   ws.getRow(n).commit();
   n++;
-  const head = ws.getRow(n);
-  for (let i = 0; i < span; i++) put(head, first + i, summary.header[i] ?? '', styles.header);
-  head.commit();
+  putSummaryRow(ws, n, summary.header, places, () => styles.header);
   for (const values of summary.rows) {
     n++;
-    const row = ws.getRow(n);
-    for (let i = 0; i < span; i++) put(row, first + i, values[i] ?? null, styles.body[summary.kinds[i] ?? 'text']);
-    row.commit();
+    putSummaryRow(ws, n, values, places, (i) => (summary.spans ? styles.wrapped : styles.body)[summary.kinds[i] ?? 'text']);
   }
   return n;
 }

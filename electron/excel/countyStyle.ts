@@ -10,7 +10,7 @@ export const FONT_NAME = '宋体';
 /** GB2312 charset, as Chinese Excel writes it for 宋体, so WPS and Excel pick the same face. */
 const CHARSET_GB2312 = 134;
 
-export type CellKind = 'text' | 'center' | 'int' | 'decimal' | 'count';
+export type CellKind = 'text' | 'center' | 'int' | 'decimal' | 'count' | 'people';
 
 function font(size: number, bold = false): Partial<Font> {
   return { name: FONT_NAME, size, charset: CHARSET_GB2312, ...(bold ? { bold: true } : {}) };
@@ -26,26 +26,29 @@ export const NUM_FMT: Record<CellKind, string | undefined> = {
   decimal: '0.0#',
   // A count in a text column of the totals row: stays a number, reads "14个".
   count: '0"个"',
+  // The same for a count of people (花名册 totals): "24人".
+  people: '0"人"',
 };
 
-function cellStyle(kind: CellKind, bold: boolean): Partial<Style> {
+function cellStyle(kind: CellKind, bold: boolean, wrapText = false): Partial<Style> {
   const horizontal: Alignment['horizontal'] = kind === 'text' ? 'left' : kind === 'center' ? 'center' : 'right';
   const numFmt = NUM_FMT[kind];
   return Object.freeze({
     font: font(11, bold),
     border,
-    alignment: { horizontal, vertical: 'middle' as const },
+    alignment: { horizontal, vertical: 'middle' as const, ...(wrapText ? { wrapText: true } : {}) },
     ...(numFmt ? { numFmt } : {}),
   });
 }
 
-function byKind(bold: boolean): Record<CellKind, Partial<Style>> {
+function byKind(bold: boolean, wrapText = false): Record<CellKind, Partial<Style>> {
   return {
-    text: cellStyle('text', bold),
-    center: cellStyle('center', bold),
-    int: cellStyle('int', bold),
-    decimal: cellStyle('decimal', bold),
-    count: cellStyle('count', bold),
+    text: cellStyle('text', bold, wrapText),
+    center: cellStyle('center', bold, wrapText),
+    int: cellStyle('int', bold, wrapText),
+    decimal: cellStyle('decimal', bold, wrapText),
+    count: cellStyle('count', bold, wrapText),
+    people: cellStyle('people', bold, wrapText),
   };
 }
 
@@ -63,6 +66,8 @@ export const styles = {
   }),
   body: byKind(false),
   totals: byKind(true),
+  /** Summary cells spanning several columns: long text wraps instead of spilling over. */
+  wrapped: byKind(false, true),
   note: Object.freeze<Partial<Style>>({ font: font(11), alignment: { horizontal: 'left', vertical: 'middle' } }),
   noteBold: Object.freeze<Partial<Style>>({ font: font(11, true), alignment: { horizontal: 'left', vertical: 'middle' } }),
 };

@@ -70,3 +70,44 @@ export function columnLetter(n: number): string {
   }
   return s;
 }
+
+/** Display width in Excel character units: a Chinese character is about two. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) <= 0xff ? 1 : 2;
+  return w;
+}
+
+/**
+ * Lines a text takes when wrapped in cells this wide. A 宋体 character is a little under two
+ * width units, so a text one unit wider than its cells still fits on one line.
+ */
+export function wrappedLines(text: string, width: number): number {
+  return Math.max(1, Math.ceil(textWidth(text) / (Math.max(1, width) + 1)));
+}
+
+/** Row height in points for this many lines of 11-point 宋体, never below `min`. */
+export function heightFor(lines: number, min: number): number {
+  return Math.max(min, lines * 14 + 8);
+}
+
+/**
+ * Heights of the header rows, so a heading wrapped onto two or three lines is shown whole (a
+ * fixed height cut "养老保险" to "养老保" in narrow columns). Each cell is measured against the
+ * width it spans; a heading spanning both rows may use both.
+ */
+export function headerHeights(columns: readonly (HeaderColumn & { width: number })[], layout: HeaderLayout): number[] {
+  const base = layout.rowCount === 1 ? 30 : 22;
+  const heights: number[] = Array.from({ length: layout.rowCount }, () => base);
+  const widthOf = (left: number, right: number) => columns.slice(left - 1, right).reduce((s, c) => s + c.width, 0);
+  for (const cell of layout.cells) {
+    const merge = layout.merges.find((m) => m.top <= cell.row && m.bottom >= cell.row && m.left <= cell.col && m.right >= cell.col);
+    if (merge && merge.top !== cell.row) continue;
+    const rows = merge ? merge.bottom - merge.top + 1 : 1;
+    const needed = heightFor(wrappedLines(cell.text, widthOf(merge?.left ?? cell.col, merge?.right ?? cell.col)), base);
+    const have = heights.slice(cell.row, cell.row + rows).reduce((a, b) => a + b, 0);
+    const last = cell.row + rows - 1;
+    if (needed > have) heights[last] = (heights[last] ?? base) + needed - have;
+  }
+  return heights;
+}

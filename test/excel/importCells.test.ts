@@ -1,6 +1,7 @@
 /** The tolerant readers of the import framework: cells and header names as clerks write them. */
 import { describe, expect, it } from 'vitest';
 import { isBlank, plainValue, toBool, toIsoDate, toList, toNumber, toText } from '../../electron/excel/import/cells';
+import { toDateRange, toDayOrMonth } from '../../electron/excel/import/dates';
 import { fieldForHeader, findHeader, normalizeHeader } from '../../electron/excel/import/headers';
 import { clinicFields } from '../../electron/excel/import/kinds/clinics';
 import { villageFields } from '../../electron/excel/import/kinds/villages';
@@ -47,6 +48,35 @@ describe('cell values', () => {
     expect(value(toIsoDate('20260305'))).toBe('2026-03-05');
     expect(value(toIsoDate('2026-02-30'))).toMatch(/^ERR 不是有效的日期/);
     expect(value(toIsoDate('明年'))).toMatch(/^ERR/);
+  });
+
+  it('reads a month alone as its first day, in every form clerks type it', () => {
+    for (const v of ['201905', 201905, '2019.05', '2019.5', '2019年5月', '2019-05', '2019/5', 2019.05]) expect(value(toIsoDate(v)), String(v)).toBe('2019-05-01');
+    expect(value(toIsoDate(20190501))).toBe('2019-05-01');
+    expect(value(toIsoDate(43586))).toBe('2019-05-01');
+    expect(value(toIsoDate(2019.12))).toBe('2019-12-01');
+    expect(value(toIsoDate('2019.10'))).toBe('2019-10-01');
+    // Excel keeps 2019.10 typed into a General cell as 2019.1: January or October cannot be told.
+    expect(value(toIsoDate(2019.1))).toMatch(/^ERR .*可能是2019年1月也可能是10月/);
+    expect(value(toIsoDate(2019))).toMatch(/^ERR .*只有年份/);
+    expect(value(toIsoDate('201913'))).toMatch(/^ERR 不是有效的年月/);
+    expect(value(toDayOrMonth('1985.11'))).toEqual({ iso: '1985-11', precision: 'month' });
+    expect(value(toDayOrMonth('1985.11.20'))).toEqual({ iso: '1985-11-20', precision: 'day' });
+  });
+
+  it('reads a period in one cell: two days, two months, or a single date', () => {
+    expect(value(toDateRange('2023.06.01-2026.05.31'))).toEqual(['2023-06-01', '2026-05-31']);
+    expect(value(toDateRange('2023-06-01-2026-05-31'))).toEqual(['2023-06-01', '2026-05-31']);
+    expect(value(toDateRange('2023年6月1日至2026年5月31日'))).toEqual(['2023-06-01', '2026-05-31']);
+    expect(value(toDateRange('2023/6/1 — 2026/5/31'))).toEqual(['2023-06-01', '2026-05-31']);
+    expect(value(toDateRange('20230601～20260531'))).toEqual(['2023-06-01', '2026-05-31']);
+    expect(value(toDateRange('2023.06-2026.05'))).toEqual(['2023-06-01', '2026-05-31']);
+    expect(value(toDateRange('２０２４．０２－２０２７．０１'))).toEqual(['2024-02-01', '2027-01-31']);
+    expect(value(toDateRange('2029年4月30日'))).toEqual(['2029-04-30']);
+    expect(value(toDateRange(new Date(Date.UTC(2029, 3, 30))))).toEqual(['2029-04-30']);
+    expect(value(toDateRange('2026.05.31-2023.06.01'))).toMatch(/^ERR 结束日期 2023-06-01 早于开始日期 2026-05-31/);
+    expect(value(toDateRange('三年'))).toMatch(/^ERR 应填起止日期/);
+    expect(value(toDateRange('2023.06.01-2026.05.31-2029.05.31'))).toMatch(/^ERR 应填起止日期/);
   });
 
   it('splits lists on 、 , ， ; and spaces', () => {

@@ -14,8 +14,7 @@ import { findRow, findRowStarting, freshDb, merges, readBack, rowValues, sheet }
 
 describe('clinic-roster return', () => {
   it('is listed in the catalog', () => {
-    expect(returnCatalog.map((r) => r.name)).toEqual(['clinic-roster']);
-    expect(returnCatalog[0]?.title).toBe('村卫生室及覆盖情况统计表');
+    expect(returnCatalog[0]).toMatchObject({ name: 'clinic-roster', title: '村卫生室及覆盖情况统计表' });
   });
 
   it('builds the demo figures as data', async () => {
@@ -93,7 +92,8 @@ describe('clinic-roster return', () => {
     const s = await openSession();
     seedDemo(makeContext(s.db, '测试'), { scale: 1 });
     const list = await dispatch(s, 'returns.list', {});
-    expect(list).toEqual({ ok: true, value: [expect.objectContaining({ name: 'clinic-roster', title: '村卫生室及覆盖情况统计表' })] });
+    expect(list).toEqual({ ok: true, value: returnCatalog.map(({ name, title, description }) => ({ name, title, description })) });
+    expect(list.ok && list.value).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'clinic-roster', title: '村卫生室及覆盖情况统计表' })]));
     const file = await dispatch(s, 'returns.export', { name: 'clinic-roster' });
     expect(file.ok && (file.value as { rowCount: number }).rowCount).toBe(32);
     const wrong = await dispatch(s, 'returns.export', { name: 'nope' });

@@ -54,8 +54,8 @@ export function toNumber(v: Plain): Converted<number> {
   return { ok: true, value: Number(s) };
 }
 
-const TRUE_WORDS = new Set(['是', '有', '√', '✓', '✔', 'y', 'yes', 'true', '1', '对', '已', '定点']);
-const FALSE_WORDS = new Set(['否', '无', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '不是', '非', '未', '非定点']);
+const TRUE_WORDS = new Set(['是', '有', '√', '✓', '✔', 'y', 'yes', 'true', '1', '对', '已', '定点', '参加', '已参加', '参保', '已参保', '已买', '已购买']);
+const FALSE_WORDS = new Set(['否', '无', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '不是', '非', '未', '非定点', '未参加', '不参加', '未参保', '未买', '未购买']);
 
 export function toBool(v: Plain): Converted<boolean> {
   if (typeof v === 'boolean') return { ok: true, value: v };
@@ -66,33 +66,8 @@ export function toBool(v: Plain): Converted<boolean> {
   return { ok: false, reason: `应填“是”或“否”，实际是“${shown(v)}”` };
 }
 
-/** Excel's day 0 is 1899-12-30 in the 1900 date system (it counts a 29 Feb 1900 that never was). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-function isoOf(y: number, m: number, d: number): Converted<string> {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return { ok: false, reason: `不是有效的日期：${y}年${m}月${d}日` };
-  }
-  return { ok: true, value: date.toISOString().slice(0, 10) };
-}
-
-/** An ISO `YYYY-MM-DD` day. exceljs gives dates as UTC midnight, so the UTC day is the day. */
-export function toIsoDate(v: Plain): Converted<string> {
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return { ok: false, reason: '不是有效的日期' };
-    return { ok: true, value: v.toISOString().slice(0, 10) };
-  }
-  if (typeof v === 'number') {
-    if (v < 1 || v > 2_958_465) return { ok: false, reason: `不是有效的日期：${v}` };
-    return { ok: true, value: new Date(EXCEL_EPOCH_MS + Math.floor(v) * 86_400_000).toISOString().slice(0, 10) };
-  }
-  const s = halfWidth(shown(v)).trim();
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
-  if (/^\d+(\.\d+)?$/.test(s)) return toIsoDate(Number(s));
-  return { ok: false, reason: `应填日期（如 2026-03-05），实际是“${s}”` };
-}
+/** Dates live in dates.ts (day, month alone, periods); re-exported for the kinds and tests. */
+export { toIsoDate } from './dates';
 
 export function toText(v: Plain): string {
   if (typeof v === 'boolean') return v ? '是' : '否';

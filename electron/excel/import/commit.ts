@@ -4,6 +4,7 @@
  * looked at the preview. Any bad row refuses the whole import; a row the services refuse
  * (a code taken meanwhile …) rolls everything back and names that row.
  */
+import { todayIso } from '../../../shared/format';
 import type { ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { audit } from '../../db/audit';
@@ -26,11 +27,11 @@ export function describeErrors(errors: readonly RowError[]): string {
   return [...shown, ...more].join('\n');
 }
 
-function saveAll<V extends object>(ctx: ServiceContext, kind: ImportKind<V>, rows: PlannedRow<V>[]): void {
+function saveAll<V extends object>(ctx: ServiceContext, kind: ImportKind<V>, rows: PlannedRow<V>[], today: string): void {
   const ordered = [...rows].sort((a, b) => (kind.saveOrder?.(a.values) ?? 0) - (kind.saveOrder?.(b.values) ?? 0) || a.row - b.row);
   for (const p of ordered) {
     try {
-      kind.save(ctx, p.values, p.existingId);
+      kind.save(ctx, p.values, p.existingId, today);
     } catch (e) {
       if (e instanceof AppError) throw new AppError(e.code, `第 ${p.row} 行：${e.message}。未导入任何数据`, { ...e.extra, row: p.row });
       throw e;
@@ -39,8 +40,9 @@ function saveAll<V extends object>(ctx: ServiceContext, kind: ImportKind<V>, row
 }
 
 export function commitImport<V extends object>(ctx: ServiceContext, kind: ImportKind<V>, grid: SheetGrid): ImportResult<V> {
+  const today = todayIso(ctx.now());
   return ctx.db.transaction(() => {
-    const preview = planImport(ctx.db, kind, grid);
+    const preview = planImport(ctx.db, kind, grid, today);
     if (preview.errors.length > 0) {
       throw new AppError(
         'VALIDATION',
@@ -48,7 +50,7 @@ export function commitImport<V extends object>(ctx: ServiceContext, kind: Import
         { row: preview.errors[0]?.row },
       );
     }
-    saveAll(ctx, kind, [...preview.create, ...preview.update]);
+    saveAll(ctx, kind, [...preview.create, ...preview.update], today);
     const created = preview.create.length;
     const updated = preview.update.length;
     if (created + updated > 0) {

@@ -1,24 +1,29 @@
 /**
- * The import framework's entry points. Later modules (people roster, assets) add a kind in
- * kinds/ and an entry in `importKinds`; reading, header finding, checking, preview and the
- * all-or-nothing commit are shared.
+ * The import framework's entry points. A module adds a kind in kinds/ (the people module's
+ * roster: kinds/roster.ts), its name in `importKindNames` (shared/schemas/import.ts, for the
+ * wizard's operations) and an entry in `importKinds`; reading, header finding, checking,
+ * preview and the all-or-nothing commit are shared.
  *
  *   const grid = await readSheetGrid({ file });            // async: exceljs
  *   const preview = previewImport(db, 'villages', grid);   // sync: reads the database only
  *   const result = commitImport(ctx, kind, grid);          // sync: one transaction
  */
+import { todayIso } from '../../../shared/format';
+import type { ImportKindName } from '../../../shared/schemas/import';
 import type { ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { Db } from '../../db/open';
 import { commitImport, type ImportResult } from './commit';
 import { clinicKind } from './kinds/clinics';
+import { rosterKind } from './kinds/roster';
 import { villageKind } from './kinds/villages';
 import { planImport } from './plan';
 import { readSheetGrid, type ImportSource, type SheetGrid } from './read';
 import type { ImportKind, ImportPreview } from './types';
 
-export const importKinds = { villages: villageKind, clinics: clinicKind } satisfies Record<string, ImportKind<object>>;
-export type ImportKindName = keyof typeof importKinds;
+/** Exactly the kinds the contract offers (shared/schemas/import.ts): a missing or extra one fails the typecheck. */
+export const importKinds = { villages: villageKind, clinics: clinicKind, roster: rosterKind } satisfies Record<ImportKindName, ImportKind<object>>;
+export type { ImportKindName };
 
 export function isImportKind(name: string): name is ImportKindName {
   return Object.prototype.hasOwnProperty.call(importKinds, name);
@@ -32,8 +37,9 @@ export function importKind(name: string): ImportKind<object> {
   return importKinds[name];
 }
 
-export function previewImport(db: Db, kind: string, grid: SheetGrid): ImportPreview {
-  return planImport(db, importKind(kind), grid);
+/** `today` (ISO, China time) is the import's date; it defaults to the real today. */
+export function previewImport(db: Db, kind: string, grid: SheetGrid, today?: string): ImportPreview {
+  return planImport(db, importKind(kind), grid, today);
 }
 
 export async function importWorkbook(
@@ -44,7 +50,7 @@ export async function importWorkbook(
 ): Promise<ImportResult> {
   const k = importKind(kind);
   const grid = await readSheetGrid(source, opts.sheet);
-  if (opts.dryRun) return { preview: planImport(ctx.db, k, grid), created: 0, updated: 0 };
+  if (opts.dryRun) return { preview: planImport(ctx.db, k, grid, todayIso(ctx.now())), created: 0, updated: 0 };
   return commitImport(ctx, k, grid);
 }
 

@@ -4,6 +4,7 @@
  * are bad, each with its sheet row number and a Chinese reason naming the sheet's column.
  * Reads the database but never writes it.
  */
+import { todayIso } from '../../../shared/format';
 import type { Db } from '../../db/open';
 import { convertCell } from './convert';
 import { findHeader, type GridRow } from './headers';
@@ -26,18 +27,34 @@ function sameValue(a: unknown, b: unknown): boolean {
 interface Context<V extends object> {
   db: Db;
   kind: ImportKind<V>;
+  today: string;
+  memo: Map<string, unknown>;
   headerOf: Map<string, string>;
   labelOf: Map<string, string>;
 }
 
+/** The column a problem belongs to: the sheet's own header, else the field's usual name. */
+function columnOf(c: Pick<Context<object>, 'headerOf' | 'labelOf'>, key: string): string | undefined {
+  return c.headerOf.get(key) ?? c.labelOf.get(key);
+}
+
 /** Every problem of a row as one message naming the sheet's columns. */
 function rowError(c: Pick<Context<object>, 'headerOf' | 'labelOf'>, row: number, problems: FieldProblem[]): RowError {
-  const columns = [...new Set(problems.map((p) => c.headerOf.get(p.key) ?? c.labelOf.get(p.key) ?? '').filter(Boolean))];
+  const columns = [...new Set(problems.map((p) => columnOf(c, p.key) ?? '').filter(Boolean))];
   const parts = problems.map((p) => {
-    const column = c.headerOf.get(p.key) ?? c.labelOf.get(p.key);
+    const column = columnOf(c, p.key);
     return column ? `“${column}”：${p.message}` : p.message;
   });
   return { row, columns, message: `第 ${row} 行：${[...new Set(parts)].join('；')}` };
+}
+
+/** Field key → the sheet's header text, including the keys a column covers (合同起止 → start, end). */
+function headersOf(kind: ImportKind<object>, matched: readonly { field: string; header: string }[]): Map<string, string> {
+  const headerOf = new Map(matched.map((m) => [m.field, m.header]));
+  for (const m of matched) {
+    for (const k of kind.fields.find((f) => f.key === m.field)?.covers ?? []) if (!headerOf.has(k)) headerOf.set(k, m.header);
+  }
+  return headerOf;
 }
 
 function planRow<V extends object>(c: Context<V>, row: GridRow, values: FieldValues, problems: FieldProblem[]): PlannedRow<V> | null {
@@ -50,31 +67,40 @@ function planRow<V extends object>(c: Context<V>, row: GridRow, values: FieldVal
       if (f.requiredValue && values[f.key] === undefined && !reported) problems.push({ key: f.key, message: '新增时必须填写' });
     }
   }
-  const converted = kind.toInput(db, values);
+  const converted = kind.toInput(db, values, c.today, c.memo);
   problems.push(...converted.problems);
   const parsed = kind.schema.safeParse({ ...(existing?.input ?? kind.defaults), ...converted.input });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
-      // A value already reported as unreadable would only repeat here as "wrong type".
-      if (!problems.some((p) => p.key === field)) problems.push({ key: field, message: issue.message });
+      // A value already reported as unreadable would only repeat here as "wrong type"; compared
+      // by column, since one column (合同起止) may stand for several keys.
+      const column = columnOf(c, field) ?? field;
+      if (!problems.some((p) => (columnOf(c, p.key) ?? p.key) === column)) problems.push({ key: field, message: issue.message });
     }
   }
   if (problems.length > 0 || !parsed.success) return null;
-  const changes = existing
-    ? kind.fields.filter((f) => f.key in converted.input && !sameValue(existing.input[f.key], (parsed.data as Record<string, unknown>)[f.key])).map((f) => f.label)
-    : [];
+  const changes = kind.changesOf
+    ? kind.changesOf(db, parsed.data, existing, c.today)
+    : existing
+      ? kind.fields.filter((f) => f.key in converted.input && !sameValue(existing.input[f.key], (parsed.data as Record<string, unknown>)[f.key])).map((f) => f.label)
+      : [];
   return { row: row.number, label: kind.describe(parsed.data), values: parsed.data, existingId: existing?.id ?? null, changes };
 }
 
-export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: SheetGrid): ImportPreview<V> {
+/** `today` (ISO, China time) dates what the kind creates; the commit passes its clock's day. */
+export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: SheetGrid, today: string = todayIso()): ImportPreview<V> {
   const header = findHeader(grid.rows, kind.fields, kind.title);
   const c: Context<V> = {
     db,
     kind,
-    headerOf: new Map(header.columns.map((m) => [m.field, m.header])),
+    today,
+    memo: new Map(),
+    headerOf: headersOf(kind as ImportKind<object>, header.columns),
     labelOf: new Map(kind.fields.map((f) => [f.key, f.label])),
   };
+  // Looked up once per column, not once per cell: a roster may have 10,000 rows.
+  const readers = header.columns.map((m) => ({ m, field: kind.fields.find((f) => f.key === m.field) }));
   const preview: ImportPreview<V> = {
     kind: kind.name,
     title: kind.title,
@@ -94,8 +120,7 @@ export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: 
     if (row.number <= header.row) continue;
     const values: FieldValues = {};
     const problems: FieldProblem[] = [];
-    for (const m of header.columns) {
-      const field = kind.fields.find((f) => f.key === m.field);
+    for (const { m, field } of readers) {
       const result = field ? convertCell(field, row.cells[m.index] ?? '') : undefined;
       if (!result) continue;
       if (result.ok && result.value !== undefined) values[m.field] = result.value;
@@ -107,13 +132,13 @@ export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: 
     }
     const key = kind.keyOf(values);
     const earlier = key === undefined ? undefined : firstRowOfKey.get(key);
-    if (earlier !== undefined) problems.push({ key: '', message: `与第 ${earlier} 行重复（${key}），同一条记录只能出现一次` });
+    if (earlier !== undefined) problems.push({ key: kind.keyField ?? '', message: `与第 ${earlier} 行重复（${key}），同一条记录只能出现一次` });
     else if (key !== undefined) firstRowOfKey.set(key, row.number);
     const plan = planRow(c, row, values, problems);
     if (plan) planned.push(plan);
     else preview.errors.push(rowError(c, row.number, problems));
   }
-  const crossRow = kind.checkPlan?.(db, planned) ?? new Map<number, FieldProblem[]>();
+  const crossRow = kind.checkPlan?.(db, planned, today) ?? new Map<number, FieldProblem[]>();
   for (const p of planned) {
     const problems = crossRow.get(p.row);
     if (problems && problems.length > 0) preview.errors.push(rowError(c, p.row, problems));

@@ -8,7 +8,12 @@ import type { z } from 'zod';
 import type { ServiceContext } from '../../core/context';
 import type { Db } from '../../db/open';
 
-export type FieldType = 'text' | 'number' | 'bool' | 'date' | 'list' | 'enum';
+/**
+ * `month`: a day or a month alone ('2019-05' or '2019-05-01'), for 出生年月; `range`: one or two
+ * ISO days in one cell (合同起止 2023.06.01-2026.05.31), as a string list; `code`: text made of
+ * digits that Excel must not have stored as a number (身份证号).
+ */
+export type FieldType = 'text' | 'code' | 'number' | 'bool' | 'date' | 'month' | 'range' | 'list' | 'enum';
 
 export interface FieldDef {
   /** Key in the row schema's input. */
@@ -24,6 +29,11 @@ export interface FieldDef {
   requiredColumn?: boolean;
   /** A new row must have a value here; an update keeps the old value when the cell is blank. */
   requiredValue?: boolean;
+  /**
+   * Schema keys this column stands for when the sheet has no column of their own (合同起止
+   * covers the contract's start and end), so their problems name this column.
+   */
+  covers?: readonly string[];
 }
 
 export type FieldValue = string | number | boolean | string[];
@@ -55,16 +65,29 @@ export interface ImportKind<V extends object> {
   defaults: Readonly<Record<string, unknown>>;
   /** Identity within the file and in the database (village name, clinic code). */
   keyOf(values: FieldValues): string | undefined;
+  /** The field a repeated key is reported on (its column is named); the row as a whole if absent. */
+  keyField?: string;
   findExisting(db: Db, key: string): Existing | null;
-  /** Field values → schema input, e.g. village names → ids; unknown names are problems. */
-  toInput(db: Db, values: FieldValues): { input: Record<string, unknown>; problems: FieldProblem[] };
+  /**
+   * Field values → schema input, e.g. village names → ids; unknown names are problems. `today`
+   * (ISO, China time) is the import's date, for kinds that date what they create. `memo` lives
+   * for one plan, which only reads the database: a lookup many rows repeat (a clinic's name)
+   * can be answered once.
+   */
+  toInput(db: Db, values: FieldValues, today: string, memo: Map<string, unknown>): { input: Record<string, unknown>; problems: FieldProblem[] };
   describe(values: V): string;
+  /**
+   * What saving the row would change, as labels; replaces the field-by-field comparison for
+   * kinds that also create linked records (a person's certificate, post, contract). Called for
+   * new rows too (`existing` null): what they bring besides the record itself.
+   */
+  changesOf?(db: Db, values: V, existing: Existing | null, today: string): string[];
   /** Checks across rows (one center seat per township …); by sheet row number. */
-  checkPlan?(db: Db, rows: readonly PlannedRow<V>[]): Map<number, FieldProblem[]>;
+  checkPlan?(db: Db, rows: readonly PlannedRow<V>[], today: string): Map<number, FieldProblem[]>;
   /** Rows are saved in ascending order of this number (file order otherwise). */
   saveOrder?(values: V): number;
   /** Saves one row inside the caller's transaction; returns its id. */
-  save(ctx: ServiceContext, values: V, existingId: number | null): number;
+  save(ctx: ServiceContext, values: V, existingId: number | null, today: string): number;
 }
 
 export interface PlannedRow<V> {

@@ -5,12 +5,11 @@
  * derived columns (coverage kind, service population, required doctors) are kept true by
  * services/registryFigures.ts on every write.
  */
-import { todayIso } from '../../../shared/format';
 import { coverageKinds, coverageLabels, type CoverageKind } from '../../../shared/rules/coverage';
 import { clinicStatusLabels, propertyLabels } from '../../../shared/schemas/clinics';
 import type { Db } from '../../db/open';
 import { readSettings } from '../../services/settings';
-import { computeTotals, fitWidths, type ReportColumn, type ReportData, type ReportTable, type ReportValue } from './types';
+import { computeTotals, fitWidths, type ReportColumn, type ReportData, type ReportTable, type ReportValue, type ReportWhen } from './types';
 
 export const CLINIC_ROSTER_TITLE = '村卫生室及覆盖情况统计表';
 
@@ -163,7 +162,8 @@ function figuresOf(clinics: ReportTable, villages: ReportTable): Record<string, 
   };
 }
 
-export function buildClinicRosterReport(db: Db, now: Date = new Date()): ReportData {
+/** The registry as it stands: it keeps no history to look back on, so the figures are as of the filing day. */
+export function buildClinicRosterReport(db: Db, when: ReportWhen): ReportData {
   const settings = readSettings(db);
   const clinics = clinicTable(db);
   const villages = villageTable(db);
@@ -172,7 +172,8 @@ export function buildClinicRosterReport(db: Db, now: Date = new Date()): ReportD
     title: CLINIC_ROSTER_TITLE,
     unit: settings.centerName,
     county: settings.county,
-    date: todayIso(now),
+    date: when.today,
+    asOf: when.today,
     signature: { operator: settings.operatorName, reviewer: settings.reviewerName, director: settings.directorName },
     figures: figuresOf(clinics, villages),
     tables: [clinics, villages],

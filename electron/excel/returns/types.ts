@@ -2,9 +2,24 @@
  * A return (报表) is first built as plain data, then rendered to a workbook. The same data is
  * what `report <name> --format json` prints, so the figures in JSON and on paper cannot differ.
  */
-import type { ReturnName } from '../../../shared/schemas/app';
+/**
+ * Every return the core can build. The app's 上报报表 page offers those the contract also
+ * names (shared/schemas/app.ts `returnNames`); the command line offers all of them.
+ */
+export const returnKeys = ['clinic-roster', 'roster', 'staffing'] as const;
+export type ReturnKey = (typeof returnKeys)[number];
 
 export type ReportValue = string | number | null;
+
+/** One open alert in a return (from computeAlerts), with its rule ID. */
+export interface ReportAlert {
+  rule: string;
+  kind: string;
+  title: string;
+  level: 'error' | 'warning';
+  subject: string;
+  detail: string;
+}
 
 export interface ReportColumn {
   key: string;
@@ -13,8 +28,13 @@ export interface ReportColumn {
   group?: string;
   kind: 'text' | 'center' | 'int' | 'decimal';
   width: number;
-  /** What the 合计 row shows in this column: the sum of the rows, or how many rows there are. */
-  total?: 'sum' | 'count';
+  /**
+   * What the 合计 row shows in this column: the sum of the rows, how many rows there are, how
+   * many rows say 是, or a percentage of two other columns' totals (numerator, denominator).
+   */
+  total?: 'sum' | 'count' | 'yes' | { percentOf: [string, string] };
+  /** A count in the 合计 row counts people (人) rather than units (个). */
+  countUnit?: '个' | '人';
 }
 
 export interface ReportSummary {
@@ -22,6 +42,8 @@ export interface ReportSummary {
   header: string[];
   kinds: ReportColumn['kind'][];
   rows: ReportValue[][];
+  /** How many sheet columns each summary column spans (merged); one each when absent. */
+  spans?: number[];
 }
 
 export interface ReportTable {
@@ -35,17 +57,27 @@ export interface ReportTable {
 }
 
 export interface ReportData {
-  name: ReturnName;
+  name: ReturnKey;
   title: string;
   /** 填报单位. */
   unit: string;
   county: string;
-  /** ISO date the figures were taken (China time). */
+  /** ISO date the return is filled in (填报日期, China time). */
   date: string;
+  /** ISO date the figures are taken as of (统计日期); the same as `date` unless asked otherwise. */
+  asOf: string;
   signature: { operator: string; reviewer: string; director: string };
   /** The headline figures, flat, for scripts and for checking the workbook. */
   figures: Record<string, number>;
   tables: ReportTable[];
+  /** Every open alert as of `asOf`, with its rule ID (returns on people). */
+  alerts?: ReportAlert[];
+}
+
+/** When a return is built: the filing day and the day its figures are taken as of. */
+export interface ReportWhen {
+  today: string;
+  asOf: string;
 }
 
 /** Sums with two decimals at most, so 0.1 + 0.2 reads 0.3 in the 合计 row. */
@@ -53,23 +85,30 @@ function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/** A share as a percentage with one decimal (46.2), 0 when there is nothing to share. */
+export function percentOf(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+}
+
 export function computeTotals(columns: readonly ReportColumn[], rows: readonly Record<string, ReportValue>[]): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const col of columns) {
     if (col.total === 'count') totals[col.key] = rows.length;
+    if (col.total === 'yes') totals[col.key] = rows.filter((r) => r[col.key] === '是').length;
     if (col.total === 'sum') {
       totals[col.key] = round2(rows.reduce((s, r) => s + (typeof r[col.key] === 'number' ? (r[col.key] as number) : 0), 0));
     }
   }
+  // Percentages last: they are taken of the totals, never summed (a township ratio is not the sum of the clinics').
+  for (const col of columns) {
+    if (typeof col.total === 'object') totals[col.key] = percentOf(totals[col.total.percentOf[0]] ?? 0, totals[col.total.percentOf[1]] ?? 0);
+  }
   return totals;
 }
 
-/** Display width in Excel character units: a Chinese character is about two. */
-export function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) <= 0xff ? 1 : 2;
-  return w;
-}
+import { textWidth } from '../headerLayout';
+
+export { textWidth };
 
 /**
  * Column widths from the content: wide enough for the longest value (capped, the rest is cut

@@ -1,4 +1,145 @@
-// Placeholder until the import wizard lands (being written now).
+/**
+ * 导入 Excel: the clerk picks what the sheet is (行政村 / 村卫生室 / 人员花名册) and the .xlsx;
+ * the page reads it in the browser (nothing is uploaded until asked), shows the preview the
+ * core plans — counts, bad rows with their reasons, rows to create or update, unknown columns —
+ * and commits only when no row is bad. The commit is all or nothing on the core side.
+ */
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Radio, Result, Space, Spin, Typography, Upload, message } from 'antd';
+import { useState } from 'react';
+import { importKindLabels, importKindNames, type ImportKindName } from '../../../shared/schemas/import';
+import { errorMessage } from '../../api';
+import { commitImport, previewImport, readWorkbook, type ChosenFile, type CommitResult, type PreviewResult } from './importApi';
+import { PreviewView } from './PreviewView';
+
+const hints: Record<ImportKindName, string> = {
+  villages: '需要“村名”“服务人口”列；已有的村按村名更新。',
+  clinics: '需要“机构编码”“卫生室名称”列；已有的卫生室按机构编码更新，服务的村按村名填写。',
+  roster: '需要“姓名”“身份证号”列；可有性别、出生日期、联系电话、学历、执业类别、证书编号、所在村卫生室、岗位、聘用形式、合同起止、保险等列。已建档的人员按身份证号更新，不会重复建档。',
+};
+
+/** 新增 3 人，更新 1 人 … (people are counted in 人, villages and clinics in 个). */
+function doneText(r: CommitResult): string {
+  const unit = r.kind === 'roster' ? '人' : '个';
+  return `新增 ${r.created} ${unit}，更新 ${r.updated} ${unit}，无变化 ${r.unchanged} ${unit}`;
+}
+
 export function ImportPage() {
-  return null;
+  const [kind, setKind] = useState<ImportKindName>('roster');
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [done, setDone] = useState<CommitResult | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState<'' | 'preview' | 'commit'>('');
+
+  async function runPreview(k: ImportKindName, f: ChosenFile) {
+    setBusy('preview');
+    setError('');
+    setPreview(null);
+    setDone(null);
+    try {
+      setPreview(await previewImport(k, f));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy('');
+    }
+  }
+
+  async function choose(raw: File) {
+    setError('');
+    try {
+      const f = await readWorkbook(raw);
+      setFile(f);
+      await runPreview(kind, f);
+    } catch (e) {
+      setFile(null);
+      setPreview(null);
+      setError(errorMessage(e));
+    }
+  }
+
+  async function commit() {
+    if (!file) return;
+    setBusy('commit');
+    setError('');
+    try {
+      const result = await commitImport(kind, file);
+      setDone(result);
+      void message.success(`已导入${result.title}：${doneText(result)}`);
+      setPreview(null);
+      setFile(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy('');
+    }
+  }
+
+  const blocked = !preview || preview.errors.length > 0 || preview.create.length + preview.update.length === 0;
+  return (
+    <Card title="导入 Excel">
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        <div>
+          <Typography.Text strong>1. 选择要导入的内容：</Typography.Text>{' '}
+          <Radio.Group
+            data-testid="import-kind"
+            optionType="button"
+            value={kind}
+            options={importKindNames.map((k) => ({ value: k, label: importKindLabels[k] }))}
+            onChange={(e) => {
+              const k = e.target.value as ImportKindName;
+              setKind(k);
+              if (file) void runPreview(k, file);
+            }}
+          />
+          <div className="hint" style={{ marginTop: 8 }}>
+            {hints[kind]}列的顺序不限，表头上方可以有标题行。
+          </div>
+        </div>
+        <div>
+          <Typography.Text strong>2. 选择 Excel 文件（.xlsx）：</Typography.Text>
+          <Upload.Dragger
+            data-testid="import-file"
+            accept=".xlsx"
+            maxCount={1}
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void choose(f);
+              // The file is read here and sent with the preview, never uploaded on its own.
+              return false;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p>{file ? `已选择：${file.fileName}（点击或拖入可换一个文件）` : '点击选择，或把文件拖到这里'}</p>
+          </Upload.Dragger>
+        </div>
+        {error && <Alert type="error" showIcon title={error} style={{ whiteSpace: 'pre-wrap' }} data-testid="import-error" />}
+        {busy === 'preview' && <Spin description="正在读取和检查…" />}
+        {done && (
+          <Result
+            status="success"
+            title={`已导入${done.title}`}
+            subTitle={doneText(done)}
+            data-testid="import-done"
+          />
+        )}
+        {preview && (
+          <>
+            <Typography.Text strong>3. 检查预览，确认导入：</Typography.Text>
+            <PreviewView preview={preview} />
+            <Space>
+              <Button type="primary" data-testid="import-commit" disabled={blocked} loading={busy === 'commit'} onClick={() => void commit()}>
+                确认导入
+              </Button>
+              {preview.errors.length > 0 && <Typography.Text type="danger">有 {preview.errors.length} 行有错误，请改正表格后重新选择文件</Typography.Text>}
+              {preview.errors.length === 0 && blocked && <Typography.Text type="secondary">没有需要新增或更新的行</Typography.Text>}
+            </Space>
+          </>
+        )}
+      </Space>
+    </Card>
+  );
 }
