@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../core/context';
+import { stmt } from './stmt';
 
 /**
  * Records who changed what and when. Called inside the same transaction as the write it
@@ -8,12 +9,8 @@ export function audit(
   ctx: ServiceContext,
   entry: { action: string; entity: string; entityId?: number | null; summary: string; before?: unknown; after?: unknown },
 ): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+  stmt(ctx.db, `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
       ctx.now().toISOString(),
       ctx.actor,
       entry.action,

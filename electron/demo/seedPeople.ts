@@ -57,8 +57,9 @@ const people: DemoPerson[] = [
 
 /** A valid 身份证号 for a demo person: area 410822 (a county code), birth date, a sequence of the right parity. */
 function demoIdNumber(born: string, sex: 'M' | 'F', seq: number): string {
-  const serial = String(seq * 2 + (sex === 'M' ? 1 : 0)).padStart(3, '0').slice(-3);
-  const first17 = `410822${born.replace(/-/g, '')}${serial}`;
+  const copy = Math.floor((seq - 1) / 100);
+  const serial = String((((seq - 1) % 100) + 1) * 2 + (sex === 'M' ? 1 : 0)).padStart(3, '0');
+  const first17 = `${copy === 0 ? '410822' : String(420000 + copy)}${born.replace(/-/g, '')}${serial}`;
   return first17 + checkCharacter(first17);
 }
 

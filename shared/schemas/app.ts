@@ -42,7 +42,7 @@ export const auditRow = z.object({
 });
 export type AuditRow = z.infer<typeof auditRow>;
 
-export const returnNames = ['clinic-roster'] as const;
+export const returnNames = ['clinic-roster', 'roster', 'staffing'] as const;
 export type ReturnName = (typeof returnNames)[number];
 export const returnInfo = z.object({ name: z.enum(returnNames), title: z.string(), description: z.string() });
 export const returnExportInput = z.object({ name: z.enum(returnNames, { error: '没有这张报表' }) });

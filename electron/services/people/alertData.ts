@@ -32,7 +32,7 @@ function group<T>(rows: (T & { person_id: number })[]): Map<number, T[]> {
 }
 
 export function loadPeopleFacts(db: Db): PersonFacts[] {
-  const people = db.prepare('SELECT * FROM people ORDER BY id').all() as Record<string, unknown>[];
+  const people = db.prepare('SELECT id, name, sex, birth_date, category, head_extension_until, rural_work_start, exit_date, status FROM people ORDER BY id').all() as Record<string, unknown>[];
   const quals = group(db.prepare('SELECT person_id, kind, valid_until AS validUntil, cert_number AS certNumber, issued_on AS issuedOn FROM qualifications').all() as (PersonFacts['quals'][number] & { person_id: number })[]);
   const posts = group(db.prepare('SELECT person_id, clinic_id AS clinicId, role, start_date AS startDate, end_date AS endDate FROM assignments').all() as (PersonFacts['posts'][number] & { person_id: number })[]);
   const emps = group(db.prepare('SELECT person_id, kind, start_date AS startDate, end_date AS endDate FROM employments').all() as (PersonFacts['employments'][number] & { person_id: number })[]);

@@ -23,9 +23,18 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
     alerts.push({ kind, rule: info.rule, level: info.level, personId: ids.personId ?? null, clinicId: ids.clinicId ?? null, subject, detail });
   };
 
+  // Each person's post on the day, found once: filtering every person for every clinic is clinics × people.
+  const byClinic = new Map<number, PersonFacts[]>();
+  for (const p of people) {
+    const post = postOn(p, asOf);
+    if (!post) continue;
+    const list = byClinic.get(post.clinicId);
+    if (list) list.push(p);
+    else byClinic.set(post.clinicId, [p]);
+  }
   for (const c of loadOpenClinics(db)) {
     // By post, not by status: an exit ends the posts on its date, and a past as-of date must see who was there.
-    const here = people.filter((p) => postOn(p, asOf)?.clinicId === c.id);
+    const here = byClinic.get(c.id) ?? [];
     if (here.length < c.requiredDoctors) add('staffing_short', c.name, `应配 ${c.requiredDoctors} 人，实有 ${here.length} 人`, { clinicId: c.id });
     if (lacksWoman(here.map((p) => p.sex))) add('no_woman', c.name, `${here.length} 名村医均为男性，宜配备至少 1 名女性`, { clinicId: c.id });
     if (here.length > 0 && !here.some((p) => postOn(p, asOf)?.role === 'head')) add('no_head', c.name, '有在岗人员但没有负责人', { clinicId: c.id });

@@ -10,6 +10,7 @@ import { AppError, invalid, notFound } from '../../core/errors';
 import { audit } from '../../db/audit';
 import { getPerson } from './detail';
 import { recordHistory } from './history';
+import { stmt } from '../../db/stmt';
 
 export const tableLabels: Record<RecordTable, string> = {
   qualifications: '资格证书',
@@ -82,7 +83,7 @@ export function describeRecord(table: RecordTable, row: Row): string {
 const overlap = `start_date <= coalesce(@end, '9999-12-31') AND coalesce(end_date, '9999-12-31') >= @start`;
 
 function check(ctx: ServiceContext, personId: number, r: PersonRecord, id: number | undefined): void {
-  const db = ctx.db;
+  const db = { prepare: (sql: string) => stmt(ctx.db, sql) };
   if (r.table === 'assignments') {
     const clinic = db.prepare('SELECT name, status FROM clinics WHERE id = ?').get(r.clinicId) as { name: string; status: string } | undefined;
     if (!clinic) throw invalid('clinicId', '所选的村卫生室不存在，请刷新后重选');
@@ -104,27 +105,39 @@ function check(ctx: ServiceContext, personId: number, r: PersonRecord, id: numbe
   }
 }
 
+/** A new record inside the caller's transaction, without answering the whole file (imports). */
+export function insertRecord(ctx: ServiceContext, personId: number, r: PersonRecord): void {
+  const person = stmt(ctx.db, 'SELECT name, status FROM people WHERE id = ?').get(personId) as { name: string; status: string } | undefined;
+  if (!person) throw notFound('人员');
+  if (person.status === 'exited' && r.table === 'assignments') throw new AppError('CONFLICT', `${person.name} 已退出，不能再安排岗位`);
+  check(ctx, personId, r, undefined);
+  const row = toRow(r);
+  const cols = Object.keys(row);
+  const label = tableLabels[r.table];
+  stmt(ctx.db, `INSERT INTO ${r.table} (person_id, ${cols.join(', ')}) VALUES (@person_id, ${cols.map((c) => `@${c}`).join(', ')})`).run({ ...row, person_id: personId });
+  recordHistory(ctx, personId, label, '', describeRecord(r.table, row));
+  audit(ctx, { action: 'create', entity: r.table, entityId: personId, summary: `${person.name}：新增${label} ${describeRecord(r.table, row)}` });
+  stmt(ctx.db, 'UPDATE people SET updated_at = ? WHERE id = ?').run(ctx.now().toISOString(), personId);
+}
+
 export function saveRecord(ctx: ServiceContext, personId: number, id: number | undefined, r: PersonRecord): PersonDetail {
   ctx.db.transaction(() => {
+    if (id === undefined) {
+      insertRecord(ctx, personId, r);
+      return;
+    }
     const person = getPerson(ctx, personId);
-    if (person.status === 'exited' && r.table === 'assignments' && id === undefined) throw new AppError('CONFLICT', `${person.name} 已退出，不能再安排岗位`);
     check(ctx, personId, r, id);
     const row = toRow(r);
     const cols = Object.keys(row);
     const label = tableLabels[r.table];
-    if (id === undefined) {
-      ctx.db.prepare(`INSERT INTO ${r.table} (person_id, ${cols.join(', ')}) VALUES (@person_id, ${cols.map((c) => `@${c}`).join(', ')})`).run({ ...row, person_id: personId });
-      recordHistory(ctx, personId, label, '', describeRecord(r.table, row));
-      audit(ctx, { action: 'create', entity: r.table, entityId: personId, summary: `${person.name}：新增${label} ${describeRecord(r.table, row)}` });
-    } else {
-      const before = ctx.db.prepare(`SELECT * FROM ${r.table} WHERE id = ? AND person_id = ?`).get(id, personId) as Row | undefined;
-      if (!before) throw notFound(label);
-      // Saving without a change writes nothing, so the history only shows real changes.
-      if (cols.every((c) => (before[c] ?? null) === (row[c] ?? null))) return;
-      ctx.db.prepare(`UPDATE ${r.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...row, id });
-      recordHistory(ctx, personId, label, describeRecord(r.table, before), describeRecord(r.table, row));
-      audit(ctx, { action: 'update', entity: r.table, entityId: personId, summary: `${person.name}：修改${label} ${describeRecord(r.table, row)}` });
-    }
+    const before = ctx.db.prepare(`SELECT * FROM ${r.table} WHERE id = ? AND person_id = ?`).get(id, personId) as Row | undefined;
+    if (!before) throw notFound(label);
+    // Saving without a change writes nothing, so the history only shows real changes.
+    if (cols.every((c) => (before[c] ?? null) === (row[c] ?? null))) return;
+    ctx.db.prepare(`UPDATE ${r.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...row, id });
+    recordHistory(ctx, personId, label, describeRecord(r.table, before), describeRecord(r.table, row));
+    audit(ctx, { action: 'update', entity: r.table, entityId: personId, summary: `${person.name}：修改${label} ${describeRecord(r.table, row)}` });
     ctx.db.prepare('UPDATE people SET updated_at = ? WHERE id = ?').run(ctx.now().toISOString(), personId);
   })();
   return getPerson(ctx, personId);

@@ -11,6 +11,7 @@ import { AppError, invalid } from '../../core/errors';
 import { audit } from '../../db/audit';
 import { getPerson } from './detail';
 import { recordHistory } from './history';
+import { stmt } from '../../db/stmt';
 
 type PersonValues = z.output<typeof personInput>;
 type ExitValues = z.output<typeof personExit>;
@@ -62,7 +63,7 @@ function columnsOf(v: PersonValues): Columns {
 }
 
 function assertIdFree(ctx: ServiceContext, idNumber: string, exceptId?: number): void {
-  const other = ctx.db.prepare('SELECT name FROM people WHERE id_number = ? AND id IS NOT ?').pluck().get(idNumber, exceptId ?? null);
+  const other = stmt(ctx.db, 'SELECT name FROM people WHERE id_number = ? AND id IS NOT ?').pluck().get(idNumber, exceptId ?? null);
   if (other) throw new AppError('CONFLICT', `身份证号 ${idNumber} 已登记为“${String(other)}”，同一人不能重复建档`, { field: 'idNumber', fields: { idNumber: '该身份证号已登记' } });
 }
 
@@ -72,14 +73,11 @@ export function insertPerson(ctx: ServiceContext, v: PersonValues): number {
   assertIdFree(ctx, c.id_number);
   const at = ctx.now().toISOString();
   const id = Number(
-    ctx.db
-      .prepare(
+    stmt(ctx.db, 
         `INSERT INTO people (name, id_number, sex, birth_date, phone, education, ethnicity, rural_work_start, category,
            status, head_extension_until, note, created_at, updated_at)
          VALUES (@name, @id_number, @sex, @birth_date, @phone, @education, @ethnicity, @rural_work_start, @category,
-           'active', @head_extension_until, @note, @at, @at)`,
-      )
-      .run({ ...c, at }).lastInsertRowid,
+           'active', @head_extension_until, @note, @at, @at)`).run({ ...c, at }).lastInsertRowid,
   );
   audit(ctx, { action: 'create', entity: 'person', entityId: id, summary: `新建人员档案：${c.name}`, after: c });
   return id;

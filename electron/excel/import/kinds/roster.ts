@@ -10,7 +10,7 @@
  */
 import { parseIdCard } from '../../../../shared/rules/idCard';
 import { personLabels } from '../../../../shared/schemas/people';
-import { saveRecord } from '../../../services/people/records';
+import { insertRecord } from '../../../services/people/records';
 import { applyPersonUpdate, insertPerson } from '../../../services/people/write';
 import { stmt } from '../statements';
 import type { Existing, FieldProblem, FieldValues, ImportKind, PlannedRow } from '../types';
@@ -156,7 +156,7 @@ export const rosterKind: ImportKind<RosterValues> = {
     let id = existingId;
     if (id === null) id = insertPerson(ctx, person);
     else applyPersonUpdate(ctx, id, person);
-    for (const r of [records.qualification, records.employment, records.assignment]) if (r) saveRecord(ctx, id, undefined, r);
+    for (const r of [records.qualification, records.employment, records.assignment]) if (r) insertRecord(ctx, id, r);
     return id;
   },
 };
