@@ -105,7 +105,15 @@ function check(ctx: ServiceContext, personId: number, r: PersonRecord, id: numbe
   }
 }
 
-/** A new record inside the caller's transaction, without answering the whole file (imports). */
+/** Marks the person's file as changed (the list's 更新时间). */
+function touch(ctx: ServiceContext, personId: number): void {
+  stmt(ctx.db, 'UPDATE people SET updated_at = ? WHERE id = ?').run(ctx.now().toISOString(), personId);
+}
+
+/**
+ * A new record inside the caller's transaction, without answering the whole file. An import
+ * writes three per row; it leaves `updated_at` to the person's own insert or update.
+ */
 export function insertRecord(ctx: ServiceContext, personId: number, r: PersonRecord): void {
   const person = stmt(ctx.db, 'SELECT name, status FROM people WHERE id = ?').get(personId) as { name: string; status: string } | undefined;
   if (!person) throw notFound('人员');
@@ -117,13 +125,13 @@ export function insertRecord(ctx: ServiceContext, personId: number, r: PersonRec
   stmt(ctx.db, `INSERT INTO ${r.table} (person_id, ${cols.join(', ')}) VALUES (@person_id, ${cols.map((c) => `@${c}`).join(', ')})`).run({ ...row, person_id: personId });
   recordHistory(ctx, personId, label, '', describeRecord(r.table, row));
   audit(ctx, { action: 'create', entity: r.table, entityId: personId, summary: `${person.name}：新增${label} ${describeRecord(r.table, row)}` });
-  stmt(ctx.db, 'UPDATE people SET updated_at = ? WHERE id = ?').run(ctx.now().toISOString(), personId);
 }
 
 export function saveRecord(ctx: ServiceContext, personId: number, id: number | undefined, r: PersonRecord): PersonDetail {
   ctx.db.transaction(() => {
     if (id === undefined) {
       insertRecord(ctx, personId, r);
+      touch(ctx, personId);
       return;
     }
     const person = getPerson(ctx, personId);
@@ -138,7 +146,7 @@ export function saveRecord(ctx: ServiceContext, personId: number, id: number | u
     ctx.db.prepare(`UPDATE ${r.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...row, id });
     recordHistory(ctx, personId, label, describeRecord(r.table, before), describeRecord(r.table, row));
     audit(ctx, { action: 'update', entity: r.table, entityId: personId, summary: `${person.name}：修改${label} ${describeRecord(r.table, row)}` });
-    ctx.db.prepare('UPDATE people SET updated_at = ? WHERE id = ?').run(ctx.now().toISOString(), personId);
+    touch(ctx, personId);
   })();
   return getPerson(ctx, personId);
 }
