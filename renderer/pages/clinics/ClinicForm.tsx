@@ -1,13 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
+import { Button, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { clinicInput, clinicLabels, propertyLabels, propertyValues, type ClinicDetail } from '../../../shared/schemas/clinics';
 import { call } from '../../api';
+import { FormDrawer, useDrawerForm } from '../../components/FormDrawer';
 import { FormField } from '../../components/FormField';
-import { applyServerError } from '../../components/serverErrors';
-import { useConfirmLeave } from '../../components/useConfirmLeave';
 
 type Values = z.input<typeof clinicInput>;
 
@@ -48,40 +45,26 @@ export function ClinicForm(props: {
   onStatusAction?: (c: ClinicDetail, action: 'close' | 'reopen') => void;
 }) {
   const { clinic } = props;
-  const { control, handleSubmit, reset, setError, formState } = useForm<Values>({
-    resolver: zodResolver(clinicInput),
-    defaultValues: empty,
-    mode: 'onTouched',
+  const { form, banner, setBanner, saving, save, confirmLeave } = useDrawerForm({
+    open: props.open,
+    entity: clinic,
+    schema: clinicInput,
+    empty,
+    valuesOf,
+    submit: (parsed) => (clinic ? call('clinics.update', { id: clinic.id, values: parsed }) : call('clinics.create', parsed)),
+    onSaved: props.onSaved,
   });
+  const { control } = form;
   const [villages, setVillages] = useState<{ value: number; label: string }[]>([]);
-  const [banner, setBanner] = useState('');
-  const [saving, setSaving] = useState(false);
-  const confirmLeave = useConfirmLeave(props.open && formState.isDirty);
+  const close = () => confirmLeave(props.onClose);
 
   useEffect(() => {
     if (!props.open) return;
-    reset(clinic ? valuesOf(clinic) : empty);
-    setBanner('');
     call('villages.all', {}).then(
       (list) => setVillages(list.map((v) => ({ value: v.id, label: v.name }))),
       () => setBanner('村名单加载失败，请关闭后重试'),
     );
-  }, [props.open, clinic, reset]);
-
-  const save = handleSubmit(async (values) => {
-    setSaving(true);
-    setBanner('');
-    try {
-      const parsed = clinicInput.parse(values);
-      const saved = clinic ? await call('clinics.update', { id: clinic.id, values: parsed }) : await call('clinics.create', parsed);
-      reset(valuesOf(saved));
-      props.onSaved(saved);
-    } catch (e) {
-      setBanner(applyServerError(e, setError, Object.keys(empty)));
-    } finally {
-      setSaving(false);
-    }
-  });
+  }, [props.open, setBanner]);
 
   const villageSelect = (id: string, f: { value: unknown; onChange: (v: number[]) => void; onBlur: () => void }) => (
     <Select
@@ -98,28 +81,23 @@ export function ClinicForm(props: {
   );
 
   return (
-    <Drawer
+    <FormDrawer
       title={clinic ? `编辑村卫生室：${clinic.name}` : '新增村卫生室'}
       open={props.open}
       size={560}
-      onClose={() => confirmLeave(props.onClose)}
-      maskClosable={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          {clinic && props.onStatusAction && (
-            <Button danger={clinic.status === 'open'} onClick={() => props.onStatusAction?.(clinic, clinic.status === 'open' ? 'close' : 'reopen')}>
-              {clinic.status === 'open' ? '撤销该卫生室…' : '恢复运行'}
-            </Button>
-          )}
-          <Button onClick={() => confirmLeave(props.onClose)}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => void save()}>
-            保存
+      banner={banner}
+      saving={saving}
+      onClose={close}
+      onSave={() => void save()}
+      actions={
+        clinic &&
+        props.onStatusAction && (
+          <Button danger={clinic.status === 'open'} onClick={() => props.onStatusAction?.(clinic, clinic.status === 'open' ? 'close' : 'reopen')}>
+            {clinic.status === 'open' ? '撤销该卫生室…' : '恢复运行'}
           </Button>
-        </Space>
+        )
       }
     >
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-error" />}
       <Form layout="vertical" component="div">
         <Space size="large" wrap>
           <FormField control={control} name="code" label={clinicLabels.code} required>
@@ -164,6 +142,6 @@ export function ClinicForm(props: {
           {(f) => <Input.TextArea id="f-note" {...f} rows={2} maxLength={200} />}
         </FormField>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,13 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Drawer, Form, Input, InputNumber, Radio, Space, Switch } from 'antd';
-import { useEffect, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Form, Input, InputNumber, Radio, Space, Switch } from 'antd';
+import { useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { altCoverageLabels, altCoverageValues, villageInput, villageLabels, type VillageRow } from '../../../shared/schemas/villages';
 import { call } from '../../api';
+import { FormDrawer, useDrawerForm } from '../../components/FormDrawer';
 import { FormField } from '../../components/FormField';
-import { applyServerError } from '../../components/serverErrors';
-import { useConfirmLeave } from '../../components/useConfirmLeave';
 
 type Values = z.input<typeof villageInput>;
 
@@ -38,53 +35,21 @@ function valuesOf(v: VillageRow): Values {
 /** Create or edit one village. The same zod schema checks here and again in the core. */
 export function VillageForm(props: { open: boolean; village?: VillageRow; onClose: () => void; onSaved: (v: VillageRow) => void }) {
   const { village } = props;
-  const form = useForm<Values>({ resolver: zodResolver(villageInput), defaultValues: empty, mode: 'onTouched' });
-  const { control, handleSubmit, reset, setError, formState } = form;
-  const [banner, setBanner] = useState('');
-  const [saving, setSaving] = useState(false);
-  const alt = useWatch({ control, name: 'altCoverage' });
-  const confirmLeave = useConfirmLeave(props.open && formState.isDirty);
-
-  useEffect(() => {
-    if (props.open) {
-      reset(village ? valuesOf(village) : empty);
-      setBanner('');
-    }
-  }, [props.open, village, reset]);
-
-  const save = handleSubmit(async (values) => {
-    setSaving(true);
-    setBanner('');
-    try {
-      const parsed = villageInput.parse(values);
-      const saved = village ? await call('villages.update', { id: village.id, values: parsed }) : await call('villages.create', parsed);
-      reset(valuesOf(saved));
-      props.onSaved(saved);
-    } catch (e) {
-      setBanner(applyServerError(e, setError, Object.keys(empty)));
-    } finally {
-      setSaving(false);
-    }
+  const { form, banner, saving, save, confirmLeave } = useDrawerForm({
+    open: props.open,
+    entity: village,
+    schema: villageInput,
+    empty,
+    valuesOf,
+    submit: (parsed) => (village ? call('villages.update', { id: village.id, values: parsed }) : call('villages.create', parsed)),
+    onSaved: props.onSaved,
   });
+  const { control } = form;
+  const alt = useWatch({ control, name: 'altCoverage' });
+  const close = () => confirmLeave(props.onClose);
 
   return (
-    <Drawer
-      title={village ? `编辑行政村：${village.name}` : '新增行政村'}
-      open={props.open}
-      size={520}
-      onClose={() => confirmLeave(props.onClose)}
-      maskClosable={false}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={() => confirmLeave(props.onClose)}>取消</Button>
-          <Button type="primary" loading={saving} onClick={() => void save()}>
-            保存
-          </Button>
-        </Space>
-      }
-    >
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="form-error" />}
+    <FormDrawer title={village ? `编辑行政村：${village.name}` : '新增行政村'} open={props.open} size={520} banner={banner} saving={saving} onClose={close} onSave={() => void save()}>
       <Form layout="vertical" onFinish={() => void save()} component="div">
         <FormField control={control} name="name" label={villageLabels.name} required>
           {(f) => <Input id="f-name" {...f} placeholder="如：张庄村" maxLength={30} />}
@@ -125,6 +90,6 @@ export function VillageForm(props: { open: boolean; village?: VillageRow; onClos
           {(f) => <Input.TextArea id="f-note" {...f} rows={2} maxLength={200} />}
         </FormField>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
