@@ -27,6 +27,12 @@ import { createPerson, exitPerson, updatePerson } from './services/people/write'
 import { alertView, personView } from '../shared/peopleViews';
 import { filterSortInMemory, pageInMemory } from './core/memoryList';
 import { commitUpload, previewUpload } from './excel/import/upload';
+import { assetView } from '../shared/assetViews';
+import { getAsset } from './services/assets/detail';
+import { isHeld, ledgerAsOf } from './services/assets/ledger';
+import { recordMovement, reverseMovement } from './services/assets/movements';
+import { addSurplus, closeStocktake, createStocktake, getStocktake, listStocktakes, markItem, markRest, notRecentlyCounted } from './services/assets/stocktakes';
+import { createAsset, updateAssetCard } from './services/assets/write';
 
 type Handler<K extends OpName> = (session: Session, input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
 export type HandlerTable = { [K in OpName]: Handler<K> };
@@ -116,6 +122,25 @@ export const handlers: HandlerTable = {
   'alerts.list': (s, { asOf }) => computeAlerts(s.db, asOf ?? asOfToday(s.ctx)),
   'alerts.page': (s, q) => pageInMemory(alertView, computeAlerts(s.db, asOfToday(s.ctx)).alerts, q),
   'alerts.export': (s, q) => exportView(s.db, alertView, filterSortInMemory(alertView, computeAlerts(s.db, asOfToday(s.ctx)).alerts, q), q.columns),
+
+  'assets.list': (s, { asOf, ...q }) => pageInMemory(assetView, ledgerAsOf(s.db, asOf ?? asOfToday(s.ctx)), q),
+  'assets.export': (s, { asOf, ...q }) => exportView(s.db, assetView, filterSortInMemory(assetView, ledgerAsOf(s.db, asOf ?? asOfToday(s.ctx)), q), q.columns),
+  'assets.uncounted': (s, q) => pageInMemory(assetView, notRecentlyCounted(s.ctx), q),
+  'assets.labels': (s, { asOf, ...q }) =>
+    filterSortInMemory(assetView, ledgerAsOf(s.db, asOf ?? asOfToday(s.ctx)).filter(isHeld), q).map(({ id, code, name, model, holderName, acquiredOn }) => ({ id, code, name, model, holderName, acquiredOn })),
+  'assets.get': (s, { id }) => getAsset(s.ctx, id),
+  'assets.create': (s, v) => createAsset(s.ctx, v),
+  'assets.update': (s, { id, values }) => updateAssetCard(s.ctx, id, values),
+  'assets.move': (s, m) => recordMovement(s.ctx, m),
+  'assets.reverse': (s, r) => reverseMovement(s.ctx, r),
+
+  'stocktakes.list': (s) => listStocktakes(s.ctx),
+  'stocktakes.get': (s, { id }) => getStocktake(s.ctx, id),
+  'stocktakes.create': (s, v) => createStocktake(s.ctx, v),
+  'stocktakes.mark': (s, v) => markItem(s.ctx, v),
+  'stocktakes.markRest': (s, v) => markRest(s.ctx, v),
+  'stocktakes.addSurplus': (s, v) => addSurplus(s.ctx, v),
+  'stocktakes.close': (s, v) => closeStocktake(s.ctx, v),
 
   'audit.list': (s, q) => listAudit(s.ctx, q),
   'audit.export': (s, q) => exportView(s.db, auditView, mapped(iterateList(s.db, auditSource, auditSelect, q), mapAudit), q.columns),

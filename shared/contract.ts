@@ -16,6 +16,13 @@ import { personExit, personInput, personUpdate, removeRecordInput, saveRecordInp
 import { alertItem, alertsOutput, personDetail, personRow } from './schemas/personOutput';
 import { isoDate } from './schemas/common';
 import { importCommitOutput, importPreviewOutput, importUpload } from './schemas/import';
+import { assetDetail, assetInput, assetRow, assetUpdate, movementInput, reverseInput } from './schemas/assets';
+import { markResult, stocktakeClose, stocktakeCreate, stocktakeDetail, stocktakeMark, stocktakeMarkRest, stocktakeRow, stocktakeSurplus } from './schemas/stocktakes';
+
+/** Asset lists are the ledger as of a day (today when absent). */
+const assetListQuery = listQuery.extend({ asOf: isoDate.optional() });
+const assetExportInput = exportViewInput.extend({ asOf: isoDate.optional() });
+const assetLabel = z.object({ id: z.number(), code: z.string(), name: z.string(), model: z.string(), holderName: z.string(), acquiredOn: z.string() });
 
 const none = z.object({}).strict();
 
@@ -61,6 +68,24 @@ export const contract = {
   'alerts.list': op(z.object({ asOf: isoDate.optional() }).strict(), alertsOutput),
   'alerts.page': op(listQuery, pageOf(alertItem)),
   'alerts.export': op(exportViewInput, fileResult),
+
+  'assets.list': op(assetListQuery, pageOf(assetRow)),
+  'assets.export': op(assetExportInput, fileResult),
+  'assets.uncounted': op(listQuery, pageOf(assetRow)),
+  'assets.labels': op(assetExportInput, z.array(assetLabel)),
+  'assets.get': op(idInput, assetDetail),
+  'assets.create': op(assetInput, assetDetail),
+  'assets.update': op(assetUpdate, assetDetail),
+  'assets.move': op(movementInput, assetDetail),
+  'assets.reverse': op(reverseInput, assetDetail),
+
+  'stocktakes.list': op(none, z.array(stocktakeRow)),
+  'stocktakes.get': op(idInput, stocktakeDetail),
+  'stocktakes.create': op(stocktakeCreate, stocktakeDetail),
+  'stocktakes.mark': op(stocktakeMark, markResult),
+  'stocktakes.markRest': op(stocktakeMarkRest, stocktakeDetail),
+  'stocktakes.addSurplus': op(stocktakeSurplus, stocktakeDetail),
+  'stocktakes.close': op(stocktakeClose, stocktakeDetail),
 
   'audit.list': op(listQuery, pageOf(auditRow)),
   'audit.export': op(exportViewInput, fileResult),

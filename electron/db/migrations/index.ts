@@ -1,10 +1,11 @@
 import { m0001 } from './0001-registry';
 import { m0002 } from './0002-audit-indexes';
 import { m0003 } from './0003-people';
+import { m0004 } from './0004-assets';
 import type { Migration } from './types';
 
 /** Every migration, in order. Versions must rise by one; `open.ts` asserts it at start. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;
 

@@ -1,0 +1,30 @@
+/**
+ * Asset codes: the prefix of the clinic where the card is opened (its 机构编码; WSY for the
+ * center itself), a dash and a five-digit serial — 01-00017. The counter per prefix only
+ * counts up and cards are never deleted, so a code is never given twice, even after a card
+ * is voided. The code stays with the asset when it is transferred.
+ */
+import type { Db } from '../../db/open';
+import { stmt } from '../../db/stmt';
+
+export const CENTER_PREFIX = 'WSY';
+
+export function codePrefix(db: Db, holderClinicId: number | null): string {
+  if (holderClinicId === null) return CENTER_PREFIX;
+  const code = stmt(db, 'SELECT code FROM clinics WHERE id = ?').pluck().get(holderClinicId);
+  return String(code ?? CENTER_PREFIX).replace(/\s+/g, '');
+}
+
+/** Must run inside the transaction that inserts the card. */
+export function nextAssetCode(db: Db, holderClinicId: number | null): string {
+  const prefix = codePrefix(db, holderClinicId);
+  let last = Number(stmt(db, 'SELECT last FROM asset_code_counters WHERE prefix = ?').pluck().get(prefix) ?? 0);
+  // A code typed or imported elsewhere may already use the next number: skip past it.
+  let code: string;
+  do {
+    last += 1;
+    code = `${prefix}-${String(last).padStart(5, '0')}`;
+  } while (stmt(db, 'SELECT 1 FROM assets WHERE code = ?').get(code));
+  stmt(db, 'INSERT INTO asset_code_counters (prefix, last) VALUES (?, ?) ON CONFLICT(prefix) DO UPDATE SET last = excluded.last').run(prefix, last);
+  return code;
+}
