@@ -8,7 +8,9 @@
  *       peak RSS < 300 MB. Each export runs in its own child process so peaks do not mix;
  *       three runs each, alternated, best time and highest peak reported;
  *   (d) importing a 10,000-row 乡村医生花名册 (read, check, commit) < 2 s, and
- *   (e) computing every people alert on the township's ~3,600 people < 100 ms (benchPeople.ts).
+ *   (e) computing every people alert on the township's ~3,600 people < 100 ms (benchPeople.ts);
+ *   (f)–(h) the asset ledger as of a date < 50 ms, one month's depreciation < 50 ms and ten
+ *       years of months < 1 s on ~18,000 cards and ≥ 40,000 movements (benchAssets.ts).
  * Sub-commands `export-county FILE` and `export-raw FILE` are those child processes.
  */
 import Database from 'better-sqlite3';
@@ -33,6 +35,7 @@ import { listVillages, villageSelect, villageSource } from '../electron/services
 import { personSelect, personSource } from '../electron/services/people/list';
 import { todayIso } from '../shared/format';
 import { TOKEN_HEADER, startWebServer } from '../electron/web';
+import { benchAssets } from './benchAssets';
 import { benchPeople } from './benchPeople';
 
 const SCALE = 150;
@@ -109,9 +112,9 @@ async function exportChild(mode: string, file: string): Promise<void> {
 
 // ---- the township --------------------------------------------------------------------------
 
-async function buildTownship(file: string): Promise<number> {
+async function buildTownship(file: string): Promise<{ people: number; assets: number }> {
   const { db } = await openDatabase(file);
-  const { people } = seedDemo(makeContext(db, '基准测试'), { scale: SCALE });
+  const { people, assets } = seedDemo(makeContext(db, '基准测试'), { scale: SCALE });
   const insert = db.prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, summary) VALUES (?, ?, ?, ?, ?, ?)');
   const actions = ['create', 'update', 'close', 'reopen', 'import'];
   const entities = ['village', 'clinic', 'settings'];
@@ -122,7 +125,7 @@ async function buildTownship(file: string): Promise<number> {
     }
   })();
   db.close();
-  return people;
+  return { people, assets };
 }
 
 // ---- (a) start-up -------------------------------------------------------------------------
@@ -250,21 +253,22 @@ function printTable(): void {
   for (const r of rows) console.log(r.map((cell, i) => cell + ' '.repeat((cols[i] ?? 0) - width(cell))).join('  '));
 }
 
-/** `npm run bench -- people` measures (d) and (e) only. */
-async function main(peopleOnly = false): Promise<void> {
+/** `npm run bench -- people` measures (d) and (e) only; `npm run bench -- assets` (f)–(h) only. */
+async function main(only: 'people' | 'assets' | null = null): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thd-bench-'));
   try {
     const file = path.join(dir, 'bench.sqlite');
     const t0 = performance.now();
-    const people = await buildTownship(file);
-    console.log(`已生成：${SCALE * 18} 个行政村、${SCALE * 14} 个村卫生室、${people} 名人员、${AUDIT_ROWS} 条操作记录（${(ms(t0) / 1000).toFixed(1)} s，${(fs.statSync(file).size / 1e6).toFixed(1)} MB）\n`);
-    if (!peopleOnly) {
+    const { people, assets } = await buildTownship(file);
+    console.log(`已生成：${SCALE * 18} 个行政村、${SCALE * 14} 个村卫生室、${people} 名人员、${assets} 项资产、${AUDIT_ROWS} 条操作记录（${(ms(t0) / 1000).toFixed(1)} s，${(fs.statSync(file).size / 1e6).toFixed(1)} MB）\n`);
+    if (only === null) {
       await benchOpen(file);
       await benchLists(file, dir);
       benchExport(dir);
     }
+    if (only !== 'people') results.push(...(await benchAssets(file)));
     // Last: (d) adds 10,000 people to the township the other rows measure.
-    results.push(...(await benchPeople(file, dir)));
+    if (only !== 'assets') results.push(...(await benchPeople(file, dir)));
     printTable();
     const failed = results.filter((r) => !r.pass).length;
     console.log(failed ? `\n${failed} 项未达标` : '\n全部达标');
@@ -276,4 +280,4 @@ async function main(peopleOnly = false): Promise<void> {
 
 const [mode, target] = process.argv.slice(2);
 if ((mode === 'export-county' || mode === 'export-raw') && target) await exportChild(mode, target);
-else await main(mode === 'people');
+else await main(mode === 'people' || mode === 'assets' ? mode : null);

@@ -35,7 +35,7 @@ export async function cmdSeed(args: CliArgs): Promise<string> {
     const n = Number(db.prepare('SELECT count(*) FROM villages').pluck().get());
     if (n > 0) throw new AppError('CONFLICT', `${dbPath} 里已有 ${n} 个行政村，演示数据只能写入空数据库`);
     const made = seedDemo(makeContext(db, '演示数据'), { scale });
-    return `已生成演示乡镇：${made.villages} 个行政村，${made.clinics} 个村卫生室，${made.people} 名人员`;
+    return `已生成演示乡镇：${made.villages} 个行政村，${made.clinics} 个村卫生室，${made.people} 名人员，${made.assets} 项固定资产`;
   } finally {
     db.close();
   }

@@ -8,6 +8,7 @@ import { clinicInput } from '../../shared/schemas/clinics';
 import { villageInput } from '../../shared/schemas/villages';
 import type { ServiceContext } from '../core/context';
 import { insertClinic } from '../services/clinics';
+import { seedDemoAssets } from './seedAssets';
 import { seedDemoPeople } from './seedPeople';
 import { refreshClinics, refreshVillages } from '../services/registryFigures';
 import { writeSettingsRaw } from '../services/settings';
@@ -75,13 +76,14 @@ const clinics: DemoClinic[] = [
 
 export const DEMO_CENTER = { centerName: '河阳镇中心卫生院', county: '河阳县' };
 
-export function seedDemo(ctx: ServiceContext, opts: { scale: number }): { villages: number; clinics: number; people: number } {
+export function seedDemo(ctx: ServiceContext, opts: { scale: number }): { villages: number; clinics: number; people: number; assets: number } {
   const scale = Math.max(1, Math.floor(opts.scale));
   return ctx.db.transaction(() => {
     writeSettingsRaw(ctx.db, { ...DEMO_CENTER, operatorName: '刘晓梅', reviewerName: '王建华', directorName: '张卫东' });
     let nv = 0;
     let nc = 0;
     let np = 0;
+    let na = 0;
     for (let copy = 0; copy < scale; copy++) {
       const suffix = copy === 0 ? '' : `（${copy + 1}）`;
       const ids = new Map<string, number>();
@@ -124,10 +126,11 @@ export function seedDemo(ctx: ServiceContext, opts: { scale: number }): { villag
         nc++;
       }
       np += seedDemoPeople(ctx, clinicIds, copy);
+      na += seedDemoAssets(ctx, clinicIds, copy);
     }
     // Closing bypassed the service above (no "now" in the past), so settle derived figures once.
     refreshAll(ctx);
-    return { villages: nv, clinics: nc, people: np };
+    return { villages: nv, clinics: nc, people: np, assets: na };
   })();
 }
 

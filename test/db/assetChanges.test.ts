@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { assetChanges, type ChangeFigures } from '../../electron/services/assets/changes';
 import { depreciationRun } from '../../electron/services/assets/depreciationRun';
+import { ledgerAsOf, ledgerRowOf } from '../../electron/services/assets/ledger';
 import { call } from '../helpers/calls';
 import { addAsset, ledger, twoClinics } from '../helpers/assets';
 import { addClinic, openSessionAt } from '../helpers/people';
@@ -72,6 +73,13 @@ describe('asset changes by category', () => {
       for (const k of ['openingValue', 'openingAccumulated', 'closingValue', 'closingAccumulated', 'depreciation'] as const) {
         expect(parts.reduce((n, p) => n + p[k], 0)).toBe(township.total[k]);
       }
+      // The ledger's shortcut (cards settled since `to` read from their cache) agrees with each card's movements.
+      for (const r of ledgerAsOf(s.db, to)) expect(r).toEqual(ledgerRowOf(s.db, r.id, to));
+      // So does the depreciation run: a month's total is the change of the township's accumulated depreciation.
+      const run = depreciationRun(s.db, from.slice(0, 7), to.slice(0, 7));
+      const firstMonth = assetChanges(s.db, from, `${from.slice(0, 7)}-28`).total;
+      expect(run[0]?.totalFen).toBe(firstMonth.depreciation);
+      expect(run.reduce((n, m) => n + m.totalFen, 0)).toBe(township.total.depreciation);
       // The closing figures are the ledger's.
       const rows = (await ledger(s, to)).filter((r) => r.status !== 'disposed');
       expect(township.total.closingValue).toBe(rows.reduce((n, r) => n + r.valueFen, 0));

@@ -4,8 +4,10 @@ import type { Migration } from './types';
  * Fixed assets (rules A1–A4). A card holds what describes the asset; what happens to it —
  * acquisition, transfers, value changes, status changes, disposal — is an append-only list of
  * movements, guarded by triggers so no code path can edit or delete one: a mistake is undone
- * by a recorded reversal. The card's holder, value and status columns are a cache of what the
- * movements imply, rewritten in the same transaction as every movement (services/assets).
+ * by a recorded reversal. The card's holder, value, status, last-movement date and count of
+ * value changes are a cache of what the movements imply, rewritten in the same transaction as
+ * every movement (services/assets/state.ts): a ledger as of a day after a card's last movement
+ * needs nothing else (services/assets/ledger.ts).
  * Codes are never reused: `asset_code_counters` only counts up, and cards are never deleted.
  */
 export const m0004: Migration = {
@@ -39,6 +41,8 @@ export const m0004: Migration = {
         value_fen         INTEGER NOT NULL,
         status            TEXT NOT NULL,
         disposed_on       TEXT,
+        last_moved_on     TEXT,
+        value_changes     INTEGER NOT NULL DEFAULT 0,
         created_at        TEXT NOT NULL,
         updated_at        TEXT NOT NULL
       ) STRICT;

@@ -1,16 +1,21 @@
 /**
  * The ledger as of a date (A1, A3, A4): every card with its holder, value and status on that
  * day, and its depreciation to the end of that day's month (depreciation is booked monthly,
- * so "as of 2026-12-04" reads 累计折旧 through December 2026). Computed from the movements,
- * not the card's cache, so any past date works.
+ * so "as of 2026-12-04" reads 累计折旧 through December 2026).
+ *
+ * Any past date works because the state comes from the movements. Most cards, though, have
+ * not moved since the day asked about and never changed value: for them the card's cache
+ * (holder, value, status, disposal date — rewritten with every movement) is the state on that
+ * day, and their depreciation needs only the card. Only the others have their movements read:
+ * on a township of 18,000 cards that is the difference between reading 18,000 rows and 58,000.
  */
 import { categoryInfo, type AssetCategory } from '../../../shared/rules/assetCategories';
-import { depreciationBasis, inEffect, stateAt, type MovementFact } from '../../../shared/rules/assetState';
-import { accumulatedAt, depreciationIn, monthIndex } from '../../../shared/rules/depreciation';
+import { depreciationBasis, inEffect, stateAt, type AssetState, type MovementFact } from '../../../shared/rules/assetState';
+import { accumulatedAt, depreciationIn, monthIndex, type DepreciationBasis } from '../../../shared/rules/depreciation';
 import type { AssetRow } from '../../../shared/schemas/assets';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
-import { allMovementFacts, movementFacts } from './facts';
+import { movementFacts } from './facts';
 
 interface Card {
   id: number;
@@ -26,10 +31,20 @@ interface Card {
   lifeMonths: number;
   custodianId: number | null;
   location: string;
+  holder: number | null;
+  value: number;
+  status: string;
+  disposedOn: string | null;
+  lastMovedOn: string | null;
+  valueChanges: number;
 }
 
 const CARD_SQL = `SELECT id, code, name, category, model, quantity, unit, funding, acquired_on AS acquiredOn, in_service_on AS inServiceOn,
-  life_months AS lifeMonths, custodian_id AS custodianId, location FROM assets ORDER BY code`;
+  life_months AS lifeMonths, custodian_id AS custodianId, location, holder_clinic_id AS holder, value_fen AS value, status,
+  disposed_on AS disposedOn, last_moved_on AS lastMovedOn, value_changes AS valueChanges FROM assets`;
+
+const FACT_COLUMNS = `id, asset_id AS assetId, kind, moved_on AS date, to_clinic_id AS toClinicId, value_fen AS valueFen,
+  life_months AS lifeMonths, status, method, reverses_id AS reversesId`;
 
 /** An asset still on the books: neither disposed nor voided. */
 export function isHeld(row: Pick<AssetRow, 'status'>): boolean {
@@ -52,14 +67,36 @@ export function lastSeen(db: Db, asOf: string): Map<number, string> {
   return new Map((stmt(db, sql).all(asOf) as { assetId: number; on_: string }[]).map((r) => [r.assetId, r.on_]));
 }
 
+/** The card's cache is its state on `asOf`: it has not moved since and its value never changed. */
+function settled(card: Card, asOf: string): boolean {
+  return card.valueChanges === 0 && card.lastMovedOn !== null && card.lastMovedOn <= asOf;
+}
+
+function cachedState(card: Card): { state: AssetState; basis: DepreciationBasis } {
+  return {
+    state: { exists: true, holderClinicId: card.holder, valueFen: card.value, status: card.status, disposedOn: card.disposedOn, disposalMethod: '' },
+    basis: { startMonth: monthIndex(card.inServiceOn), value: card.value, lifeMonths: card.lifeMonths, changes: [], endMonth: card.disposedOn === null ? null : monthIndex(card.disposedOn) },
+  };
+}
+
+/** Movements of the cards not settled on `asOf`, by card (reversals whatever their date: a reversed movement never happened). */
+function unsettledFacts(db: Db, asOf: string): Map<number, MovementFact[]> {
+  const sql = `SELECT ${FACT_COLUMNS} FROM asset_movements
+    WHERE asset_id IN (SELECT id FROM assets WHERE status <> 'void' AND (value_changes > 0 OR last_moved_on > @asOf))
+      AND (moved_on <= @asOf OR kind = 'reversal') ORDER BY asset_id, moved_on, id`;
+  const out = new Map<number, MovementFact[]>();
+  for (const r of stmt(db, sql).all({ asOf }) as (MovementFact & { assetId: number })[]) {
+    const list = out.get(r.assetId);
+    if (list) list.push(r);
+    else out.set(r.assetId, [r]);
+  }
+  return out;
+}
+
 type Names = ReturnType<typeof namesOf>;
 
-/** One card's ledger row as of `asOf`; a card not on the books then (voided, later) has status void. */
-function rowOf(card: Card, facts: readonly MovementFact[], asOf: string, names: Names, seen: Map<number, string>): AssetRow {
+function rowOf(card: Card, state: AssetState, basis: DepreciationBasis | null, asOf: string, names: Names, seen: Map<number, string>): AssetRow {
   const month = monthIndex(asOf);
-  const effective = inEffect(facts);
-  const state = stateAt(effective, asOf);
-  const basis = state.exists ? depreciationBasis(effective, asOf) : null;
   const accumulated = basis ? accumulatedAt(basis, month) : 0;
   const category = card.category as AssetCategory;
   return {
@@ -91,22 +128,31 @@ function rowOf(card: Card, facts: readonly MovementFact[], asOf: string, names: 
 
 /**
  * Every card acquired on or before `asOf`, as the ledger stood at the end of that day
- * (disposed ones with status 已处置 and the figures they left with; voided ones left out).
+ * (disposed ones with status 已处置 and the figures they left with; voided ones left out),
+ * in code order.
  */
 export function ledgerAsOf(db: Db, asOf: string): AssetRow[] {
-  const facts = allMovementFacts(db, asOf);
+  const facts = unsettledFacts(db, asOf);
   const names = namesOf(db);
   const seen = lastSeen(db, asOf);
   const out: AssetRow[] = [];
-  for (const card of stmt(db, CARD_SQL).all() as Card[]) {
-    const row = rowOf(card, facts.get(card.id) ?? [], asOf, names, seen);
-    if (row.status !== 'void') out.push(row);
+  for (const card of stmt(db, `${CARD_SQL} WHERE status <> 'void' AND in_service_on <= ? ORDER BY code`).all(asOf) as Card[]) {
+    if (settled(card, asOf)) {
+      const { state, basis } = cachedState(card);
+      out.push(rowOf(card, state, basis, asOf, names, seen));
+      continue;
+    }
+    const effective = inEffect(facts.get(card.id) ?? []);
+    const state = stateAt(effective, asOf);
+    if (state.exists) out.push(rowOf(card, state, depreciationBasis(effective, asOf), asOf, names, seen));
   }
   return out;
 }
 
-/** One card as of `asOf` (today for its drawer), voided or not. */
+/** One card as of `asOf` (today for its drawer), voided or not, always from its movements. */
 export function ledgerRowOf(db: Db, id: number, asOf: string): AssetRow {
-  const card = stmt(db, CARD_SQL.replace('ORDER BY code', 'WHERE id = ?')).get(id) as Card;
-  return rowOf(card, movementFacts(db, id), asOf, namesOf(db), lastSeen(db, asOf));
+  const card = stmt(db, `${CARD_SQL} WHERE id = ?`).get(id) as Card;
+  const effective = inEffect(movementFacts(db, id));
+  const state = stateAt(effective, asOf);
+  return rowOf(card, state, state.exists ? depreciationBasis(effective, asOf) : null, asOf, namesOf(db), lastSeen(db, asOf));
 }

@@ -9,12 +9,15 @@ import { stmt } from '../../db/stmt';
 import { movementFacts } from './facts';
 
 export function refreshAssetCache(db: Db, assetId: number, at: string): void {
-  const s = stateAt(inEffect(movementFacts(db, assetId)), null);
-  stmt(db, 'UPDATE assets SET holder_clinic_id = ?, value_fen = ?, status = ?, disposed_on = ?, updated_at = ? WHERE id = ?').run(
+  const effective = inEffect(movementFacts(db, assetId));
+  const s = stateAt(effective, null);
+  stmt(db, 'UPDATE assets SET holder_clinic_id = ?, value_fen = ?, status = ?, disposed_on = ?, last_moved_on = ?, value_changes = ?, updated_at = ? WHERE id = ?').run(
     s.holderClinicId,
     s.valueFen,
     s.exists ? s.status : 'void',
     s.disposedOn,
+    effective[effective.length - 1]?.date ?? null,
+    effective.filter((m) => m.kind === 'value_change').length,
     at,
     assetId,
   );

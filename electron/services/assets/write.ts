@@ -55,9 +55,9 @@ export function insertAsset(ctx: ServiceContext, v: AssetInput, extras: InsertEx
   const code = nextAssetCode(ctx.db, v.holderClinicId);
   const id = Number(
     stmt(ctx.db, `INSERT INTO assets (code, old_code, name, category, model, quantity, unit, funding, acquired_on, in_service_on, life_months,
-        custodian_id, location, note, holder_clinic_id, value_fen, status, created_at, updated_at)
+        custodian_id, location, note, holder_clinic_id, value_fen, status, last_moved_on, created_at, updated_at)
       VALUES (@code, @oldCode, @name, @category, @model, @quantity, @unit, @funding, @acquiredOn, @inService, @life,
-        @custodianId, @location, @note, @holderClinicId, @valueFen, 'in_use', @at, @at)`).run({
+        @custodianId, @location, @note, @holderClinicId, @valueFen, 'in_use', @inService, @at, @at)`).run({
       ...v,
       code,
       oldCode: extras.oldCode ?? '',
