@@ -54,9 +54,6 @@ export const categoryLabels: Record<AssetCategory, string> = Object.fromEntries(
 /** Top classes in the order returns list them. */
 export const topClasses = ['土地', '房屋及构筑物', '通用设备', '专用设备', '家具用具及其他'] as const;
 
-export function defaultLifeMonths(category: AssetCategory): number {
-  return categoryInfo[category].lifeYears * 12;
-}
 
 /**
  * A clerk's category text (医疗设备, 通用设备-电脑, 专用设备 …) or, failing that, the asset's

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { categoryInfo, type AssetCategory } from '../rules/assetCategories';
 import { text } from './common';
 
 function intSetting(label: string, min: number, max: number) {
@@ -51,6 +52,18 @@ export const settingsSchema = z.object({
   nearExpiryDays: intSetting('近效期提醒天数', 0, 730),
   // Data safety: how many automatic backups are kept.
   backupKeep: intSetting('自动备份保留份数', 1, 100),
+  // A4: default useful life in years by category (the guide's minimum lives), for new cards.
+  lifeBuildingConcrete: intSetting('钢结构、钢筋混凝土结构房屋使用年限', 1, 100),
+  lifeBuildingBrick: intSetting('砖混、砖木结构房屋使用年限', 1, 100),
+  lifeBuildingSimple: intSetting('简易房及附属设施使用年限', 1, 100),
+  lifeComputerOffice: intSetting('计算机及办公设备使用年限', 1, 100),
+  lifeVehicle: intSetting('车辆使用年限', 1, 100),
+  lifeElectrical: intSetting('电气设备使用年限', 1, 100),
+  lifeGeneralOther: intSetting('其他通用设备使用年限', 1, 100),
+  lifeMedical: intSetting('医疗设备使用年限', 1, 100),
+  lifeSpecialOther: intSetting('其他专用设备使用年限', 1, 100),
+  lifeFurniture: intSetting('家具使用年限', 1, 100),
+  lifeFixtures: intSetting('用具、装具使用年限', 1, 100),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -84,7 +97,41 @@ export const defaultSettings: Settings = {
   nonEssentialMaxItemShare: 0.1,
   nearExpiryDays: 90,
   backupKeep: 10,
+  lifeBuildingConcrete: categoryInfo.building_concrete.lifeYears,
+  lifeBuildingBrick: categoryInfo.building_brick.lifeYears,
+  lifeBuildingSimple: categoryInfo.building_simple.lifeYears,
+  lifeComputerOffice: categoryInfo.computer_office.lifeYears,
+  lifeVehicle: categoryInfo.vehicle.lifeYears,
+  lifeElectrical: categoryInfo.electrical.lifeYears,
+  lifeGeneralOther: categoryInfo.general_other.lifeYears,
+  lifeMedical: categoryInfo.medical.lifeYears,
+  lifeSpecialOther: categoryInfo.special_other.lifeYears,
+  lifeFurniture: categoryInfo.furniture.lifeYears,
+  lifeFixtures: categoryInfo.fixtures.lifeYears,
 };
+
+/** A4: the setting holding each depreciated category's default life; land, relics and books have none (not depreciated). */
+export const lifeSettingOf: Record<AssetCategory, SettingKey | null> = {
+  land: null,
+  building_concrete: 'lifeBuildingConcrete',
+  building_brick: 'lifeBuildingBrick',
+  building_simple: 'lifeBuildingSimple',
+  computer_office: 'lifeComputerOffice',
+  vehicle: 'lifeVehicle',
+  electrical: 'lifeElectrical',
+  general_other: 'lifeGeneralOther',
+  medical: 'lifeMedical',
+  special_other: 'lifeSpecialOther',
+  furniture: 'lifeFurniture',
+  fixtures: 'lifeFixtures',
+  relics_books: null,
+};
+
+/** A new card's default life in months: the category's setting (A4), 0 for what is not depreciated. */
+export function defaultLifeMonthsFrom(settings: Settings, category: AssetCategory): number {
+  const key = lifeSettingOf[category];
+  return key === null ? 0 : Number(settings[key]) * 12;
+}
 
 export type SettingKey = keyof Settings;
 
@@ -132,4 +179,15 @@ export const settingFields: SettingField[] = [
   { key: 'nonEssentialMaxItemShare', label: '非基本药物品种占比上限', group: '药品', rule: 'D3', unit: '%', kind: 'ratio' },
   { key: 'nearExpiryDays', label: '近效期提醒', group: '药品', rule: 'D5', unit: '天', kind: 'int' },
   { key: 'backupKeep', label: '自动备份保留份数', group: '数据安全', unit: '份', kind: 'int' },
+  ...(Object.entries(lifeSettingOf) as [AssetCategory, SettingKey | null][])
+    .filter((e): e is [AssetCategory, SettingKey] => e[1] !== null)
+    .map(([category, key], i): SettingField => ({
+      key,
+      label: categoryInfo[category].label,
+      group: '固定资产折旧年限',
+      rule: 'A4',
+      unit: '年',
+      kind: 'int',
+      ...(i === 0 ? { help: '新建资产卡片时的默认使用年限（政府会计准则第3号应用指南的最低年限）；已建卡片不受影响。土地、图书档案和文物不提折旧' } : {}),
+    })),
 ];

@@ -28,6 +28,18 @@ describe('asset cards', () => {
     expect(a.bookValueFen).toBe(1_200_000 - 28 * 20_000);
   });
 
+  it('takes a new card’s default life from the settings (A4); cards already open keep theirs', async () => {
+    const s = await openSessionAt(TODAY);
+    const c = await twoClinics(s);
+    const before = await addAsset(s, { holderClinicId: c.zhang });
+    await call(s, 'settings.update', { lifeMedical: 8 });
+    const after = await addAsset(s, { holderClinicId: c.zhang });
+    const land = await addAsset(s, { holderClinicId: null, name: '院区土地', category: 'land' });
+    expect([before.lifeMonths, after.lifeMonths, land.lifeMonths]).toEqual([60, 96, 0]);
+    expect((await call(s, 'assets.get', { id: before.id })).lifeMonths).toBe(60);
+    expect(land.accumulatedFen).toBe(0);
+  });
+
   it('refuses bad cards and changes nothing', async () => {
     const s = await openSessionAt(TODAY);
     const c = await twoClinics(s);

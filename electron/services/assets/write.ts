@@ -4,14 +4,15 @@
  * change by movements (movements.ts).
  */
 import type { z } from 'zod';
-import { defaultLifeMonths } from '../../../shared/rules/assetCategories';
 import { todayIso } from '../../../shared/format';
 import type { AssetDetail, AssetInput, assetCardInput } from '../../../shared/schemas/assets';
+import { defaultLifeMonthsFrom } from '../../../shared/schemas/settings';
 import { assetLabels, fundingLabels } from '../../../shared/schemas/assets';
 import type { ServiceContext } from '../../core/context';
 import { AppError, invalid } from '../../core/errors';
 import { audit } from '../../db/audit';
 import { stmt } from '../../db/stmt';
+import { readSettings } from '../settings';
 import { nextAssetCode } from './codes';
 import { getAsset } from './detail';
 import { holderName } from './state';
@@ -50,7 +51,7 @@ export function insertAsset(ctx: ServiceContext, v: AssetInput, extras: InsertEx
   assertNotFuture(ctx, v.acquiredOn, 'acquiredOn', assetLabels.acquiredOn);
   const inService = v.inServiceOn ?? v.acquiredOn;
   assertNotFuture(ctx, inService, 'inServiceOn', assetLabels.inServiceOn);
-  const life = v.lifeMonths ?? defaultLifeMonths(v.category);
+  const life = v.lifeMonths ?? defaultLifeMonthsFrom(readSettings(ctx.db), v.category);
   const at = ctx.now().toISOString();
   const code = nextAssetCode(ctx.db, v.holderClinicId);
   const id = Number(
