@@ -67,6 +67,14 @@ export const auditActionLabels: Record<string, string> = {
   import: '导入',
   restore: '恢复备份',
   backup: '备份',
+  delete: '删除',
+  deny: '拒绝',
+  exit: '退出',
+  transfer: '调拨',
+  value_change: '原值变动',
+  status: '状态变更',
+  dispose: '处置',
+  reverse: '冲销更正',
 };
 export const auditEntityLabels: Record<string, string> = {
   village: '行政村',
@@ -74,6 +82,9 @@ export const auditEntityLabels: Record<string, string> = {
   settings: '设置',
   center: '单位信息',
   database: '数据库',
+  person: '人员',
+  asset: '固定资产',
+  stocktake: '资产盘点',
 };
 
 export const auditView: ViewDef = {
