@@ -83,6 +83,11 @@ export const auditEntityLabels: Record<string, string> = {
   center: '单位信息',
   database: '数据库',
   person: '人员',
+  qualifications: '资格证书',
+  assignments: '岗位',
+  employments: '聘用',
+  trainings: '培训进修',
+  leaves: '请假与离岗',
   asset: '固定资产',
   stocktake: '资产盘点',
 };
