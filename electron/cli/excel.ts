@@ -1,6 +1,6 @@
 /**
  * CLI commands on workbooks:
- *   import <villages|clinics|roster> FILE --db DB [--dry-run] [--format json]
+ *   import <villages|clinics|roster|assets> FILE --db DB [--dry-run] [--format json]
  *   export <clinic-roster|roster|staffing|villages|clinics|audit> --db DB --out FILE.xlsx [--as-of DATE]
  *   report <clinic-roster|roster|staffing> --db DB [--as-of DATE] [--format json]
  * A bad import row makes the command fail (exit 1, errors on stderr) with nothing written; a
@@ -128,7 +128,8 @@ export function importHelp(): string {
   return [
     '可导入的类别（import <类别> FILE）：',
     ...kinds,
-    '  （* 为必需的列；列的顺序不限，常见的别名也能识别；已有的村按村名、卫生室按机构编码、人员按身份证号更新）',
+    '  （* 为必需的列；列的顺序不限，常见的别名也能识别；已有的村按村名、卫生室按机构编码、人员按身份证号、资产按原资产编号更新）',
+    '  资产的原值可写作 12300、12,300.00、¥12,300.00、1.23万；已入账资产的原值和所在单位只能在程序中登记原值变动或调拨。',
     '  先加 --dry-run 预览：列出将新增、更新的行和有错误的行，不写入任何数据；',
     '  正式导入时只要有一行有错误，就整批拒绝，不写入任何数据。加 --format json 输出 JSON。',
   ].join('\n');

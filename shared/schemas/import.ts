@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 
-export const importKindNames = ['villages', 'clinics', 'roster'] as const;
+export const importKindNames = ['villages', 'clinics', 'roster', 'assets'] as const;
 export type ImportKindName = (typeof importKindNames)[number];
-export const importKindLabels: Record<ImportKindName, string> = { villages: '行政村', clinics: '村卫生室', roster: '人员花名册' };
+export const importKindLabels: Record<ImportKindName, string> = { villages: '行政村', clinics: '村卫生室', roster: '人员花名册', assets: '固定资产台账' };
 
 /** The browser-mode server refuses bodies over 4 MB (electron/web.ts), base64 included. */
 export const MAX_BODY_MB = 4;
@@ -17,7 +17,7 @@ export const MAX_IMPORT_BASE64 = Math.floor(4.5 * 1024 * 1024);
 export const MAX_UPLOAD_FILE_BYTES = 3_000_000;
 
 export const importUpload = z.object({
-  kind: z.enum(importKindNames, { error: '请选择导入的类别：行政村、村卫生室或人员花名册' }),
+  kind: z.enum(importKindNames, { error: '请选择导入的类别：行政村、村卫生室、人员花名册或固定资产台账' }),
   fileName: z
     .string({ error: '缺少文件名' })
     .trim()

@@ -2,6 +2,7 @@
 import { isBlank, toBool, toIsoDate, toList, toNumber, toText, type Converted, type Plain } from './cells';
 import { toDateRange, toDayOrMonth } from './dates';
 import { normalizeHeader } from './headers';
+import { toFen } from './money';
 import type { FieldDef, FieldValue } from './types';
 
 /** Each enum field's choices by their normalised spelling, made once per field, not once per cell. */
@@ -49,6 +50,8 @@ export function convertCell(field: FieldDef, v: Plain): Converted<FieldValue | u
       return { ok: true, value: toList(v) };
     case 'enum':
       return toChoice(field, v);
+    case 'money':
+      return toFen(v, field.moneyUnit);
     default:
       return { ok: true, value: toText(v) };
   }

@@ -26,9 +26,14 @@ export function normalizeHeader(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * A unit in brackets is dropped (服务人口（人） is 服务人口), except one in 万 (原值（万元）,
+ * 服务人口（万人）): that column's numbers mean ten thousand times more, so it only matches a
+ * field that names the same unit.
+ */
 function variants(text: string): string[] {
   const n = normalizeHeader(text);
-  const noUnit = n.replace(/\([^)]*\)|\[[^\]]*\]/g, '');
+  const noUnit = n.replace(/\([^)]*\)|\[[^\]]*\]/g, (unit) => (unit.includes('万') ? unit : ''));
   const out = new Set([n, noUnit]);
   for (const v of [n, noUnit]) if (v.startsWith('是否')) out.add(v.slice(2));
   return [...out].filter((v) => v.length > 0);

@@ -14,6 +14,7 @@ import type { ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { Db } from '../../db/open';
 import { commitImport, type ImportResult } from './commit';
+import { assetKind } from './kinds/assets';
 import { clinicKind } from './kinds/clinics';
 import { rosterKind } from './kinds/roster';
 import { villageKind } from './kinds/villages';
@@ -22,7 +23,7 @@ import { readSheetGrid, type ImportSource, type SheetGrid } from './read';
 import type { ImportKind, ImportPreview } from './types';
 
 /** Exactly the kinds the contract offers (shared/schemas/import.ts): a missing or extra one fails the typecheck. */
-export const importKinds = { villages: villageKind, clinics: clinicKind, roster: rosterKind } satisfies Record<ImportKindName, ImportKind<object>>;
+export const importKinds = { villages: villageKind, clinics: clinicKind, roster: rosterKind, assets: assetKind } satisfies Record<ImportKindName, ImportKind<object>>;
 export type { ImportKindName };
 
 export function isImportKind(name: string): name is ImportKindName {

@@ -67,7 +67,7 @@ function planRow<V extends object>(c: Context<V>, row: GridRow, values: FieldVal
       if (f.requiredValue && values[f.key] === undefined && !reported) problems.push({ key: f.key, message: '新增时必须填写' });
     }
   }
-  const converted = kind.toInput(db, values, c.today, c.memo);
+  const converted = kind.toInput(db, values, c.today, c.memo, problems);
   problems.push(...converted.problems);
   const parsed = kind.schema.safeParse({ ...(existing?.input ?? kind.defaults), ...converted.input });
   if (!parsed.success) {

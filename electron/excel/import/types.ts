@@ -11,9 +11,10 @@ import type { Db } from '../../db/open';
 /**
  * `month`: a day or a month alone ('2019-05' or '2019-05-01'), for 出生年月; `range`: one or two
  * ISO days in one cell (合同起止 2023.06.01-2026.05.31), as a string list; `code`: text made of
- * digits that Excel must not have stored as a number (身份证号).
+ * digits that Excel must not have stored as a number (身份证号); `money`: an amount as clerks type
+ * it (¥12,300.00, 1.23万), as integer 分 (money.ts).
  */
-export type FieldType = 'text' | 'code' | 'number' | 'bool' | 'date' | 'month' | 'range' | 'list' | 'enum';
+export type FieldType = 'text' | 'code' | 'number' | 'bool' | 'date' | 'month' | 'range' | 'list' | 'enum' | 'money';
 
 export interface FieldDef {
   /** Key in the row schema's input. */
@@ -25,6 +26,8 @@ export interface FieldDef {
   type: FieldType;
   /** For `enum`: what a clerk may write → the stored value. */
   choices?: Readonly<Record<string, string>>;
+  /** For `money`: what a bare number in the column means (元 unless the column is in 万元). */
+  moneyUnit?: 'yuan' | 'wan';
   /** The sheet must have this column (to create rows at all). */
   requiredColumn?: boolean;
   /** A new row must have a value here; an update keeps the old value when the cell is blank. */
@@ -72,9 +75,16 @@ export interface ImportKind<V extends object> {
    * Field values → schema input, e.g. village names → ids; unknown names are problems. `today`
    * (ISO, China time) is the import's date, for kinds that date what they create. `memo` lives
    * for one plan, which only reads the database: a lookup many rows repeat (a clinic's name)
-   * can be answered once.
+   * can be answered once. `reported`: the row's problems so far (unreadable cells), so a kind
+   * does not report a cell it cannot read as missing too.
    */
-  toInput(db: Db, values: FieldValues, today: string, memo: Map<string, unknown>): { input: Record<string, unknown>; problems: FieldProblem[] };
+  toInput(
+    db: Db,
+    values: FieldValues,
+    today: string,
+    memo: Map<string, unknown>,
+    reported?: readonly FieldProblem[],
+  ): { input: Record<string, unknown>; problems: FieldProblem[] };
   describe(values: V): string;
   /**
    * What saving the row would change, as labels; replaces the field-by-field comparison for

@@ -1,5 +1,5 @@
 /**
- * 导入 Excel: the clerk picks what the sheet is (行政村 / 村卫生室 / 人员花名册) and the .xlsx;
+ * 导入 Excel: the clerk picks what the sheet is (行政村 / 村卫生室 / 人员花名册 / 固定资产台账) and the .xlsx;
  * the page reads it in the browser (nothing is uploaded until asked), shows the preview the
  * core plans — counts, bad rows with their reasons, rows to create or update, unknown columns —
  * and commits only when no row is bad. The commit is all or nothing on the core side.
@@ -16,11 +16,13 @@ const hints: Record<ImportKindName, string> = {
   villages: '需要“村名”“服务人口”列；已有的村按村名更新。',
   clinics: '需要“机构编码”“卫生室名称”列；已有的卫生室按机构编码更新，服务的村按村名填写。',
   roster: '需要“姓名”“身份证号”列；可有性别、出生日期、联系电话、学历、执业类别、证书编号、所在村卫生室、岗位、聘用形式、合同起止、保险等列。已建档的人员按身份证号更新，不会重复建档。',
+  assets:
+    '需要“资产编号”（原编号，保留为原资产编号）和“资产名称”列；可有资产类别、规格型号、数量、计量单位、原值（如 ¥12,300.00、1.23万）、资金来源、购置日期、启用日期、使用年限、所属卫生室、存放地点、保管人、备注等列。原编号已导入过的资产只更新卡片信息，不会重复入账；原值、所在单位的变化请在资产卡片上登记原值变动或调拨。',
 };
 
-/** 新增 3 人，更新 1 人 … (people are counted in 人, villages and clinics in 个). */
+/** 新增 3 人，更新 1 人 … (people are counted in 人, assets in 项, villages and clinics in 个). */
 function doneText(r: CommitResult): string {
-  const unit = r.kind === 'roster' ? '人' : '个';
+  const unit = r.kind === 'roster' ? '人' : r.kind === 'assets' ? '项' : '个';
   return `新增 ${r.created} ${unit}，更新 ${r.updated} ${unit}，无变化 ${r.unchanged} ${unit}`;
 }
 
