@@ -1,17 +1,20 @@
-import { AlertOutlined, AuditOutlined, BankOutlined, FileExcelOutlined, HomeOutlined, ImportOutlined, MedicineBoxOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BankOutlined, ContainerOutlined, FileExcelOutlined, HomeOutlined, ImportOutlined, MedicineBoxOutlined, ScanOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/schemas/app';
 import { call, errorMessage } from './api';
 import { AlertsPage } from './pages/alerts/AlertsPage';
+import { AssetsPage, type AssetTab } from './pages/assets/AssetsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PeoplePage } from './pages/people/PeoplePage';
 import { ClinicsPage } from './pages/clinics/ClinicsPage';
 import { HomePage } from './pages/home/HomePage';
+import { LabelsPage } from './pages/labels/LabelsPage';
 import { ReturnsPage } from './pages/returns/ReturnsPage';
 import { FirstRunPage } from './pages/setup/FirstRunPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { StocktakesPage } from './pages/stocktakes/StocktakesPage';
 import { VillagesPage } from './pages/villages/VillagesPage';
 import { useRoute, type PageName } from './router';
 
@@ -21,6 +24,8 @@ const menu: { key: PageName; label: string; icon: React.ReactNode }[] = [
   { key: 'villages', label: '行政村', icon: <BankOutlined /> },
   { key: 'clinics', label: '村卫生室', icon: <MedicineBoxOutlined /> },
   { key: 'people', label: '人员档案', icon: <TeamOutlined /> },
+  { key: 'assets', label: '固定资产', icon: <ContainerOutlined /> },
+  { key: 'stocktakes', label: '资产盘点', icon: <ScanOutlined /> },
   { key: 'import', label: '导入 Excel', icon: <ImportOutlined /> },
   { key: 'returns', label: '上报报表', icon: <FileExcelOutlined /> },
   { key: 'audit', label: '操作记录', icon: <AuditOutlined /> },
@@ -45,6 +50,8 @@ export function App() {
   const initialFilters = route.filter ? [{ id: route.filter.id, value: route.filter.value }] : undefined;
   const filterKey = route.filter ? `${route.filter.id}=${route.filter.value}` : '';
   const title = menu.find((m) => m.key === route.page)?.label ?? '';
+  // The label sheet is the whole window: nothing else on screen or on paper.
+  if (route.page === 'labels') return <LabelsPage query={route.filter?.value} centerName={info.centerName} go={go} />;
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -87,6 +94,16 @@ export function App() {
               onChanged={onChanged}
             />
           )}
+          {route.page === 'assets' && (
+            <AssetsPage
+              key={filterKey}
+              tab={route.filter?.id === 'tab' ? (route.filter.value as AssetTab) : undefined}
+              initialFilters={route.filter && route.filter.id !== 'tab' ? initialFilters : undefined}
+              go={go}
+              onChanged={onChanged}
+            />
+          )}
+          {route.page === 'stocktakes' && <StocktakesPage key={filterKey} openId={route.filter?.id === 'open' ? Number(route.filter.value) : undefined} go={go} onChanged={onChanged} />}
           {route.page === 'import' && <ImportPage />}
           {route.page === 'returns' && <ReturnsPage />}
           {route.page === 'audit' && <AuditPage />}

@@ -8,7 +8,7 @@ import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/ic
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Button, Input, Pagination, Space, message } from 'antd';
-import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ExportViewInput, FileResult, ListQuery, Page } from '../../shared/schemas/common';
 import { displayValue, type ViewColumn, type ViewDef } from '../../shared/views';
 import { errorMessage } from '../api';
@@ -29,6 +29,8 @@ export interface DataTableProps<Row> {
   initialFilters?: ColumnFiltersState;
   initialSorting?: SortingState;
   testId?: string;
+  /** Told the list query whenever it changes (e.g. to print labels for the same rows). */
+  onQueryChange?: (q: ListQuery) => void;
 }
 
 const ROW_HEIGHT = 36;
@@ -43,6 +45,11 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   const [reloadTick, setReloadTick] = useState(0);
   const state = { search, sorting, columnFilters, pagination };
   const { page, loading, error } = useServerList(state, fetchPage, `${String(props.reloadKey)}-${reloadTick}`);
+  const queryText = JSON.stringify(toListQuery(state));
+  const { onQueryChange } = props;
+  useEffect(() => {
+    onQueryChange?.(JSON.parse(queryText) as ListQuery);
+  }, [queryText, onQueryChange]);
 
   const columns = useMemo<ColumnDef<Row>[]>(
     () =>

@@ -21,7 +21,9 @@ export function useDrawerForm<T extends FieldValues, Parsed, E>(opts: {
   onSaved: (e: E) => void;
 }) {
   const { open, entity, schema, empty, valuesOf } = opts;
-  const form = useForm<T>({ resolver: zodResolver(schema as never) as unknown as Resolver<T>, defaultValues: empty as DefaultValues<T>, mode: 'onTouched' });
+  // raw: the submit handler gets the typed values and parses them once itself; a schema that
+  // converts units (元 → 分) must not run twice.
+  const form = useForm<T>({ resolver: zodResolver(schema as never, undefined, { raw: true }) as unknown as Resolver<T>, defaultValues: empty as DefaultValues<T>, mode: 'onTouched' });
   const { handleSubmit, reset, setError, formState } = form;
   const [banner, setBanner] = useState('');
   const [saving, setSaving] = useState(false);

@@ -5,7 +5,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { DateInput } from './DateInput';
@@ -15,10 +15,12 @@ import { applyServerError } from './serverErrors';
 export interface FieldSpec {
   name: string;
   label: string;
-  kind: 'text' | 'number' | 'date' | 'bool' | 'select' | 'textarea';
+  kind: 'text' | 'number' | 'money' | 'date' | 'bool' | 'select' | 'textarea';
   options?: { value: string | number; label: string }[];
   required?: boolean;
   extra?: string;
+  /** For money: amounts may be negative (a decrease). */
+  signed?: boolean;
   /** Shown only when this returns true for the current values. */
   when?: (values: Record<string, unknown>) => boolean;
 }
@@ -31,6 +33,10 @@ export function SpecFormModal(props: {
   initial: Record<string, unknown>;
   onCancel: () => void;
   onSubmit: (values: Record<string, unknown>) => Promise<void>;
+  /** Text above the fields (what the action does). */
+  intro?: ReactNode;
+  okText?: string;
+  danger?: boolean;
 }) {
   const { control, handleSubmit, reset, setError, watch } = useForm<FieldValues>({
     resolver: zodResolver(props.schema as never) as Resolver<FieldValues>,
@@ -59,8 +65,9 @@ export function SpecFormModal(props: {
   });
 
   return (
-    <Modal title={props.title} open={props.open} onCancel={props.onCancel} onOk={() => void submit()} okText="保存" cancelText="取消" confirmLoading={busy} destroyOnHidden width={560} maskClosable={false}>
+    <Modal title={props.title} open={props.open} onCancel={props.onCancel} onOk={() => void submit()} okText={props.okText ?? '保存'} okButtonProps={{ danger: props.danger }} cancelText="取消" confirmLoading={busy} destroyOnHidden width={560} maskClosable={false}>
       {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} data-testid="record-error" />}
+      {props.intro}
       <Form layout="vertical" component="div">
         {props.fields
           .filter((f) => !f.when || f.when(values))
@@ -75,6 +82,8 @@ export function SpecFormModal(props: {
                     return <Switch id={id} checked={Boolean(field.value)} onChange={field.onChange} checkedChildren="是" unCheckedChildren="否" />;
                   case 'number':
                     return <InputNumber id={id} value={field.value as number} onChange={field.onChange} onBlur={field.onBlur} min={0} precision={0} />;
+                  case 'money':
+                    return <InputNumber id={id} value={field.value as number} onChange={field.onChange} onBlur={field.onBlur} min={f.signed ? undefined : 0} precision={2} suffix="元" style={{ width: 200 }} />;
                   case 'select':
                     return <Select id={id} value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} options={f.options} showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} placeholder="请选择" allowClear={!f.required} />;
                   case 'textarea':

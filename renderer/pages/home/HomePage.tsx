@@ -5,6 +5,7 @@ import type { Dashboard } from '../../../shared/schemas/app';
 import { call, errorMessage } from '../../api';
 import type { Route } from '../../router';
 import { AlertsCard } from './AlertsCard';
+import { AssetsCard } from './AssetsCard';
 
 /** The clerk's first look: counts, 空白点 in red (C1), and what needs attention. */
 export function HomePage(props: { go: (r: Route) => void; reloadKey: unknown }) {
@@ -72,8 +73,11 @@ export function HomePage(props: { go: (r: Route) => void; reloadKey: unknown }) 
         </Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
-        <Col span={24}>
+        <Col span={16}>
           <AlertsCard go={props.go} reloadKey={props.reloadKey} />
+        </Col>
+        <Col span={8}>
+          <AssetsCard go={props.go} reloadKey={props.reloadKey} />
         </Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
