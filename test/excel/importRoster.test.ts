@@ -95,6 +95,35 @@ describe('roster import from a workbook another program wrote', () => {
 });
 
 describe('roster import: commit', () => {
+  it('logs the import in one audit row naming who was created and what changed for whom, and keeps each person\'s history', async () => {
+    const { db, ctx, dir } = await freshDb();
+    const liMing = idOf(db, '李明');
+    const file = await messyRoster(path.join(dir, '花名册.xlsx'), liMing, CERT_YEAR, false);
+    const lastAudit = Number(db.prepare('SELECT max(id) FROM audit_log').pluck().get());
+    const lastHistory = Number(db.prepare('SELECT coalesce(max(id), 0) FROM person_history').pluck().get());
+    await importWorkbook(ctx, 'roster', { file });
+
+    // One row for the whole import (the per-person and per-record rows the forms write are left to it).
+    const rows = db.prepare('SELECT action, entity, entity_id, actor, after FROM audit_log WHERE id > ?').all(lastAudit) as { action: string; entity: string; entity_id: number | null; actor: string; after: string }[];
+    expect(rows.map((r) => [r.action, r.entity, r.entity_id, r.actor])).toEqual([['import', 'person', null, '测试']]);
+    expect(JSON.parse(rows[0]?.after ?? '{}')).toEqual({
+      created: [`王小丽（${PEOPLE.wang}）`, `赵刚（${PEOPLE.zhao}）`, `孙梅（${PEOPLE.sun}）`, `马骏（${PEOPLE.ma}）`],
+      updated: [`李明（${liMing}）：联系电话`],
+    });
+
+    // The history as the forms write it: a line per record added, a line per field changed.
+    const history = db.prepare(`SELECT p.name, h.field, h.old_value, h.new_value, h.actor FROM person_history h JOIN people p ON p.id = h.person_id
+      WHERE h.id > ? ORDER BY h.id`).all(lastHistory) as { name: string; field: string; old_value: string; new_value: string; actor: string }[];
+    expect(history).toHaveLength(4 * 3 + 1);
+    expect(history.filter((h) => h.name === '王小丽').map((h) => [h.field, h.old_value, h.new_value])).toEqual([
+      ['资格证书', '', '执业助理医师 ZY2019001 发证 2019-05-01'],
+      ['聘用', '', '乡聘村用（劳动合同） 编内（余编） 2023-06-01 至 2026-05-31 养老保险有 工伤保险有 责任险无'],
+      ['岗位', '', '村医 2023-06-01 至 今'],
+    ]);
+    expect(history.filter((h) => h.name === '李明').map((h) => [h.field, h.old_value, h.new_value])).toEqual([['联系电话', '13891000004', '13911112222']]);
+    expect(new Set(history.map((h) => h.actor))).toEqual(new Set(['测试']));
+  });
+
   it('refuses the file with bad rows and changes nothing, history and audit log included', async () => {
     const { db, ctx, dir } = await freshDb();
     const file = await messyRoster(path.join(dir, '花名册.xlsx'), idOf(db, '李明'), CERT_YEAR);

@@ -58,7 +58,9 @@ export function commitImport<V extends object>(ctx: ServiceContext, kind: Import
         action: 'import',
         entity: kind.entity,
         summary: `从“${grid.source}”（工作表“${grid.sheetName}”）导入${kind.title}：新增 ${created} 个，更新 ${updated} 个，无变化 ${preview.unchanged.length} 个`,
-        after: { created: preview.create.map((p) => p.label), updated: preview.update.map((p) => p.label) },
+        // Who was created, and who was updated in what: the per-row writes of a kind may leave
+        // their own audit rows to this one (the roster: write.ts, ImportWrite).
+        after: { created: preview.create.map((p) => p.label), updated: preview.update.map((p) => `${p.label}：${p.changes.join('、')}`) },
       });
     }
     return { preview, created, updated };

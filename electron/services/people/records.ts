@@ -11,6 +11,7 @@ import { audit } from '../../db/audit';
 import { getPerson } from './detail';
 import { recordHistory } from './history';
 import { stmt } from '../../db/stmt';
+import type { ImportWrite } from './write';
 
 export const tableLabels: Record<RecordTable, string> = {
   qualifications: '资格证书',
@@ -112,19 +113,25 @@ function touch(ctx: ServiceContext, personId: number): void {
 
 /**
  * A new record inside the caller's transaction, without answering the whole file. An import
- * writes three per row; it leaves `updated_at` to the person's own insert or update.
+ * writes three per row; it leaves `updated_at` to the person's own insert or update, and with
+ * `imported` (see ImportWrite) the checks its plan made and the audit row its summary replaces.
  */
-export function insertRecord(ctx: ServiceContext, personId: number, r: PersonRecord): void {
-  const person = stmt(ctx.db, 'SELECT name, status FROM people WHERE id = ?').get(personId) as { name: string; status: string } | undefined;
-  if (!person) throw notFound('人员');
-  if (person.status === 'exited' && r.table === 'assignments') throw new AppError('CONFLICT', `${person.name} 已退出，不能再安排岗位`);
-  check(ctx, personId, r, undefined);
+export function insertRecord(ctx: ServiceContext, personId: number, r: PersonRecord, opts: ImportWrite = {}): void {
+  let name = '';
+  if (!opts.imported) {
+    const person = stmt(ctx.db, 'SELECT name, status FROM people WHERE id = ?').get(personId) as { name: string; status: string } | undefined;
+    if (!person) throw notFound('人员');
+    if (person.status === 'exited' && r.table === 'assignments') throw new AppError('CONFLICT', `${person.name} 已退出，不能再安排岗位`);
+    check(ctx, personId, r, undefined);
+    name = person.name;
+  }
   const row = toRow(r);
   const cols = Object.keys(row);
   const label = tableLabels[r.table];
+  const described = describeRecord(r.table, row);
   stmt(ctx.db, `INSERT INTO ${r.table} (person_id, ${cols.join(', ')}) VALUES (@person_id, ${cols.map((c) => `@${c}`).join(', ')})`).run({ ...row, person_id: personId });
-  recordHistory(ctx, personId, label, '', describeRecord(r.table, row));
-  audit(ctx, { action: 'create', entity: r.table, entityId: personId, summary: `${person.name}：新增${label} ${describeRecord(r.table, row)}` });
+  recordHistory(ctx, personId, label, '', described);
+  if (!opts.imported) audit(ctx, { action: 'create', entity: r.table, entityId: personId, summary: `${name}：新增${label} ${described}` });
 }
 
 export function saveRecord(ctx: ServiceContext, personId: number, id: number | undefined, r: PersonRecord): PersonDetail {

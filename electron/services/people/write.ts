@@ -1,6 +1,7 @@
 /**
  * Creating, changing and exiting a person. The 身份证号 decides birth date and sex (GB 11643);
- * every later change of a field is kept in the person's history, and every write in the audit log.
+ * every later change of a field is kept in the person's history, and every write in the audit log
+ * (an import's writes in its one summary row: see `ImportWrite`).
  */
 import type { z } from 'zod';
 import { parseIdCard } from '../../../shared/rules/idCard';
@@ -62,15 +63,26 @@ function columnsOf(v: PersonValues): Columns {
   };
 }
 
+/**
+ * `imported`: the write is one row of an import that has checked it already, inside the same
+ * transaction (the 身份证号 looked up and unique in the file, C2 and overlapping posts, the
+ * clinic open), and that writes one audit row for the whole import naming everyone it created
+ * or updated. So the write skips those checks and its own audit row; the person's history is
+ * kept exactly as for the form. The forms' services never pass it.
+ */
+export interface ImportWrite {
+  imported?: boolean;
+}
+
 function assertIdFree(ctx: ServiceContext, idNumber: string, exceptId?: number): void {
   const other = stmt(ctx.db, 'SELECT name FROM people WHERE id_number = ? AND id IS NOT ?').pluck().get(idNumber, exceptId ?? null);
   if (other) throw new AppError('CONFLICT', `身份证号 ${idNumber} 已登记为“${String(other)}”，同一人不能重复建档`, { field: 'idNumber', fields: { idNumber: '该身份证号已登记' } });
 }
 
 /** Inserts inside the caller's transaction; used by the service, the importer and the demo. */
-export function insertPerson(ctx: ServiceContext, v: PersonValues): number {
+export function insertPerson(ctx: ServiceContext, v: PersonValues, opts: ImportWrite = {}): number {
   const c = columnsOf(v);
-  assertIdFree(ctx, c.id_number);
+  if (!opts.imported) assertIdFree(ctx, c.id_number);
   const at = ctx.now().toISOString();
   const id = Number(
     stmt(ctx.db, 
@@ -79,7 +91,7 @@ export function insertPerson(ctx: ServiceContext, v: PersonValues): number {
          VALUES (@name, @id_number, @sex, @birth_date, @phone, @education, @ethnicity, @rural_work_start, @category,
            'active', @head_extension_until, @note, @at, @at)`).run({ ...c, at }).lastInsertRowid,
   );
-  audit(ctx, { action: 'create', entity: 'person', entityId: id, summary: `新建人员档案：${c.name}`, after: c });
+  if (!opts.imported) audit(ctx, { action: 'create', entity: 'person', entityId: id, summary: `新建人员档案：${c.name}`, after: c });
   return id;
 }
 
@@ -89,11 +101,11 @@ export function createPerson(ctx: ServiceContext, v: PersonValues): PersonDetail
 }
 
 /** Writes the changed fields only, each into the history. Returns how many changed. */
-export function applyPersonUpdate(ctx: ServiceContext, id: number, v: PersonValues): number {
-  const before = ctx.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+export function applyPersonUpdate(ctx: ServiceContext, id: number, v: PersonValues, opts: ImportWrite = {}): number {
+  const before = stmt(ctx.db, 'SELECT * FROM people WHERE id = ?').get(id) as Record<string, unknown> | undefined;
   if (!before) throw new AppError('NOT_FOUND', '没有找到该人员，可能已被删除，请刷新后重试');
   const c = columnsOf(v);
-  assertIdFree(ctx, c.id_number, id);
+  if (!opts.imported) assertIdFree(ctx, c.id_number, id);
   const changed = (Object.keys(c) as (keyof Columns)[]).filter((k) => (before[k] ?? null) !== c[k]);
   if (changed.length === 0) return 0;
   ctx.db
@@ -106,7 +118,7 @@ export function applyPersonUpdate(ctx: ServiceContext, id: number, v: PersonValu
     return s;
   };
   for (const k of changed) recordHistory(ctx, id, fieldLabels[k], shown(k, before[k]), shown(k, c[k]));
-  audit(ctx, { action: 'update', entity: 'person', entityId: id, summary: `修改人员档案：${c.name}（${changed.map((k) => fieldLabels[k]).join('、')}）` });
+  if (!opts.imported) audit(ctx, { action: 'update', entity: 'person', entityId: id, summary: `修改人员档案：${c.name}（${changed.map((k) => fieldLabels[k]).join('、')}）` });
   return changed.length;
 }
 
