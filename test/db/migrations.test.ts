@@ -11,6 +11,8 @@ const expectedTables: Record<number, string[]> = {
   1: ['audit_log', 'clinic_villages', 'clinics', 'settings', 'villages'],
   2: ['audit_log', 'clinic_villages', 'clinics', 'settings', 'villages'],
   3: ['assignments', 'audit_log', 'clinic_villages', 'clinics', 'employments', 'leaves', 'people', 'person_history', 'qualifications', 'settings', 'trainings', 'villages'],
+  4: ['asset_code_counters', 'asset_movements', 'assets', 'assignments', 'audit_log', 'clinic_villages', 'clinics', 'employments', 'leaves', 'people', 'person_history',
+    'qualifications', 'settings', 'stocktake_items', 'stocktakes', 'trainings', 'villages'],
 };
 
 function tables(db: Database.Database): { name: string; strict: number }[] {
