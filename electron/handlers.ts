@@ -148,8 +148,8 @@ export const handlers: HandlerTable = {
   'import.preview': (s, upload) => previewUpload(s.ctx, upload),
   'import.commit': (s, upload) => commitUpload(s.ctx, upload),
 
-  'returns.list': () => returnCatalog.map(({ name, title, description }) => ({ name, title, description })),
-  'returns.export': (s, { name }) => exportReturnFile(s.ctx, name),
+  'returns.list': () => returnCatalog.map(({ name, title, description, params }) => ({ name, title, description, params: [...params] })),
+  'returns.export': (s, { name, ...params }) => exportReturnFile(s.ctx, name, params),
 
   'backups.list': (s) => listBackups(s.dbPath),
   'backups.create': async (s) => {

@@ -28,6 +28,8 @@ export function parseCli(argv: string[]): CliArgs {
         static: { type: 'string' },
         open: { type: 'boolean' },
         sheet: { type: 'string' },
+        clinic: { type: 'string' },
+        stocktake: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

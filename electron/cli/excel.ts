@@ -1,14 +1,14 @@
 /**
  * CLI commands on workbooks:
  *   import <villages|clinics|roster|assets> FILE --db DB [--dry-run] [--format json]
- *   export <clinic-roster|roster|staffing|villages|clinics|audit> --db DB --out FILE.xlsx [--as-of DATE]
- *   report <clinic-roster|roster|staffing> --db DB [--as-of DATE] [--format json]
+ *   export <return|villages|clinics|audit> --db DB --out FILE.xlsx [--as-of DATE] [--from DATE --to DATE] [--clinic 名称] [--stocktake 盘点]
+ *   report <return> --db DB [the same options] [--format json]
+ * A return's options are checked by the rules of the app's call (returnArgs.ts).
  * A bad import row makes the command fail (exit 1, errors on stderr) with nothing written; a
  * dry run prints the same preview, errors included, and never writes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isoDate } from '../../shared/schemas/common';
 import { auditView, clinicView, villageView, type ViewDef } from '../../shared/views';
 import { makeContext } from '../core/context';
 import { todayIso } from '../../shared/format';
@@ -19,11 +19,12 @@ import { writeCountyWorkbookFile } from '../excel/countyWorkbook';
 import { viewSheet } from '../excel/exportView';
 import { importKinds, importWorkbook, isImportKind } from '../excel/import';
 import { describePreview } from '../excel/import/describe';
-import { allReturns, buildReport, isReturnName, writeReturnFile, type ReturnKey } from '../excel/returns';
+import { allReturns, buildReport, isReturnName, writeReturnFile } from '../excel/returns';
 import { auditSelect, auditSource, mapAudit } from '../services/auditLog';
 import { clinicSelect, clinicSource, mapClinic } from '../services/clinics';
 import { mapVillage, villageSelect, villageSource } from '../services/villages';
 import { requireString, type CliArgs } from './args';
+import { resolveReturnArgs, returnArgs } from './returnArgs';
 
 const ACTOR = '命令行';
 
@@ -75,16 +76,6 @@ export async function cmdImport(args: CliArgs): Promise<string> {
   });
 }
 
-/** --as-of DATE for the returns on people; today in China when absent. */
-function asOfArg(args: CliArgs, name: ReturnKey): string | undefined {
-  const v = args.values['as-of'];
-  if (v === undefined) return undefined;
-  const entry = allReturns.find((r) => r.name === name);
-  if (!entry?.asOf) throw new AppError('BAD_REQUEST', `“${entry?.title ?? name}”反映当前登记的情况，不能指定 --as-of`);
-  if (typeof v !== 'string' || !isoDate.safeParse(v).success) throw new AppError('BAD_REQUEST', `--as-of 应为有效日期，格式 年-月-日，如 2026-03-05（实际是“${String(v)}”）`);
-  return v;
-}
-
 function checkOut(args: CliArgs): string {
   const out = requireString(args, 'out', '导出的 .xlsx 文件');
   if (!out.toLowerCase().endsWith('.xlsx')) throw new AppError('BAD_REQUEST', '--out 的文件名应以 .xlsx 结尾');
@@ -93,17 +84,20 @@ function checkOut(args: CliArgs): string {
   return out;
 }
 
+const RETURN_ONLY = ['as-of', 'from', 'to', 'clinic', 'stocktake'] as const;
+
 export async function cmdExport(args: CliArgs): Promise<string> {
   const [name] = args.positionals;
   if (!name || !(isReturnName(name) || name in lists)) throw new AppError('BAD_REQUEST', `请指明要导出的报表或名册。\n${exportHelp()}`);
-  const asOf = isReturnName(name) ? asOfArg(args, name) : undefined;
-  if (!isReturnName(name) && args.values['as-of'] !== undefined) throw new AppError('BAD_REQUEST', '名册导出的是当前数据，不能指定 --as-of');
+  const given = RETURN_ONLY.find((o) => args.values[o] !== undefined);
+  if (!isReturnName(name) && given) throw new AppError('BAD_REQUEST', `名册导出的是当前数据，不能指定 --${given}`);
+  const request = isReturnName(name) ? returnArgs(args, name) : undefined;
   const out = checkOut(args);
   return withDb(args, async (db) => {
-    if (isReturnName(name)) {
-      const report = await writeReturnFile(makeContext(db, ACTOR), name, out, asOf);
+    if (isReturnName(name) && request) {
+      const report = await writeReturnFile(makeContext(db, ACTOR), name, out, resolveReturnArgs(db, request));
       const rows = report.tables.map((t) => `${t.sheetName} ${t.rows.length} 行`).join('，');
-      const when = report.asOf === report.date ? '' : `，统计日期 ${report.asOf}`;
+      const when = report.period ? `，${report.period.split('\u3000')[0] ?? ''}` : report.asOf === report.date ? '' : `，统计日期 ${report.asOf}`;
       return `已导出“${report.title}”到 ${path.resolve(out)}（${rows}${when}）`;
     }
     const list = lists[name] as ListExport;
@@ -117,8 +111,8 @@ export async function cmdReport(args: CliArgs): Promise<string> {
   const [name] = args.positionals;
   if (!name || !isReturnName(name)) throw new AppError('BAD_REQUEST', `请指明报表。\n${exportHelp()}`);
   jsonFormat(args);
-  const asOf = asOfArg(args, name);
-  return withDb(args, async (db) => JSON.stringify(buildReport(makeContext(db, ACTOR), name, asOf), null, 2));
+  const request = returnArgs(args, name);
+  return withDb(args, async (db) => JSON.stringify(buildReport(makeContext(db, ACTOR), name, resolveReturnArgs(db, request)), null, 2));
 }
 
 export function importHelp(): string {
@@ -128,19 +122,26 @@ export function importHelp(): string {
   return [
     '可导入的类别（import <类别> FILE）：',
     ...kinds,
-    '  （* 为必需的列；列的顺序不限，常见的别名也能识别；已有的村按村名、卫生室按机构编码、人员按身份证号、资产按原资产编号更新）',
+    '  （* 为必需的列；列的顺序不限，常见的别名也能识别；已有的村按村名、卫生室按机构编码、人员按身份证号更新，资产按原资产编号匹配、不会重复入账）',
     '  资产的原值可写作 12300、12,300.00、¥12,300.00、1.23万；已入账资产的原值和所在单位只能在程序中登记原值变动或调拨。',
     '  先加 --dry-run 预览：列出将新增、更新的行和有错误的行，不写入任何数据；',
     '  正式导入时只要有一行有错误，就整批拒绝，不写入任何数据。加 --format json 输出 JSON。',
   ].join('\n');
 }
 
+const PARAM_HELP = {
+  asOf: '可加 --as-of 年-月-日，默认今天',
+  period: '须加 --from 年-月-日 --to 年-月-日',
+  clinic: '可加 --clinic 卫生室名称或机构编码（“卫生院本部”为本部），默认全乡镇',
+  stocktake: '须加 --stocktake 盘点编号或名称',
+} as const;
+
 export function exportHelp(): string {
-  const returns = allReturns.map((r) => `  ${r.name.padEnd(14)}${r.title}${r.asOf ? '（可加 --as-of 年-月-日，默认今天）' : ''}`);
+  const returns = allReturns.map((r) => `  ${r.name.padEnd(24)}${r.title}${r.params.length ? `（${r.params.map((p) => PARAM_HELP[p]).join('；')}）` : ''}`);
   return [
-    '可导出的上报报表（export <报表> --out FILE.xlsx；report <报表> --format json 输出同样的数字）：',
+    '可导出的上报报表（export <报表> --out FILE.xlsx；report <报表> --format json 输出同样的数字，资产金额以分为单位）：',
     ...returns,
     '可导出的名册（export <名册> --out FILE.xlsx）：',
-    ...Object.entries(lists).map(([name, l]) => `  ${name.padEnd(14)}${l.view.title}`),
+    ...Object.entries(lists).map(([name, l]) => `  ${name.padEnd(24)}${l.view.title}`),
   ].join('\n');
 }

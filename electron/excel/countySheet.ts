@@ -53,6 +53,8 @@ export interface CountySheet {
   rows: Iterable<readonly CellValue[]>;
   /** The 合计 row after the data; its first cell is replaced by 合计. */
   totals?: readonly CellValue[];
+  /** Data rows (0-based, in `rows` order) set in bold: subtotals and section headings. */
+  boldRows?: ReadonlySet<number>;
   summary?: SummaryBlock;
   signature?: Signature;
 }
@@ -183,13 +185,15 @@ export async function writeCountySheet(ws: Worksheet, sheet: CountySheet, header
   ws.getRow(lastHeader).commit();
 
   const bodyStyles = sheet.columns.map((c) => styles.body[c.kind]);
+  const boldStyles = sheet.columns.map((c) => styles.totals[c.kind]);
   let n = lastHeader;
   let count = 0;
   for (const values of sheet.rows) {
     n++;
     if (n > MAX_ROWS - 10) throw new AppError('TOO_LARGE', `数据超过 Excel 单个工作表的行数上限（${MAX_ROWS} 行），请先筛选后再导出`);
     const row = ws.getRow(n);
-    for (let i = 0; i < width; i++) put(row, i + 1, values[i] ?? null, bodyStyles[i] as Partial<Style>);
+    const rowStyles = sheet.boldRows?.has(count) ? boldStyles : bodyStyles;
+    for (let i = 0; i < width; i++) put(row, i + 1, values[i] ?? null, rowStyles[i] as Partial<Style>);
     row.commit();
     count++;
     if (count % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));

@@ -10,7 +10,7 @@ export const FONT_NAME = '宋体';
 /** GB2312 charset, as Chinese Excel writes it for 宋体, so WPS and Excel pick the same face. */
 const CHARSET_GB2312 = 134;
 
-export type CellKind = 'text' | 'center' | 'int' | 'decimal' | 'count' | 'people';
+export type CellKind = 'text' | 'center' | 'int' | 'decimal' | 'money' | 'count' | 'people';
 
 function font(size: number, bold = false): Partial<Font> {
   return { name: FONT_NAME, size, charset: CHARSET_GB2312, ...(bold ? { bold: true } : {}) };
@@ -24,6 +24,8 @@ export const NUM_FMT: Record<CellKind, string | undefined> = {
   center: undefined,
   int: '0',
   decimal: '0.0#',
+  // Amounts in 元, always with both decimals (the returns hold 分 and write 分 / 100).
+  money: '#,##0.00',
   // A count in a text column of the totals row: stays a number, reads "14个".
   count: '0"个"',
   // The same for a count of people (花名册 totals): "24人".
@@ -47,6 +49,7 @@ function byKind(bold: boolean, wrapText = false): Record<CellKind, Partial<Style
     center: cellStyle('center', bold, wrapText),
     int: cellStyle('int', bold, wrapText),
     decimal: cellStyle('decimal', bold, wrapText),
+    money: cellStyle('money', bold, wrapText),
     count: cellStyle('count', bold, wrapText),
     people: cellStyle('people', bold, wrapText),
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from './common';
+import { idSchema, isoDate, requiredText } from './common';
 
 export const appInfo = z.object({
   appVersion: z.string(),
@@ -42,9 +42,58 @@ export const auditRow = z.object({
 });
 export type AuditRow = z.infer<typeof auditRow>;
 
-export const returnNames = ['clinic-roster', 'roster', 'staffing'] as const;
+export const returnNames = ['clinic-roster', 'roster', 'staffing', 'asset-ledger', 'asset-changes', 'stocktake-discrepancies'] as const;
 export type ReturnName = (typeof returnNames)[number];
-export const returnInfo = z.object({ name: z.enum(returnNames), title: z.string(), description: z.string() });
-export const returnExportInput = z.object({ name: z.enum(returnNames, { error: '没有这张报表' }) });
+
+/**
+ * What a return can be asked for beyond today's figures: a day (统计日期), a period (开始、结束
+ * 日期), one clinic or the center itself (else the whole township), a stocktake.
+ */
+export const returnParamKinds = ['asOf', 'period', 'clinic', 'stocktake'] as const;
+export type ReturnParamKind = (typeof returnParamKinds)[number];
+export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
+  'clinic-roster': [],
+  roster: ['asOf'],
+  staffing: ['asOf'],
+  'asset-ledger': ['asOf', 'clinic'],
+  'asset-changes': ['period', 'clinic'],
+  'stocktake-discrepancies': ['stocktake'],
+};
+
+export const returnInfo = z.object({ name: z.enum(returnNames), title: z.string(), description: z.string(), params: z.array(z.enum(returnParamKinds)) });
+
+const paramFields = {
+  asOf: isoDate.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** A clinic's id, or null for 卫生院本部; absent: the whole township. */
+  clinicId: idSchema.nullable().optional(),
+  stocktakeId: idSchema.optional(),
+};
+export type ReturnParamValues = { [K in keyof typeof paramFields]?: z.output<(typeof paramFields)[K]> };
+
+/** Each return's parameters checked: the ones it needs are there, the ones it ignores are not. */
+export function returnParamProblems(name: ReturnName, v: ReturnParamValues): { path: keyof ReturnParamValues; message: string }[] {
+  const wants = returnParams[name];
+  const out: { path: keyof ReturnParamValues; message: string }[] = [];
+  if (!wants.includes('asOf') && v.asOf !== undefined) out.push({ path: 'asOf', message: '这张报表反映当前登记的情况，不能指定统计日期' });
+  if (wants.includes('period')) {
+    if (v.from === undefined) out.push({ path: 'from', message: '请选择统计期间的开始日期' });
+    if (v.to === undefined) out.push({ path: 'to', message: '请选择统计期间的结束日期' });
+    if (v.from !== undefined && v.to !== undefined && v.from > v.to) out.push({ path: 'to', message: `统计期间的结束日期 ${v.to} 早于开始日期 ${v.from}` });
+  } else if (v.from !== undefined || v.to !== undefined) out.push({ path: v.from !== undefined ? 'from' : 'to', message: '这张报表不按期间统计，不能指定开始、结束日期' });
+  if (!wants.includes('clinic') && v.clinicId !== undefined) out.push({ path: 'clinicId', message: '这张报表不分卫生室，不能指定卫生室' });
+  if (wants.includes('stocktake') && v.stocktakeId === undefined) out.push({ path: 'stocktakeId', message: '请选择要出表的盘点' });
+  if (!wants.includes('stocktake') && v.stocktakeId !== undefined) out.push({ path: 'stocktakeId', message: '这张报表与盘点无关，不能指定盘点' });
+  return out;
+}
+
+export const returnExportInput = z
+  .object({ name: z.enum(returnNames, { error: '没有这张报表' }), ...paramFields })
+  .strict()
+  .superRefine((v, ctx) => {
+    for (const p of returnParamProblems(v.name, v)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+  });
+export type ReturnExportInput = z.input<typeof returnExportInput>;
 
 export const backupInfo = z.object({ file: z.string(), at: z.string(), sizeBytes: z.number(), reason: z.string() });

@@ -110,7 +110,7 @@ describe('cli: people returns', () => {
     expect(wrong.stderr).toContain('--as-of 应为有效日期');
     const registry = cli('export', 'clinic-roster', '--db', db, '--out', path.join(dir, 'x.xlsx'), '--as-of', '2026-01-01');
     expect(registry.code).toBe(2);
-    expect(registry.stderr).toContain('反映当前登记的情况，不能指定 --as-of');
+    expect(registry.stderr).toContain('反映当前登记的情况，不能指定统计日期（--as-of）');
     const help = cliOk('--help');
     expect(help).toContain('roster');
     expect(help).toContain('人员按身份证号更新');

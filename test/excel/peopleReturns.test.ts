@@ -31,7 +31,7 @@ function findRowIn(ws: ExcelJS.Worksheet, column: number, prefix: string): numbe
 
 describe('people returns in the catalog', () => {
   it('are built by the core and offered by the app as soon as the contract names them', () => {
-    expect(allReturns.map((r) => r.name)).toEqual(['clinic-roster', 'roster', 'staffing']);
+    expect(allReturns.map((r) => r.name)).toEqual(['clinic-roster', 'roster', 'staffing', 'asset-ledger', 'asset-changes', 'stocktake-discrepancies']);
     expect(returnCatalog.map((r) => r.name)).toEqual(allReturns.map((r) => r.name).filter((n) => (returnNames as readonly string[]).includes(n)));
   });
 });

@@ -92,7 +92,7 @@ describe('clinic-roster return', () => {
     const s = await openSession();
     seedDemo(makeContext(s.db, '测试'), { scale: 1 });
     const list = await dispatch(s, 'returns.list', {});
-    expect(list).toEqual({ ok: true, value: returnCatalog.map(({ name, title, description }) => ({ name, title, description })) });
+    expect(list).toEqual({ ok: true, value: returnCatalog.map(({ name, title, description, params }) => ({ name, title, description, params })) });
     expect(list.ok && list.value).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'clinic-roster', title: '村卫生室及覆盖情况统计表' })]));
     const file = await dispatch(s, 'returns.export', { name: 'clinic-roster' });
     expect(file.ok && (file.value as { rowCount: number }).rowCount).toBe(32);

@@ -2,11 +2,13 @@
  * A return (报表) is first built as plain data, then rendered to a workbook. The same data is
  * what `report <name> --format json` prints, so the figures in JSON and on paper cannot differ.
  */
+import type { ChangesDetail, DiscrepancyDetail, LedgerDetail } from './assetTypes';
+
 /**
  * Every return the core can build. The app's 上报报表 page offers those the contract also
  * names (shared/schemas/app.ts `returnNames`); the command line offers all of them.
  */
-export const returnKeys = ['clinic-roster', 'roster', 'staffing'] as const;
+export const returnKeys = ['clinic-roster', 'roster', 'staffing', 'asset-ledger', 'asset-changes', 'stocktake-discrepancies'] as const;
 export type ReturnKey = (typeof returnKeys)[number];
 
 export type ReportValue = string | number | null;
@@ -26,7 +28,8 @@ export interface ReportColumn {
   header: string;
   /** Heading shared with the neighbouring columns of the same group (two-level header). */
   group?: string;
-  kind: 'text' | 'center' | 'int' | 'decimal';
+  /** `money`: the value is in 分 (as in JSON); the sheet shows it in 元 with two decimals. */
+  kind: 'text' | 'center' | 'int' | 'decimal' | 'money';
   width: number;
   /**
    * What the 合计 row shows in this column: the sum of the rows, how many rows there are, how
@@ -54,6 +57,8 @@ export interface ReportTable {
   /** Per column key; null when the table has no 合计 row. */
   totals: Record<string, number> | null;
   summary?: ReportSummary;
+  /** Indices of rows set in bold: subtotals and section headings (小计, 一、房屋及构筑物). */
+  emphasis?: number[];
 }
 
 export interface ReportData {
@@ -66,18 +71,32 @@ export interface ReportData {
   date: string;
   /** ISO date the figures are taken as of (统计日期); the same as `date` unless asked otherwise. */
   asOf: string;
+  /** The right-hand text of the unit row, when a day is not enough (统计期间, 盘点范围). */
+  period?: string;
   signature: { operator: string; reviewer: string; director: string };
   /** The headline figures, flat, for scripts and for checking the workbook. */
   figures: Record<string, number>;
   tables: ReportTable[];
   /** Every open alert as of `asOf`, with its rule ID (returns on people). */
   alerts?: ReportAlert[];
+  /** Asset returns: every figure in 分, per asset, holder and category (assetTypes.ts). */
+  ledger?: LedgerDetail;
+  changes?: ChangesDetail;
+  discrepancies?: DiscrepancyDetail;
 }
 
-/** When a return is built: the filing day and the day its figures are taken as of. */
+/**
+ * When a return is built: the filing day and the day its figures are taken as of; for the
+ * asset returns also the period, the scope (a clinic, null for 卫生院本部, absent for the
+ * township) and the stocktake, checked beforehand (shared/schemas/app.ts returnParamProblems).
+ */
 export interface ReportWhen {
   today: string;
   asOf: string;
+  from?: string;
+  to?: string;
+  clinicId?: number | null;
+  stocktakeId?: number;
 }
 
 /** Sums with two decimals at most, so 0.1 + 0.2 reads 0.3 in the 合计 row. */

@@ -1,0 +1,70 @@
+/**
+ * A return's parameters on the command line: --as-of, --from/--to, --clinic (a clinic's name,
+ * short name or code, or 卫生院本部), --stocktake (its number or title). Checked with the same
+ * rules as the app's call (shared/schemas/app.ts returnParamProblems), each message naming
+ * its option; names are looked up once the database is open.
+ */
+import { returnParamProblems, returnParams, type ReturnName, type ReturnParamValues } from '../../shared/schemas/app';
+import { isoDate } from '../../shared/schemas/common';
+import { AppError } from '../core/errors';
+import type { Db } from '../db/open';
+import { findHolder } from '../excel/import/kinds/assetLookups';
+import type { ReturnKey } from '../excel/returns';
+import type { CliArgs } from './args';
+
+const OPTION: Record<keyof ReturnParamValues, string> = { asOf: '--as-of', from: '--from', to: '--to', clinicId: '--clinic', stocktakeId: '--stocktake' };
+
+export interface ReturnArgs {
+  dates: Pick<ReturnParamValues, 'asOf' | 'from' | 'to'>;
+  clinic?: string;
+  stocktake?: string;
+}
+
+function dateArg(args: CliArgs, option: string): string | undefined {
+  const v = args.values[option];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !isoDate.safeParse(v).success) throw new AppError('BAD_REQUEST', `--${option} 应为有效日期，格式 年-月-日，如 2026-03-05（实际是“${String(v)}”）`);
+  return v;
+}
+
+function textArg(args: CliArgs, option: string): string | undefined {
+  const v = args.values[option];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || v.trim() === '') throw new AppError('BAD_REQUEST', `--${option} 不能为空`);
+  return v.trim();
+}
+
+const isContractReturn = (name: string): name is ReturnName => Object.prototype.hasOwnProperty.call(returnParams, name);
+
+/** Reads and checks the options before the database is opened. */
+export function returnArgs(args: CliArgs, name: ReturnKey): ReturnArgs {
+  const dates = { asOf: dateArg(args, 'as-of'), from: dateArg(args, 'from'), to: dateArg(args, 'to') };
+  const clinic = textArg(args, 'clinic');
+  const stocktake = textArg(args, 'stocktake');
+  if (isContractReturn(name)) {
+    // Placeholders for what is looked up later: here only whether it was given counts.
+    const problems = returnParamProblems(name, { ...dates, clinicId: clinic === undefined ? undefined : null, stocktakeId: stocktake === undefined ? undefined : 1 });
+    if (problems.length > 0) throw new AppError('BAD_REQUEST', problems.map((p) => `${p.message}（${OPTION[p.path]}）`).join('；'));
+  }
+  return { dates, ...(clinic === undefined ? {} : { clinic }), ...(stocktake === undefined ? {} : { stocktake }) };
+}
+
+function stocktakeId(db: Db, written: string): number {
+  const all = db.prepare('SELECT id, title, started_on AS startedOn FROM stocktakes ORDER BY id').all() as { id: number; title: string; startedOn: string }[];
+  const found = /^\d+$/.test(written) ? all.find((s) => s.id === Number(written)) : all.find((s) => s.title === written);
+  if (found) return found.id;
+  const list = all.length === 0 ? '目前没有任何盘点' : `现有盘点：${all.map((s) => `${s.id}（${s.title}，${s.startedOn}）`).join('、')}`;
+  throw new AppError('NOT_FOUND', `没有编号或名称为“${written}”的盘点（--stocktake）。${list}`);
+}
+
+/** The parameters with the clinic and the stocktake found in the database. */
+export function resolveReturnArgs(db: Db, a: ReturnArgs): ReturnParamValues {
+  const out: ReturnParamValues = Object.fromEntries(Object.entries(a.dates).filter(([, v]) => v !== undefined));
+  if (a.clinic !== undefined) {
+    const holder = findHolder(db, a.clinic);
+    if (!holder.ok) throw new AppError('NOT_FOUND', `${holder.message}（--clinic）`);
+    out.clinicId = holder.id;
+  }
+  if (a.stocktake !== undefined) out.stocktakeId = stocktakeId(db, a.stocktake);
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * The inputs a return asks for on the 上报报表 page (shared/schemas/app.ts returnParams): the
+ * day its figures are taken as of, a period, the township or one unit, a stocktake.
+ */
+import { Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import type { ReturnParamKind } from '../../../shared/schemas/app';
+import { DateInput } from '../../components/DateInput';
+
+/** What the clerk chose; `scope` is 'all' (全乡镇), 'center' (卫生院本部) or a clinic's id. */
+export interface ParamState {
+  asOf: string | null;
+  from: string | null;
+  to: string | null;
+  scope: 'all' | 'center' | number;
+  stocktakeId: number | null;
+}
+
+export function initialParams(): ParamState {
+  const today = dayjs().format('YYYY-MM-DD');
+  return { asOf: today, from: `${today.slice(0, 4)}-01-01`, to: today, scope: 'all', stocktakeId: null };
+}
+
+export interface Option<V> {
+  value: V;
+  label: string;
+}
+
+/** The call's parameters for the kinds a return takes; an empty date is left out for the core to name. */
+export function paramsFor(kinds: readonly ReturnParamKind[], p: ParamState): { asOf?: string; from?: string; to?: string; clinicId?: number | null; stocktakeId?: number } {
+  return {
+    ...(kinds.includes('asOf') && p.asOf ? { asOf: p.asOf } : {}),
+    ...(kinds.includes('period') && p.from ? { from: p.from } : {}),
+    ...(kinds.includes('period') && p.to ? { to: p.to } : {}),
+    ...(kinds.includes('clinic') && p.scope !== 'all' ? { clinicId: p.scope === 'center' ? null : p.scope } : {}),
+    ...(kinds.includes('stocktake') && p.stocktakeId !== null ? { stocktakeId: p.stocktakeId } : {}),
+  };
+}
+
+function Labelled(props: { label: string; children: ReactNode }) {
+  return (
+    <Space size={4}>
+      <Typography.Text type="secondary">{props.label}</Typography.Text>
+      {props.children}
+    </Space>
+  );
+}
+
+export function ReturnParams(props: {
+  name: string;
+  kinds: readonly ReturnParamKind[];
+  value: ParamState;
+  onChange: (v: ParamState) => void;
+  clinics: Option<number>[];
+  stocktakes: Option<number>[];
+}) {
+  const { kinds, value: p, onChange, name } = props;
+  if (kinds.length === 0) return null;
+  const set = (patch: Partial<ParamState>) => onChange({ ...p, ...patch });
+  return (
+    <Space wrap size="middle" style={{ marginTop: 8 }} data-testid={`return-params-${name}`}>
+      {kinds.includes('asOf') && (
+        <Labelled label="统计日期">
+          <DateInput id={`${name}-as-of`} value={p.asOf} allowClear={false} onChange={(v) => set({ asOf: v })} />
+        </Labelled>
+      )}
+      {kinds.includes('period') && (
+        <Labelled label="统计期间">
+          <DateInput id={`${name}-from`} value={p.from} onChange={(v) => set({ from: v })} />
+          <span>至</span>
+          <DateInput id={`${name}-to`} value={p.to} onChange={(v) => set({ to: v })} />
+        </Labelled>
+      )}
+      {kinds.includes('clinic') && (
+        <Labelled label="范围">
+          <Select
+            aria-label="范围"
+            style={{ width: 200 }}
+            showSearch={{ optionFilterProp: 'label' }}
+            value={p.scope}
+            onChange={(v: ParamState['scope']) => set({ scope: v })}
+            options={[{ value: 'all', label: '全乡镇（按单位小计）' }, { value: 'center', label: '卫生院本部' }, ...props.clinics]}
+          />
+        </Labelled>
+      )}
+      {kinds.includes('stocktake') && (
+        <Labelled label="盘点">
+          <Select
+            aria-label="盘点"
+            style={{ width: 320 }}
+            placeholder={props.stocktakes.length ? '请选择盘点' : '还没有盘点记录'}
+            value={p.stocktakeId ?? undefined}
+            onChange={(v: number) => set({ stocktakeId: v })}
+            options={props.stocktakes}
+          />
+        </Labelled>
+      )}
+    </Space>
+  );
+}
