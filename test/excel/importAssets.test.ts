@@ -8,6 +8,7 @@
  * on file is matched by its old code: its descriptive fields are updated, while 原值 and the
  * holder, which only movements may change (A3), must agree.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { personInput } from '../../shared/schemas/people';
@@ -20,8 +21,9 @@ import { planImport } from '../../electron/excel/import/plan';
 import type { SheetGrid } from '../../electron/excel/import/read';
 import { recordMovement } from '../../electron/services/assets/movements';
 import { createPerson } from '../../electron/services/people/write';
-import { idNumberFor } from '../helpers/people';
-import { dumpDb } from '../helpers/tempDb';
+import { call } from '../helpers/calls';
+import { idNumberFor, openSessionAt } from '../helpers/people';
+import { dumpDb, tempDir } from '../helpers/tempDb';
 import { ASSET_HEADER, expectedCards, goodAssetRows, messyAssetLedger, writeAssetLedger, type AssetSheetRow } from './messyAssets';
 import { countRows, freshDb } from './support';
 
@@ -181,5 +183,26 @@ describe('asset import: commit', () => {
     const file = await writeAssetLedger(path.join(dir, '本系统.xlsx'), [{ row: 5, cells: [1, card.name, card.code] }], ASSET_HEADER.slice(0, 3));
     const r = await importWorkbook(ctx, 'assets', { file });
     expect([r.created, r.updated, r.preview.unchanged.map((u) => u.row)]).toEqual([0, 0, [5]]);
+  });
+});
+
+describe('asset import through the wizard’s operations', () => {
+  it('previews a ledger sent as base64, commits it, and offers nothing the second time', async () => {
+    const s = await openSessionAt(TODAY);
+    const names = ['张庄', '李营'];
+    for (const [i, n] of names.entries()) {
+      const v = await call(s, 'villages.create', { name: `${n}村`, residentPopulation: 1000, servicePopulation: 1000, isCenterSeat: false, distanceKm: 3, altCoverage: 'none', patrolVisitsPerMonth: 0, note: '' });
+      await call(s, 'clinics.create', { code: `0${i + 1}`, name: `${n}村卫生室`, address: '', property: 'public', buildingArea: 80, insurancePoint: true, headName: '', hostVillageIds: [v.id], extensionVillageIds: [], note: '' });
+    }
+    // Without 张建国 on file, the first row names a custodian nobody has: cleared here.
+    const rows = goodAssetRows.map((r) => (r.row === 5 ? { row: 5, cells: r.cells.map((c, i) => (i === 14 ? '' : c)) } : r));
+    const file = await writeAssetLedger(path.join(tempDir(), '台账.xlsx'), rows);
+    const input = { kind: 'assets' as const, fileName: '台账.xlsx', base64: fs.readFileSync(file).toString('base64') };
+    const p = await call(s, 'import.preview', input);
+    expect(p).toMatchObject({ kind: 'assets', title: '固定资产台账', headerRow: 4, errors: [] });
+    expect(p.create.map((r) => r.row)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(await call(s, 'import.commit', input)).toEqual({ kind: 'assets', title: '固定资产台账', created: 6, updated: 0, unchanged: 0 });
+    const again = await call(s, 'import.preview', input);
+    expect([again.create.length, again.update.length, again.unchanged.length]).toEqual([0, 0, 6]);
   });
 });
