@@ -4,7 +4,11 @@ import { button, choose, dialog, settle } from './ui';
 
 /** Types an ISO date into an antd date picker labelled so, as a clerk would. */
 export async function typeDate(scope: Locator, label: string, iso: string): Promise<void> {
-  const input = scope.getByLabel(label);
+  await typeDateInto(scope.getByLabel(label), iso);
+}
+
+/** The same into a date picker found otherwise (e.g. by its id). */
+export async function typeDateInto(input: Locator, iso: string): Promise<void> {
   await input.click();
   await input.fill(iso);
   await input.press('Enter');

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { assetShots } from './assetShots';
 import { launchBrowser, openApp, type TestApp } from './harness';
 import { button, dialog, expectCount, fillNumber, openMenu } from './ui';
 
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
       await page.getByTestId('blank-count').waitFor();
       await shot(page, '16-home-1024');
     });
+
+    await withApp(browser, { demo: true }, (app) => assetShots(app, shot));
   } finally {
     await browser.close();
   }

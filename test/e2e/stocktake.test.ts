@@ -1,13 +1,13 @@
 /**
  * Issue 4, stocktake: start one for a clinic, scan (type) a label's code + Enter → 账实相符,
  * an unknown code and another clinic's code are refused in Chinese with the focus kept in the
- * box, mark one 盘亏, the rest 相符, close it: it locks, and the missing asset shows as
- * 丢失待处理 in the ledger.
+ * box, mark one 盘亏, the rest 相符, close it: it locks, its 盘盈盘亏表 lists the missing
+ * asset, and that asset shows as 丢失待处理 in the ledger.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addAsset, twoClinics } from '../helpers/assets';
-import { button, choose, dialog, expectCount, gridRow, openMenu, settle } from './ui';
+import { button, choose, dialog, download, expectCount, gridRow, openMenu, readSheet, settle } from './ui';
 import { useE2e } from './suite';
 
 const e2e = useE2e();
@@ -70,6 +70,12 @@ describe('stocktake', () => {
     await page.getByText(/盘点已于 .* 结束，已锁定，只能查看/).waitFor();
     expect(await page.getByLabel(/扫码或输入资产编号/).count()).toBe(0);
     expect(await items.locator('.ant-radio-button-wrapper').count()).toBe(0);
+
+    // The 盘盈盘亏表 of this stocktake lists the missing asset, and not the found ones.
+    const { file } = await download(page, app.dir, () => button(page, '导出盘盈盘亏表').click());
+    const sheet = (await readSheet(file)).rows.flat().join('|');
+    expect(sheet).toContain(missing);
+    expect(sheet).not.toContain(found);
 
     await openMenu(page, '固定资产');
     await expectCount(page, 5);

@@ -2,12 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { assetCardInput, type AssetDetail } from '../../../shared/schemas/assets';
+import type { AssetDetail } from '../../../shared/schemas/assets';
 import type { AssetCategory } from '../../../shared/rules/assetCategories';
 import { call } from '../../api';
 import { applyServerError } from '../../components/serverErrors';
 import { AssetCardFields } from './AssetCardFields';
-import { emptyCard, type AssetCardValues } from './assetForm';
+import { assetCardForm, emptyCard, type AssetCardValues } from './assetForm';
 import type { Option } from './useAssetOptions';
 
 function valuesOf(a: AssetDetail): AssetCardValues {
@@ -28,7 +28,7 @@ function valuesOf(a: AssetDetail): AssetCardValues {
 /** 卡片信息: the descriptive fields; value, holder, dates and status change only by movements. */
 export function AssetCardEdit(props: { asset: AssetDetail; people: Option[]; readOnly: boolean; onSaved: (a: AssetDetail) => void; onDirty: (d: boolean) => void }) {
   const { asset, onDirty } = props;
-  const { control, handleSubmit, reset, setError, formState } = useForm<AssetCardValues>({ resolver: zodResolver(assetCardInput), defaultValues: valuesOf(asset), mode: 'onTouched' });
+  const { control, handleSubmit, reset, setError, formState } = useForm<AssetCardValues>({ resolver: zodResolver(assetCardForm), defaultValues: valuesOf(asset), mode: 'onTouched' });
   const [banner, setBanner] = useState('');
   const [busy, setBusy] = useState(false);
   useEffect(() => onDirty(formState.isDirty), [formState.isDirty, onDirty]);
@@ -38,7 +38,7 @@ export function AssetCardEdit(props: { asset: AssetDetail; people: Option[]; rea
     setBusy(true);
     setBanner('');
     try {
-      const saved = await call('assets.update', { id: asset.id, values: assetCardInput.parse(v) });
+      const saved = await call('assets.update', { id: asset.id, values: assetCardForm.parse(v) });
       reset(valuesOf(saved));
       props.onSaved(saved);
     } catch (e) {

@@ -39,7 +39,7 @@ export function MovementTable(props: { movements: MovementRow[]; reversibleId: n
               .filter(Boolean)
               .join('；'),
         },
-        { title: '登记', key: 'recorded', width: 150, render: (_: unknown, m) => `${m.recordedBy} ${chineseDateTime(m.recordedAt)}` },
+        { title: '登记', key: 'recorded', width: 170, render: (_: unknown, m) => `${m.recordedBy} ${chineseDateTime(m.recordedAt)}` },
         { title: '', key: 'mark', width: 90, render: (_: unknown, m) => (m.id === props.reversibleId ? <span className="hint-inline">可冲销</span> : null) },
       ]}
     />

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { assetCategories, categoryInfo, categoryLabels, type AssetCategory } from '../../../shared/rules/assetCategories';
-import { assetCardInput, assetFundings, assetInput, fundingLabels } from '../../../shared/schemas/assets';
+import { assetCardInput, assetFundings, assetInput, assetLabels, fundingLabels } from '../../../shared/schemas/assets';
+import { isoDate } from '../../../shared/schemas/common';
 
 /** The holder select's value for 卫生院本部 (the core's null). */
 export const CENTER_OPTION = 0;
@@ -17,6 +18,11 @@ export const CENTER_OPTION = 0;
  */
 export function checkedAs<O>(schema: z.ZodType<O>): z.ZodType<O, never> {
   return schema as z.ZodType<O, never>;
+}
+
+/** A required date: empty says which date is missing (the core's message is about the format). */
+export function requiredDate(label: string) {
+  return z.string({ error: `请填写${label}` }).min(1, `请填写${label}`).pipe(isoDate);
 }
 
 /** An amount typed in 元 (two decimals) → integer 分. */
@@ -35,6 +41,7 @@ export const lifeUnits = { year: '年', month: '个月' } as const;
 export const assetCreateForm = z
   .object({
     ...assetInput.shape,
+    acquiredOn: requiredDate(assetLabels.acquiredOn),
     valueFen: yuan('原值'),
     holderClinicId: holder('所在单位'),
     lifeMonths: z.number({ error: '使用年限必须是数字' }).int('使用年限必须是整数').min(1, '使用年限至少为 1').max(1200, '使用年限过长').nullable(),
@@ -45,7 +52,8 @@ export const assetCreateForm = z
 export type AssetCreateValues = z.input<typeof assetCreateForm>;
 
 /** The card fields a clerk edits later (assets.update). */
-export type AssetCardValues = z.input<typeof assetCardInput>;
+export const assetCardForm = assetCardInput.extend({ acquiredOn: requiredDate(assetLabels.acquiredOn) });
+export type AssetCardValues = z.input<typeof assetCardForm>;
 
 export const emptyCard: AssetCardValues = {
   name: '',

@@ -33,10 +33,12 @@ export function StocktakeItems(props: { detail: StocktakeDetail; readOnly: boole
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         data-testid="stocktake-items"
+        tableLayout="fixed"
+        scroll={{ x: 1130 }}
         rowClassName={(i) => `result-${i.result}`}
         columns={[
           { title: '资产编号', dataIndex: 'code', width: 130, render: (c: string) => c || <span className="hint-inline">（盘盈，结束后编号）</span> },
-          { title: '资产名称', dataIndex: 'name', ellipsis: true },
+          { title: '资产名称', dataIndex: 'name', width: 180, ellipsis: true },
           { title: '类别', key: 'category', width: 170, ellipsis: true, render: (_: unknown, i) => categoryLabels[i.category as AssetCategory] ?? i.category },
           { title: '规格型号', dataIndex: 'model', width: 120, ellipsis: true },
           { title: '所在单位', dataIndex: 'holderName', width: 140, ellipsis: true },
