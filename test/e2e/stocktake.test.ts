@@ -1,13 +1,13 @@
 /**
  * Issue 4, stocktake: start one for a clinic, scan (type) a label's code + Enter → 账实相符,
  * an unknown code and another clinic's code are refused in Chinese with the focus kept in the
- * box, mark one 盘亏, the rest 相符, close it: it locks, its 盘盈盘亏表 lists the missing
- * asset, and that asset shows as 丢失待处理 in the ledger.
+ * box, add a 盘盈 item, mark one 盘亏, the rest 相符, close it: it locks, the surplus item gets
+ * its card, the 盘盈盘亏表 lists the missing asset, and that asset shows as 丢失待处理.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addAsset, twoClinics } from '../helpers/assets';
-import { button, choose, dialog, download, expectCount, gridRow, openMenu, readSheet, settle } from './ui';
+import { button, choose, dialog, download, expectCount, fillNumber, gridRow, openMenu, readSheet, settle } from './ui';
 import { useE2e } from './suite';
 
 const e2e = useE2e();
@@ -55,6 +55,16 @@ describe('stocktake', () => {
     await scan(page, elsewhere);
     await page.getByTestId('scan-error').getByText(/登记在“张庄村卫生室”，不在本次盘点范围内/).waitFor();
 
+    // A 雾化器 without a card: 盘盈, estimated in 元, at this clinic (the dialog's default).
+    await button(page, '登记盘盈…').click();
+    const surplus = await settle(dialog(page, /^登记盘盈：/));
+    await surplus.getByLabel('资产名称').fill('雾化器');
+    await choose(page, surplus.getByLabel('资产类别'), '医疗设备', { search: true });
+    await fillNumber(surplus.getByLabel('估价（元）'), 1234.5);
+    await button(surplus, '保存').click();
+    await surplus.waitFor({ state: 'hidden' });
+    await expect.poll(() => counts.textContent()).toContain('盘盈1');
+
     // By hand: one missing, the rest found.
     await items.locator('tr', { hasText: missing }).getByText('盘亏', { exact: true }).click();
     await expect.poll(() => counts.textContent()).toContain('盘亏1');
@@ -77,8 +87,13 @@ describe('stocktake', () => {
     expect(sheet).toContain(missing);
     expect(sheet).not.toContain(found);
 
+    // Closing opened a card for the surplus item.
+    expect(app.session.db.prepare("SELECT name, funding, value_fen AS v, holder_clinic_id AS h FROM assets WHERE funding = 'surplus'").all()).toEqual([
+      { name: '雾化器', funding: 'surplus', v: 123_450, h: li },
+    ]);
+
     await openMenu(page, '固定资产');
-    await expectCount(page, 5);
+    await expectCount(page, 6);
     await choose(page, page.getByRole('combobox', { name: '筛选状态' }), '丢失待处理');
     await expectCount(page, 1);
     await gridRow(page, missing).waitFor();
