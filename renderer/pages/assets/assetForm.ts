@@ -55,6 +55,7 @@ export type AssetCreateValues = z.input<typeof assetCreateForm>;
 export const assetCardForm = assetCardInput.extend({ acquiredOn: requiredDate(assetLabels.acquiredOn) });
 export type AssetCardValues = z.input<typeof assetCardForm>;
 
+/** A new card starts with no category and no holder chosen (the selects show their placeholder). */
 export const emptyCard: AssetCardValues = {
   name: '',
   category: undefined as unknown as AssetCategory,
