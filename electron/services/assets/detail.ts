@@ -3,11 +3,12 @@ import { inEffect } from '../../../shared/rules/assetState';
 import {
   assetStatusLabels,
   disposalLabels,
+  movementKindLabels,
   valueChangeLabels,
   type AssetDetail,
   type MovementRow,
 } from '../../../shared/schemas/assets';
-import { todayIso } from '../../../shared/format';
+import { fenToYuan, todayIso } from '../../../shared/format';
 import type { ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { stmt } from '../../db/stmt';
@@ -15,7 +16,8 @@ import { movementFacts } from './facts';
 import { ledgerRowOf, namesOf } from './ledger';
 import { reversibleMovement } from './reversible';
 
-const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
+/** 1234567 分 → 12,345.67 元, as the clerk reads amounts. */
+const yuan = (fen: number) => `${fenToYuan(fen).replace('¥', '')} 元`;
 
 interface RawMovement {
   id: number;
@@ -59,7 +61,7 @@ export function getAsset(ctx: ServiceContext, id: number): AssetDetail {
         return `${disposalLabels[m.method as keyof typeof disposalLabels] ?? m.method}${m.proceeds_fen > 0 ? `，收入 ${yuan(m.proceeds_fen)}` : ''}`;
       case 'reversal': {
         const t = m.reverses_id === null ? undefined : kinds.get(m.reverses_id);
-        return t ? `冲销 ${t.moved_on} 的“${summary(t)}”` : '冲销';
+        return t ? `冲销 ${t.moved_on} 的${movementKindLabels[t.kind]}（${summary(t)}）` : '冲销';
       }
     }
   };

@@ -10,7 +10,7 @@
  */
 import { accumulatedAt, monthIndex } from '../../../shared/rules/depreciation';
 import { depreciationBasis, inEffect, stateAt, type MovementFact } from '../../../shared/rules/assetState';
-import { todayIso } from '../../../shared/format';
+import { fenToYuan, todayIso } from '../../../shared/format';
 import {
   assetStatusLabels,
   disposalLabels,
@@ -29,7 +29,8 @@ import { reversibleMovement } from './reversible';
 import { holderName, refreshAssetCache } from './state';
 import { assertCustodian, assertNotFuture, assertOpenClinic } from './write';
 
-const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
+/** 1234567 分 → 12,345.67 元, as the clerk reads amounts. */
+const yuan = (fen: number) => `${fenToYuan(fen).replace('¥', '')} 元`;
 
 interface Loaded {
   code: string;
