@@ -10,6 +10,7 @@ import { depreciationBasis, inEffect, type MovementFact } from '../../../shared/
 import { accumulatedAt, monthIndex, monthIso, type DepreciationBasis } from '../../../shared/rules/depreciation';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
+import { FACT_COLUMNS, factsByAsset } from './facts';
 
 export interface MonthDepreciation {
   month: string;
@@ -29,19 +30,11 @@ interface Card {
   valueChanges: number;
 }
 
-const FACTS_SQL = `SELECT id, asset_id AS assetId, kind, moved_on AS date, to_clinic_id AS toClinicId, value_fen AS valueFen,
-  life_months AS lifeMonths, status, method, reverses_id AS reversesId FROM asset_movements
-  WHERE asset_id IN (SELECT id FROM assets WHERE status <> 'void' AND (value_changes > 0 OR last_moved_on >= @from))
-  ORDER BY asset_id, moved_on, id`;
-
+/** Movements of the cards that moved since `from` or ever changed value (the rest are read from their cache). */
 function factsOfMovers(db: Db, from: string): Map<number, MovementFact[]> {
-  const out = new Map<number, MovementFact[]>();
-  for (const r of stmt(db, FACTS_SQL).all({ from }) as (MovementFact & { assetId: number })[]) {
-    const list = out.get(r.assetId);
-    if (list) list.push(r);
-    else out.set(r.assetId, [r]);
-  }
-  return out;
+  return factsByAsset(db, `SELECT ${FACT_COLUMNS} FROM asset_movements
+    WHERE asset_id IN (SELECT id FROM assets WHERE status <> 'void' AND (value_changes > 0 OR last_moved_on >= @from))
+    ORDER BY asset_id, moved_on, id`, { from });
 }
 
 /** `fromMonth`, `toMonth`: `YYYY-MM`, inclusive. */

@@ -15,7 +15,7 @@ import { accumulatedAt, monthIndex, type DepreciationBasis } from '../../../shar
 import type { AssetRow } from '../../../shared/schemas/assets';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
-import { movementFacts } from './facts';
+import { FACT_COLUMNS, factsByAsset, movementFacts } from './facts';
 
 interface Card {
   id: number;
@@ -52,9 +52,6 @@ function cardOf(t: CardTuple): Card {
   };
 }
 
-const FACT_COLUMNS = `id, asset_id AS assetId, kind, moved_on AS date, to_clinic_id AS toClinicId, value_fen AS valueFen,
-  life_months AS lifeMonths, status, method, reverses_id AS reversesId`;
-
 /** An asset still on the books: neither disposed nor voided. */
 export function isHeld(row: Pick<AssetRow, 'status'>): boolean {
   return row.status !== 'disposed' && row.status !== 'void';
@@ -90,16 +87,9 @@ function cachedState(card: Card): { state: AssetState; basis: DepreciationBasis 
 
 /** Movements of the cards not settled on `asOf`, by card (reversals whatever their date: a reversed movement never happened). */
 function unsettledFacts(db: Db, asOf: string): Map<number, MovementFact[]> {
-  const sql = `SELECT ${FACT_COLUMNS} FROM asset_movements
+  return factsByAsset(db, `SELECT ${FACT_COLUMNS} FROM asset_movements
     WHERE asset_id IN (SELECT id FROM assets WHERE status <> 'void' AND (value_changes > 0 OR last_moved_on > @asOf))
-      AND (moved_on <= @asOf OR kind = 'reversal') ORDER BY asset_id, moved_on, id`;
-  const out = new Map<number, MovementFact[]>();
-  for (const r of stmt(db, sql).all({ asOf }) as (MovementFact & { assetId: number })[]) {
-    const list = out.get(r.assetId);
-    if (list) list.push(r);
-    else out.set(r.assetId, [r]);
-  }
-  return out;
+      AND (moved_on <= @asOf OR kind = 'reversal') ORDER BY asset_id, moved_on, id`, { asOf });
 }
 
 type Names = ReturnType<typeof namesOf>;
