@@ -176,6 +176,11 @@ describe('S7 / S8: dispatch under six months, county-hired service under a year'
     const q = await addPerson(s, '旧派驻', '1985-06-06', 'M', { category: 'center_staff' });
     await save(s, q.id, { table: 'employments', kind: 'dispatched', startDate: '2025-01-01', endDate: '2025-03-01' });
     expect(subjects(await alertsOn(s), 'dispatch_short')).toEqual([]);
+    // Entered ahead: not running yet on the 15th of June, so not short yet; it is once it starts.
+    const r = await addPerson(s, '将派驻', '1986-06-06', 'M', { category: 'center_staff' });
+    await save(s, r.id, { table: 'employments', kind: 'dispatched', startDate: '2026-07-01', endDate: '2026-10-01' });
+    expect(subjects(await alertsOn(s), 'dispatch_short')).toEqual([]);
+    expect(subjects(await alertsOn(s, '2026-07-01'), 'dispatch_short')).toEqual(['将派驻']);
   });
 
   it('11 months of county-hired service warn, 12 do not', async () => {

@@ -77,7 +77,8 @@ function personAlerts(
   }
   for (const e of p.employments) {
     if (endsWithin(e.endDate, asOf, s.contractWarnDays)) add('contract_ending', p.name, `合同于 ${e.endDate} 到期`, ids);
-    const current = e.endDate !== null && e.endDate >= asOf;
+    // Running on the day: a dispatch or county-hired period entered ahead is not short yet (S7, S8).
+    const current = e.startDate <= asOf && e.endDate !== null && e.endDate >= asOf;
     if (current && e.kind === 'dispatched' && shorterThanMonths(e.startDate, e.endDate, s.dispatchMinMonths)) {
       add('dispatch_short', p.name, `派驻 ${e.startDate} 至 ${e.endDate}，不足 ${s.dispatchMinMonths} 个月`, ids);
     }
