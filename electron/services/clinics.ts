@@ -170,6 +170,11 @@ export function closeClinic(ctx: ServiceContext, id: number, closedOn: string, r
   ctx.db.transaction(() => {
     const before = getClinic(ctx, id);
     if (before.status === 'closed') throw new AppError('CONFLICT', `“${before.name}”已于 ${before.closedOn ?? ''} 撤销`);
+    // A3: a clinic's assets must not be left behind unseen when it closes.
+    const held = Number(ctx.db.prepare("SELECT count(*) FROM assets WHERE holder_clinic_id = ? AND status NOT IN ('disposed', 'void')").pluck().get(id));
+    if (held > 0) {
+      throw new AppError('CONFLICT', `“${before.name}”还有 ${held} 项固定资产在账。请先在“固定资产”中把它们调拨到卫生院本部或其他卫生室（或办理处置），再撤销卫生室`);
+    }
     ctx.db
       .prepare(`UPDATE clinics SET status = 'closed', closed_on = ?, closed_reason = ?, updated_at = ? WHERE id = ?`)
       .run(closedOn, reason, ctx.now().toISOString(), id);

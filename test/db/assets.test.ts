@@ -130,6 +130,16 @@ describe('the ledger as of a date (A3)', () => {
     expect((await failsUnchanged(s, 'assets.reverse', { assetId: a.id, movementId: reversal.id, reason: 'x' })).message).toMatch(/冲销记录本身不能再冲销/);
   });
 
+  it('a clinic holding assets cannot close until they are transferred (A3)', async () => {
+    const s = await openSessionAt(TODAY);
+    const c = await twoClinics(s);
+    const a = await addAsset(s, { holderClinicId: c.li });
+    const e = await failsUnchanged(s, 'clinics.close', { id: c.li, closedOn: TODAY, reason: '村医退休' });
+    expect(e.message).toBe('“李营村卫生室”还有 1 项固定资产在账。请先在“固定资产”中把它们调拨到卫生院本部或其他卫生室（或办理处置），再撤销卫生室');
+    await call(s, 'assets.move', { kind: 'transfer', assetId: a.id, date: TODAY, toClinicId: null, reason: '卫生室撤销，收回', sentBy: '李秀英', receivedBy: '王会计' });
+    expect((await call(s, 'clinics.close', { id: c.li, closedOn: TODAY, reason: '村医退休' })).status).toBe('closed');
+  });
+
   it('movements are append-only in the database itself', async () => {
     const s = await openSessionAt(TODAY);
     const c = await twoClinics(s);

@@ -104,11 +104,22 @@ describe('villages and clinics', () => {
     expect(app.counts()).toEqual(before);
 
     await reason.fill('村医外出务工，暂停执业');
+    // Its assets are still on the books there (A3): refused, saying what to do.
+    await button(confirm, '确认撤销').click();
+    await page.getByText(/“王屯村卫生室”还有 \d+ 项固定资产在账。请先在“固定资产”中把它们调拨/).first().waitFor();
+    expect(app.counts()).toEqual(before);
+    // The clerk moves them to the center (as on the 固定资产 page), then closes.
+    const wangtun = (await app.call('clinics.options', {})).find((c) => c.name === '王屯村卫生室')?.id;
+    const held = (await app.call('assets.list', { limit: 1000 })).rows.filter((a) => a.holderClinicId === wangtun && a.status !== 'disposed');
+    for (const a of held) {
+      await app.call('assets.move', { kind: 'transfer', assetId: a.id, date: new Date().toISOString().slice(0, 10), toClinicId: null, reason: '卫生室撤销，资产收回', sentBy: '王志强', receivedBy: '王会计' });
+    }
+    const afterTransfers = app.counts();
     await button(confirm, '确认撤销').click();
     await confirm.waitFor({ state: 'hidden' });
     await page.getByText('已撤销：王屯村卫生室').waitFor();
     await expect.poll(async () => (await rowTexts(gridRow(page, 'HY001-03')))[2]).toBe('已撤销');
-    expect(app.counts().audit).toBe(before.audit + 1);
+    expect(app.counts().audit).toBe(afterTransfers.audit + 1);
 
     expect(await homeBlankCount(page)).toBe(2);
     await page.getByTestId('blank-list').getByText('王屯村').waitFor();
