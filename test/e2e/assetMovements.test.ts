@@ -43,6 +43,12 @@ describe('asset movements', () => {
 
     // The core refuses a date before the latest movement; its sentence is under 调拨日期.
     const move = await openDialog(page, card, '调拨…', /^调拨：/);
+    // Empty: one press of OK marks every required field at once.
+    await button(move, '登记调拨').click();
+    await formItem(move, '调入单位').getByText('请选择调入单位').waitFor();
+    await formItem(move, '调拨事由').getByText('请填写调拨事由').waitFor();
+    await formItem(move, '调出方签收人').getByText('请填写调出方签收人').waitFor();
+    await formItem(move, '调入方签收人').getByText('请填写调入方签收人').waitFor();
     await typeDate(move, '调拨日期', '2024-01-01');
     await choose(page, move.getByLabel('调入单位'), '李营村卫生室', { search: true });
     await move.getByLabel('调拨事由').fill('调剂');

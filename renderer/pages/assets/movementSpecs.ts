@@ -33,7 +33,14 @@ export interface MovementSpec {
 
 const opts = (labels: Record<string, string>, keys: readonly string[]) => keys.map((k) => ({ value: k, label: labels[k] ?? k }));
 const base = (a: AssetDetail) => ({ assetId: a.id, date: todayIso(), reason: '' });
-const converted = (shape: z.ZodRawShape) => z.looseObject(shape).pipe(checkedAs(movementInput)) as unknown as z.ZodType<FieldValues>;
+/**
+ * The kind's own fields (the core's variant) with the converted ones in front, then the core's
+ * whole schema: every field is checked in the first stage, so one press of OK marks them all.
+ */
+const converted = (kind: MovementKindShown, shape: z.ZodRawShape) => {
+  const variant = movementInput.options.find((o) => o.shape.kind.value === kind);
+  return z.looseObject({ ...variant?.shape, ...shape }).pipe(checkedAs(movementInput)) as unknown as z.ZodType<FieldValues>;
+};
 const dateField = (label: string): FieldSpec => ({ name: 'date', label, kind: 'date', required: true, extra: '不能早于该资产最近一次变动的日期' });
 
 export const movementSpecs: Record<MovementKindShown, MovementSpec> = {
@@ -41,7 +48,7 @@ export const movementSpecs: Record<MovementKindShown, MovementSpec> = {
     title: '调拨',
     okText: '登记调拨',
     intro: '资产只能通过登记的调拨在单位之间移动（A3）；调出、调入双方签收人都要填写。',
-    schema: converted({ toClinicId: holder('调入单位') }),
+    schema: converted('transfer', { toClinicId: holder('调入单位') }),
     fields: (a, o) => [
       dateField('调拨日期'),
       { name: 'toClinicId', label: '调入单位', kind: 'select', required: true, options: o.holders.filter((h) => h.value !== (a.holderClinicId ?? CENTER_OPTION)) },
@@ -56,7 +63,7 @@ export const movementSpecs: Record<MovementKindShown, MovementSpec> = {
     title: '原值变动',
     okText: '登记变动',
     intro: '改良扩建、重新估价或价值调整。增加填正数，减少填负数；从变动当月起按新的原值计提折旧。',
-    schema: converted({ deltaFen: yuan('变动金额') }),
+    schema: converted('value_change', { deltaFen: yuan('变动金额') }),
     fields: () => [
       dateField('变动日期'),
       { name: 'method', label: '变动方式', kind: 'select', required: true, options: opts(valueChangeLabels, valueChangeMethods) },
@@ -71,7 +78,7 @@ export const movementSpecs: Record<MovementKindShown, MovementSpec> = {
     title: '状态变更',
     okText: '保存',
     intro: '在用、闲置、维修中、丢失待处理之间变更；报废、报损等请用“处置”。',
-    schema: converted({}),
+    schema: converted('status', {}),
     fields: (a) => [
       dateField('变更日期'),
       { name: 'status', label: '新的状态', kind: 'select', required: true, options: opts(assetStatusLabels, settableStatuses.filter((s) => s !== a.status)) },
@@ -83,7 +90,7 @@ export const movementSpecs: Record<MovementKindShown, MovementSpec> = {
     title: '处置',
     okText: '登记处置',
     intro: '处置须先经批准（A3）。处置后资产退出台账，当月停止计提折旧，不能再登记变动；登记有误时可冲销更正。',
-    schema: converted({ proceedsFen: yuan('处置收入').nullable().transform((f) => f ?? 0) }),
+    schema: converted('dispose', { proceedsFen: yuan('处置收入').nullable().transform((f) => f ?? 0) }),
     fields: () => [
       dateField('处置日期'),
       { name: 'method', label: '处置方式', kind: 'select', required: true, options: opts(disposalLabels, disposalMethods) },
