@@ -10,8 +10,9 @@ import type { FieldSpec } from '../../components/SpecForm';
 import { categoryOptions, checkedAs, holder, yuan } from '../assets/assetForm';
 import type { Option } from '../assets/useAssetOptions';
 
+// The core's fields in the first stage too, so one press of OK marks every missing field.
 export const startSchema = z
-  .looseObject({ clinicId: z.number().nullable().optional().transform((n) => n ?? null) })
+  .looseObject({ ...stocktakeCreate.shape, clinicId: z.number().nullable().optional().transform((n) => n ?? null) })
   .pipe(checkedAs(stocktakeCreate)) as unknown as z.ZodType<FieldValues>;
 
 export function startFields(clinics: Option[]): FieldSpec[] {
@@ -26,7 +27,7 @@ export function startFields(clinics: Option[]): FieldSpec[] {
 export const startInitial = (): Record<string, unknown> => ({ title: `${todayIso().slice(0, 4)}年固定资产盘点`, scope: 'clinic', clinicId: undefined, startedOn: todayIso() });
 
 export const surplusSchema = z
-  .looseObject({ valueFen: yuan('估价'), clinicId: holder('所在单位') })
+  .looseObject({ ...stocktakeSurplus.shape, valueFen: yuan('估价'), clinicId: holder('所在单位') })
   .pipe(checkedAs(stocktakeSurplus)) as unknown as z.ZodType<FieldValues>;
 
 export function surplusFields(holders: Option[]): FieldSpec[] {
