@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, listBackups } from '../db/backup';
 import { openDatabase, type Db } from '../db/open';
-import { seedDemo } from '../demo/seed';
+import { seedDemo, seedDemoAdditions } from '../demo/seed';
 import { readSettings } from '../services/settings';
 import { makeContext, type ServiceContext } from './context';
 
@@ -51,6 +51,7 @@ export class Session {
     const fresh = !fs.existsSync(target);
     const opened = await openDatabase(target);
     if (which === 'demo' && fresh) seedDemo(makeContext(opened.db, '演示数据', this.now), { scale: 1 });
+    else if (which === 'demo') seedDemoAdditions(makeContext(opened.db, '演示数据', this.now), opened.migratedFrom);
     this.ctx?.db.close();
     this.ctx = makeContext(opened.db, readSettings(opened.db).operatorName || '管理员', this.now);
     this.dbPath = target;

@@ -138,3 +138,15 @@ function refreshAll(ctx: ServiceContext): void {
   refreshClinics(ctx.db, 'all');
   refreshVillages(ctx.db, 'all');
 }
+
+/**
+ * A demo made by an older version gains what later modules seed (the assets from schema 4 on),
+ * so the demo always shows every page; the demo's clinics are found by their demo codes.
+ */
+export function seedDemoAdditions(ctx: ServiceContext, migratedFrom: number): void {
+  if (migratedFrom === 0 || migratedFrom >= 4) return;
+  if (Number(ctx.db.prepare('SELECT count(*) FROM assets').pluck().get()) > 0) return;
+  const rows = ctx.db.prepare("SELECT id, code FROM clinics WHERE code LIKE 'HY001-%'").all() as { id: number; code: string }[];
+  const clinicIds = new Map(rows.map((r) => [r.code.slice('HY001-'.length), r.id]));
+  ctx.db.transaction(() => seedDemoAssets(ctx, clinicIds, 0))();
+}
