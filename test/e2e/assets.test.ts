@@ -31,7 +31,7 @@ describe('assets', () => {
 
     await form.getByLabel('资产名称').fill('全自动生化分析仪');
     await choose(page, form.getByLabel('资产类别'), '医疗设备', { search: true });
-    await form.getByText('留空则按“医疗设备”默认 5 年（A4 最低年限）').waitFor();
+    await form.getByText('留空则按“医疗设备”默认 5 年（A4，可在“设置”中修改）').waitFor();
     await form.getByLabel('规格型号').fill('BS-240');
     await fillNumber(form.getByLabel('原值（元）'), 86500.5);
     await choose(page, form.getByLabel('所在单位'), '张庄村卫生室', { search: true });

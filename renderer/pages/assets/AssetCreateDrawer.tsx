@@ -1,7 +1,9 @@
 import { Form, InputNumber, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
 import { Controller, type Control } from 'react-hook-form';
-import type { AssetCategory } from '../../../shared/rules/assetCategories';
+import { categoryInfo, type AssetCategory } from '../../../shared/rules/assetCategories';
 import { assetLabels, type AssetDetail, type AssetInput } from '../../../shared/schemas/assets';
+import { defaultLifeMonthsFrom, type Settings } from '../../../shared/schemas/settings';
 import { call } from '../../api';
 import { DateInput } from '../../components/DateInput';
 import { FormDrawer, useDrawerForm } from '../../components/FormDrawer';
@@ -30,6 +32,12 @@ export function AssetCreateDrawer(props: { open: boolean; onClose: () => void; o
   const { control, watch } = form;
   const { holders, people } = useAssetOptions(props.open);
   const category = watch('category') as AssetCategory | undefined;
+  // The default life comes from the settings (A4), as the core applies it.
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    if (props.open) call('settings.get', {}).then(setSettings, () => undefined);
+  }, [props.open]);
+  const defaultYears = category ? (settings ? defaultLifeMonthsFrom(settings, category) / 12 : categoryInfo[category]?.lifeYears) : undefined;
   // The card fields are the same names and types in both forms; this form has more of them.
   const cardControl = control as unknown as Control<AssetCardValues>;
 
@@ -39,7 +47,7 @@ export function AssetCreateDrawer(props: { open: boolean; onClose: () => void; o
         <FormField control={control} name="valueFen" label={`${assetLabels.valueFen}（元）`} required>
           {(f) => <InputNumber id="f-valueFen" value={f.value} onChange={f.onChange} onBlur={f.onBlur} min={0} precision={2} suffix="元" style={{ width: 180 }} />}
         </FormField>
-        <FormField control={control} name="lifeMonths" label={assetLabels.lifeMonths} extra={defaultLifeText(category)}>
+        <FormField control={control} name="lifeMonths" label={assetLabels.lifeMonths} extra={defaultLifeText(category, defaultYears)}>
           {(f) => (
             <Space.Compact>
               <InputNumber id="f-lifeMonths" value={f.value} onChange={f.onChange} onBlur={f.onBlur} min={1} precision={0} placeholder="默认" style={{ width: 100 }} />

@@ -81,9 +81,9 @@ export const emptyAsset: AssetCreateValues = {
 export const categoryOptions = assetCategories.map((c) => ({ value: c, label: categoryLabels[c] }));
 export const fundingOptions = assetFundings.filter((f) => f !== 'surplus').map((f) => ({ value: f, label: fundingLabels[f] }));
 
-/** "医疗设备默认 5 年" for the life field's hint. */
-export function defaultLifeText(category: AssetCategory | undefined): string {
-  if (!category || !categoryInfo[category]) return '留空则按资产类别的默认年限（A4）';
-  const years = categoryInfo[category].lifeYears;
-  return years === 0 ? `${categoryInfo[category].label}：不提折旧` : `留空则按“${categoryInfo[category].label}”默认 ${years} 年（A4 最低年限）`;
+/** "医疗设备默认 5 年" for the life field's hint; `years` is the category's default from the settings (A4). */
+export function defaultLifeText(category: AssetCategory | undefined, years: number | undefined): string {
+  if (!category || !categoryInfo[category]) return '留空则按资产类别的默认年限（A4，可在“设置”中修改）';
+  if (years === undefined || years === 0) return `${categoryInfo[category].label}：不提折旧`;
+  return `留空则按“${categoryInfo[category].label}”默认 ${years} 年（A4，可在“设置”中修改）`;
 }
