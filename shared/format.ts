@@ -16,13 +16,24 @@ export function chineseDateTime(iso: string): string {
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
 
-/** Integer 分 → `¥1,234.50`. Money is never stored as a float. */
-export function fenToYuan(fen: number): string {
+/** Integer 分 → `1,234.50`, where a header or the words around say 元. Money is never stored as a float. */
+export function fenToAmount(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(Math.trunc(fen));
   const yuan = Math.floor(abs / 100).toLocaleString('en-US');
   const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}¥${yuan}.${cents}`;
+  return `${sign}${yuan}.${cents}`;
+}
+
+/** Integer 分 → `¥1,234.50`. */
+export function fenToYuan(fen: number): string {
+  const amount = fenToAmount(fen);
+  return amount.startsWith('-') ? `-¥${amount.slice(1)}` : `¥${amount}`;
+}
+
+/** Integer 分 → `1,234.50 元`, for messages and summaries. */
+export function yuanText(fen: number): string {
+  return `${fenToAmount(fen)} 元`;
 }
 
 /** Today's date as ISO in China Standard Time, whatever the machine's zone. */

@@ -79,8 +79,3 @@ export function depreciationBasis(effective: readonly MovementFact[], asOf: stri
   }
   return { startMonth: monthIndex(acquire.date), value: acquire.valueFen, lifeMonths: acquire.lifeMonths ?? 0, changes, endMonth };
 }
-
-/** The holder at the end of `asOf` among in-effect movements, for assets that exist then. */
-export function holderAt(effective: readonly MovementFact[], asOf: string): number | null {
-  return stateAt(effective, asOf).holderClinicId;
-}

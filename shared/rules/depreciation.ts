@@ -83,10 +83,16 @@ export function valueAt(b: DepreciationBasis, month: number): number {
   return b.changes.reduce((v, c) => (c.month <= month ? v + c.delta : v), b.value);
 }
 
-/** Months of life left at the end of `month` (0 when fully depreciated or not depreciated). */
-export function monthsLeftAt(b: DepreciationBasis, month: number): number {
+/** The total life in force at the end of `month` (all changes when absent): the latest value change that set one, else the first. */
+export function lifeInForce(b: DepreciationBasis, month = Infinity): number {
   let life = b.lifeMonths;
   for (const c of b.changes) if (c.month <= month && c.lifeMonths !== undefined) life = c.lifeMonths;
+  return life;
+}
+
+/** Months of life left at the end of `month` (0 when fully depreciated or not depreciated). */
+export function monthsLeftAt(b: DepreciationBasis, month: number): number {
+  const life = lifeInForce(b, month);
   const depreciated = Math.max(0, Math.min(month, (b.endMonth ?? Infinity) - 1) + 1 - b.startMonth);
   return Math.max(0, life - depreciated);
 }

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertCell } from '../../electron/excel/import/convert';
-import { toFen, yuanText } from '../../electron/excel/import/money';
+import { yuanText } from '../../shared/format';
+import { toFen } from '../../electron/excel/import/money';
 import type { FieldDef } from '../../electron/excel/import/types';
 
 const fen = (v: Parameters<typeof toFen>[0], unit?: 'yuan' | 'wan') => {

@@ -70,11 +70,3 @@ export function toFen(v: Plain, unit: MoneyUnit = 'yuan'): Converted<number> {
   const intDigits = (m[1] ?? m[2] ?? '').replace(/,/g, '');
   return decimalToFen(intDigits, m[3] ?? '', effective, typed);
 }
-
-/** 分 → “12,300.00 元”, for messages and previews. */
-export function yuanText(fen: number): string {
-  const sign = fen < 0 ? '−' : '';
-  const abs = Math.abs(fen);
-  const int = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${int}.${String(abs % 100).padStart(2, '0')} 元`;
-}

@@ -8,7 +8,7 @@ import {
   type AssetDetail,
   type MovementRow,
 } from '../../../shared/schemas/assets';
-import { fenToYuan, todayIso } from '../../../shared/format';
+import { todayIso, yuanText } from '../../../shared/format';
 import type { ServiceContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { stmt } from '../../db/stmt';
@@ -16,8 +16,6 @@ import { movementFacts } from './facts';
 import { ledgerRowOf, namesOf } from './ledger';
 import { reversibleMovement } from './reversible';
 
-/** 1234567 分 → 12,345.67 元, as the clerk reads amounts. */
-const yuan = (fen: number) => `${fenToYuan(fen).replace('¥', '')} 元`;
 
 interface RawMovement {
   id: number;
@@ -50,15 +48,15 @@ export function getAsset(ctx: ServiceContext, id: number): AssetDetail {
   const summary = (m: RawMovement): string => {
     switch (m.kind) {
       case 'acquire':
-        return `入账 ${names.clinic(m.to_clinic_id)}，原值 ${yuan(m.value_fen)}，使用年限 ${m.life_months ?? 0} 个月`;
+        return `入账 ${names.clinic(m.to_clinic_id)}，原值 ${yuanText(m.value_fen)}，使用年限 ${m.life_months ?? 0} 个月`;
       case 'transfer':
         return `${names.clinic(m.from_clinic_id)} → ${names.clinic(m.to_clinic_id)}`;
       case 'value_change':
-        return `${valueChangeLabels[m.method as keyof typeof valueChangeLabels] ?? m.method} ${m.value_fen > 0 ? '+' : '−'}${yuan(Math.abs(m.value_fen))}${m.life_months !== null ? `，使用年限改为 ${m.life_months} 个月` : ''}`;
+        return `${valueChangeLabels[m.method as keyof typeof valueChangeLabels] ?? m.method} ${m.value_fen > 0 ? '+' : '−'}${yuanText(Math.abs(m.value_fen))}${m.life_months !== null ? `，使用年限改为 ${m.life_months} 个月` : ''}`;
       case 'status':
         return `状态改为“${assetStatusLabels[m.status as keyof typeof assetStatusLabels] ?? m.status}”`;
       case 'dispose':
-        return `${disposalLabels[m.method as keyof typeof disposalLabels] ?? m.method}${m.proceeds_fen > 0 ? `，收入 ${yuan(m.proceeds_fen)}` : ''}`;
+        return `${disposalLabels[m.method as keyof typeof disposalLabels] ?? m.method}${m.proceeds_fen > 0 ? `，收入 ${yuanText(m.proceeds_fen)}` : ''}`;
       case 'reversal': {
         const t = m.reverses_id === null ? undefined : kinds.get(m.reverses_id);
         return t ? `冲销 ${t.moved_on} 的${movementKindLabels[t.kind]}（${summary(t)}）` : '冲销';

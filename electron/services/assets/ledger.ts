@@ -11,8 +11,8 @@
  */
 import { categoryInfo, type AssetCategory } from '../../../shared/rules/assetCategories';
 import { depreciationBasis, inEffect, stateAt, type AssetState, type MovementFact } from '../../../shared/rules/assetState';
-import { accumulatedAt, monthIndex, type DepreciationBasis } from '../../../shared/rules/depreciation';
-import type { AssetRow } from '../../../shared/schemas/assets';
+import { accumulatedAt, lifeInForce, monthIndex, type DepreciationBasis } from '../../../shared/rules/depreciation';
+import { CENTER_HOLDER, type AssetRow } from '../../../shared/schemas/assets';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
 import { FACT_COLUMNS, factsByAsset, movementFacts } from './facts';
@@ -61,7 +61,7 @@ export function namesOf(db: Db): { clinic: (id: number | null) => string; person
   const clinics = new Map((stmt(db, 'SELECT id, name FROM clinics').all() as { id: number; name: string }[]).map((c) => [c.id, c.name]));
   const people = new Map((stmt(db, 'SELECT id, name FROM people').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
   return {
-    clinic: (id) => (id === null ? '卫生院本部' : (clinics.get(id) ?? '')),
+    clinic: (id) => (id === null ? CENTER_HOLDER : (clinics.get(id) ?? '')),
     person: (id) => (id === null ? '' : (people.get(id) ?? '')),
   };
 }
@@ -93,15 +93,6 @@ function unsettledFacts(db: Db, asOf: string): Map<number, MovementFact[]> {
 }
 
 type Names = ReturnType<typeof namesOf>;
-
-/** The life set by the latest value change that set one, else the card's (hot loop: no copies). */
-function lifeInForce(b: DepreciationBasis): number {
-  for (let i = b.changes.length - 1; i >= 0; i--) {
-    const life = b.changes[i]?.lifeMonths;
-    if (life !== undefined) return life;
-  }
-  return b.lifeMonths;
-}
 
 function rowOf(card: Card, state: AssetState, basis: DepreciationBasis | null, asOf: string, names: Names, seen: Map<number, string>): AssetRow {
   const month = monthIndex(asOf);

@@ -8,9 +8,9 @@
  * one in effect, and only that latest one can be reversed — so the chain of holders and values
  * never has to be re-threaded, and "the ledger as of date X" is always a prefix of it.
  */
-import { accumulatedAt, monthIndex } from '../../../shared/rules/depreciation';
+import { accumulatedAt, lifeInForce, monthIndex } from '../../../shared/rules/depreciation';
 import { depreciationBasis, inEffect, stateAt, type MovementFact } from '../../../shared/rules/assetState';
-import { fenToYuan, todayIso } from '../../../shared/format';
+import { todayIso, yuanText } from '../../../shared/format';
 import {
   assetStatusLabels,
   disposalLabels,
@@ -29,8 +29,6 @@ import { reversibleMovement } from './reversible';
 import { holderName, refreshAssetCache } from './state';
 import { assertCustodian, assertNotFuture, assertOpenClinic } from './write';
 
-/** 1234567 分 → 12,345.67 元, as the clerk reads amounts. */
-const yuan = (fen: number) => `${fenToYuan(fen).replace('¥', '')} 元`;
 
 interface Loaded {
   code: string;
@@ -118,17 +116,16 @@ function plan(ctx: ServiceContext, a: Loaded, m: MovementInput): { row: Row; sum
       const month = monthIndex(m.date);
       const accumulated = basis ? accumulatedAt(basis, month - 1) : 0;
       const newValue = state.valueFen + m.deltaFen;
-      if (newValue < 0) throw invalid('deltaFen', `减少的金额不能超过原值 ${yuan(state.valueFen)}`);
-      if (newValue < accumulated) throw invalid('deltaFen', `变动后原值 ${yuan(newValue)} 低于已提折旧 ${yuan(accumulated)}，请核对金额`);
+      if (newValue < 0) throw invalid('deltaFen', `减少的金额不能超过原值 ${yuanText(state.valueFen)}`);
+      if (newValue < accumulated) throw invalid('deltaFen', `变动后原值 ${yuanText(newValue)} 低于已提折旧 ${yuanText(accumulated)}，请核对金额`);
       const elapsed = basis ? Math.max(0, month - basis.startMonth) : 0;
       const lifeMonths = m.remainingMonths === null ? null : elapsed + m.remainingMonths;
       if (basis && lifeMonths === null && m.deltaFen > 0 && basis.lifeMonths > 0) {
-        const life = [...basis.changes].reverse().find((c) => c.lifeMonths !== undefined)?.lifeMonths ?? basis.lifeMonths;
-        if (life - elapsed <= 0) throw invalid('remainingMonths', '该资产已提足折旧，增加原值时请填写新的剩余使用月数');
+        if (lifeInForce(basis) - elapsed <= 0) throw invalid('remainingMonths', '该资产已提足折旧，增加原值时请填写新的剩余使用月数');
       }
       return {
         row: { kind: 'value_change', valueFen: m.deltaFen, lifeMonths, method: m.method, approvalNo: m.approvalNo },
-        summary: `原值变动：${a.code} ${a.name}，${valueChangeLabels[m.method]} ${m.deltaFen > 0 ? '增加' : '减少'} ${yuan(Math.abs(m.deltaFen))}，变动后 ${yuan(newValue)}`,
+        summary: `原值变动：${a.code} ${a.name}，${valueChangeLabels[m.method]} ${m.deltaFen > 0 ? '增加' : '减少'} ${yuanText(Math.abs(m.deltaFen))}，变动后 ${yuanText(newValue)}`,
       };
     }
     case 'status': {

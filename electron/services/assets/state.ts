@@ -4,6 +4,7 @@
  * movements stay the only truth (A3).
  */
 import { inEffect, stateAt } from '../../../shared/rules/assetState';
+import { CENTER_HOLDER } from '../../../shared/schemas/assets';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
 import { movementFacts } from './facts';
@@ -25,6 +26,6 @@ export function refreshAssetCache(db: Db, assetId: number, at: string): void {
 
 /** Names of holders for messages and lists: a clinic's name, or 卫生院本部. */
 export function holderName(db: Db, clinicId: number | null): string {
-  if (clinicId === null) return '卫生院本部';
+  if (clinicId === null) return CENTER_HOLDER;
   return String(stmt(db, 'SELECT name FROM clinics WHERE id = ?').pluck().get(clinicId) ?? `卫生室#${clinicId}`);
 }

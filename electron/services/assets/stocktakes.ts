@@ -8,6 +8,7 @@
  * approval number is recorded, so nothing leaves the ledger unseen.
  */
 import type { z } from 'zod';
+import type { AssetCategory } from '../../../shared/rules/assetCategories';
 import { todayIso } from '../../../shared/format';
 import type { stocktakeCreate, stocktakeMark, stocktakeMarkRest, stocktakeSurplus, StocktakeDetail, StocktakeItem, StocktakeRow } from '../../../shared/schemas/stocktakes';
 import { itemResultLabels } from '../../../shared/schemas/stocktakes';
@@ -16,7 +17,7 @@ import { AppError, invalid } from '../../core/errors';
 import { audit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
-import { isHeld, ledgerAsOf } from './ledger';
+import { isHeld, ledgerAsOf, namesOf } from './ledger';
 import { insertMovement } from './movements';
 import { holderName } from './state';
 import { assertNotFuture, assertOpenClinic, insertAsset } from './write';
@@ -61,9 +62,9 @@ const ITEM_SQL = `SELECT i.id, i.asset_id AS assetId, coalesce(a.code, '') AS co
 
 type RawItem = Omit<StocktakeItem, 'holderName'> & { holderId: number | null };
 
-function itemOf(db: Db, r: RawItem): StocktakeItem {
+function itemOf(clinicName: (id: number | null) => string, r: RawItem): StocktakeItem {
   const { holderId, ...rest } = r;
-  return { ...rest, holderName: holderName(db, holderId) };
+  return { ...rest, holderName: clinicName(holderId) };
 }
 
 export function listStocktakes(ctx: ServiceContext): StocktakeRow[] {
@@ -72,7 +73,9 @@ export function listStocktakes(ctx: ServiceContext): StocktakeRow[] {
 
 export function getStocktake(ctx: ServiceContext, id: number): StocktakeDetail {
   const h = head(ctx.db, id);
-  const items = (stmt(ctx.db, `${ITEM_SQL} WHERE i.stocktake_id = ? ORDER BY i.result = 'surplus', code, i.id`).all(id) as RawItem[]).map((r) => itemOf(ctx.db, r));
+  // Names read once for the whole list: a township-wide stocktake has thousands of items.
+  const names = namesOf(ctx.db);
+  const items = (stmt(ctx.db, `${ITEM_SQL} WHERE i.stocktake_id = ? ORDER BY i.result = 'surplus', code, i.id`).all(id) as RawItem[]).map((r) => itemOf(names.clinic, r));
   return { ...rowOf(ctx.db, h), items };
 }
 
@@ -139,7 +142,7 @@ export function markItem(ctx: ServiceContext, v: Mark): { item: StocktakeItem; s
     return itemId;
   })();
   const raw = stmt(ctx.db, `${ITEM_SQL} WHERE i.id = ?`).get(id) as RawItem;
-  return { item: itemOf(ctx.db, raw), stocktake: rowOf(ctx.db, head(ctx.db, v.stocktakeId)) };
+  return { item: itemOf((holder) => holderName(ctx.db, holder), raw), stocktake: rowOf(ctx.db, head(ctx.db, v.stocktakeId)) };
 }
 
 /** Marks every item not yet checked, e.g. 其余均账实相符 after a walk-through. */
@@ -183,7 +186,7 @@ export function closeStocktake(ctx: ServiceContext, v: { id: number; closedOn: s
       const assetId = insertAsset(
         ctx,
         {
-          name: s.name, category: s.category as never, model: s.model, quantity: s.quantity, unit: s.unit, funding: 'surplus', acquiredOn: v.closedOn,
+          name: s.name, category: s.category as AssetCategory, model: s.model, quantity: s.quantity, unit: s.unit, funding: 'surplus', acquiredOn: v.closedOn,
           custodianId: null, location: '', note: `盘盈：${h.title}${s.note ? `；${s.note}` : ''}`, valueFen: s.value_fen, inServiceOn: v.closedOn,
           lifeMonths: null, holderClinicId: s.holder_clinic_id,
         },

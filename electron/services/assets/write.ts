@@ -4,7 +4,7 @@
  * change by movements (movements.ts).
  */
 import type { z } from 'zod';
-import { fenToYuan, todayIso } from '../../../shared/format';
+import { todayIso, yuanText } from '../../../shared/format';
 import type { AssetDetail, AssetInput, assetCardInput } from '../../../shared/schemas/assets';
 import { defaultLifeMonthsFrom } from '../../../shared/schemas/settings';
 import { assetLabels, fundingLabels } from '../../../shared/schemas/assets';
@@ -73,7 +73,7 @@ export function insertAsset(ctx: ServiceContext, v: AssetInput, extras: InsertEx
     action: 'create',
     entity: 'asset',
     entityId: id,
-    summary: `资产入账：${code} ${v.name}（${holderName(ctx.db, v.holderClinicId)}，原值 ${fenToYuan(v.valueFen).replace('¥', '')} 元）`,
+    summary: `资产入账：${code} ${v.name}（${holderName(ctx.db, v.holderClinicId)}，原值 ${yuanText(v.valueFen)}）`,
   });
   return id;
 }

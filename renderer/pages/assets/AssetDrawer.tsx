@@ -5,7 +5,8 @@ import { fundingLabels, type AssetDetail } from '../../../shared/schemas/assets'
 import { call, errorMessage } from '../../api';
 import { useConfirmLeave } from '../../components/useConfirmLeave';
 import { AssetCardEdit } from './AssetCardEdit';
-import { StatusTag, lifeText, yuanText } from './assetCells';
+import { fenToAmount } from '../../../shared/format';
+import { StatusTag, lifeText } from './assetCells';
 import { MovementDialog, type DialogKind } from './MovementDialog';
 import { MovementTable } from './MovementTable';
 import { useAssetOptions } from './useAssetOptions';
@@ -52,10 +53,10 @@ export function AssetDrawer(props: { assetId: number | null; onClose: () => void
       <Descriptions.Item label="所在单位">{asset.holderName}</Descriptions.Item>
       <Descriptions.Item label="资产类别">{categoryLabels[asset.category as AssetCategory] ?? asset.category}</Descriptions.Item>
       <Descriptions.Item label="资金来源">{fundingLabels[asset.funding as keyof typeof fundingLabels] ?? asset.funding}</Descriptions.Item>
-      <Descriptions.Item label="原值（元）">{yuanText(asset.valueFen)}</Descriptions.Item>
-      <Descriptions.Item label="累计折旧（元）">{yuanText(asset.accumulatedFen)}</Descriptions.Item>
-      <Descriptions.Item label="净值（元）">{yuanText(asset.bookValueFen)}</Descriptions.Item>
-      <Descriptions.Item label="本月折旧（元）">{yuanText(asset.monthlyFen)}</Descriptions.Item>
+      <Descriptions.Item label="原值（元）">{fenToAmount(asset.valueFen)}</Descriptions.Item>
+      <Descriptions.Item label="累计折旧（元）">{fenToAmount(asset.accumulatedFen)}</Descriptions.Item>
+      <Descriptions.Item label="净值（元）">{fenToAmount(asset.bookValueFen)}</Descriptions.Item>
+      <Descriptions.Item label="本月折旧（元）">{fenToAmount(asset.monthlyFen)}</Descriptions.Item>
       <Descriptions.Item label="入账（启用）日期">{asset.inServiceOn}</Descriptions.Item>
       <Descriptions.Item label="使用年限">{lifeText(asset.lifeMonths)}</Descriptions.Item>
       <Descriptions.Item label="保管人">{asset.custodianName || '—'}</Descriptions.Item>

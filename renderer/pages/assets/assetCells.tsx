@@ -1,11 +1,6 @@
 import { Tag } from 'antd';
-import { fenToYuan } from '../../../shared/format';
+import { fenToAmount } from '../../../shared/format';
 import { assetStatusLabels, type AssetRow, type AssetStatus } from '../../../shared/schemas/assets';
-
-/** 分 → "12,300.00" (the column header says 元). */
-export function yuanText(fen: number): string {
-  return fenToYuan(fen).replace('¥', '');
-}
 
 const statusColors: Record<AssetStatus, string> = { in_use: 'green', idle: 'default', repair: 'orange', lost: 'red', disposed: 'default', void: 'default' };
 
@@ -22,9 +17,9 @@ export function lifeText(months: number): string {
 
 /** How the ledger grid shows money and status (the rest as the view defines). */
 export const assetCells = {
-  valueFen: (r: AssetRow) => yuanText(r.valueFen),
-  accumulatedFen: (r: AssetRow) => yuanText(r.accumulatedFen),
-  bookValueFen: (r: AssetRow) => yuanText(r.bookValueFen),
+  valueFen: (r: AssetRow) => fenToAmount(r.valueFen),
+  accumulatedFen: (r: AssetRow) => fenToAmount(r.accumulatedFen),
+  bookValueFen: (r: AssetRow) => fenToAmount(r.bookValueFen),
   status: (r: AssetRow) => <StatusTag status={r.status} />,
   lastStocktakeOn: (r: AssetRow) => r.lastStocktakeOn ?? <span className="hint-inline">从未盘点</span>,
 };

@@ -2,7 +2,7 @@ import { Input, Radio, Segmented, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { categoryLabels, type AssetCategory } from '../../../shared/rules/assetCategories';
 import { itemResultLabels, itemResults, type ItemResult, type StocktakeDetail, type StocktakeItem } from '../../../shared/schemas/stocktakes';
-import { yuanText } from '../assets/assetCells';
+import { fenToAmount } from '../../../shared/format';
 
 const resultColors: Record<ItemResult, string> = { pending: 'default', found: 'green', missing: 'red', damaged: 'orange', surplus: 'blue' };
 const shortLabels: Record<Exclude<ItemResult, 'surplus'>, string> = { found: '相符', missing: '盘亏', damaged: '毁损', pending: '未盘点' };
@@ -42,7 +42,7 @@ export function StocktakeItems(props: { detail: StocktakeDetail; readOnly: boole
           { title: '类别', key: 'category', width: 170, ellipsis: true, render: (_: unknown, i) => categoryLabels[i.category as AssetCategory] ?? i.category },
           { title: '规格型号', dataIndex: 'model', width: 120, ellipsis: true },
           { title: '所在单位', dataIndex: 'holderName', width: 140, ellipsis: true },
-          { title: '原值(元)', key: 'value', width: 110, align: 'right', render: (_: unknown, i) => yuanText(i.valueFen) },
+          { title: '原值(元)', key: 'value', width: 110, align: 'right', render: (_: unknown, i) => fenToAmount(i.valueFen) },
           {
             title: '盘点结果',
             key: 'result',

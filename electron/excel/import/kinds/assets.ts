@@ -13,7 +13,7 @@
 import { categoryLabels, guessCategory } from '../../../../shared/rules/assetCategories';
 import { assetLabels } from '../../../../shared/schemas/assets';
 import { insertAsset, updateAssetCard } from '../../../services/assets/write';
-import { yuanText } from '../money';
+import { yuanText } from '../../../../shared/format';
 import type { FieldProblem, FieldValues, ImportKind, PlannedRow } from '../types';
 import { assetFields } from './assetFields';
 import { findHolder, findPerson, holderInText, type HolderMatch, type PersonMatch } from './assetLookups';
