@@ -4,6 +4,26 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const onlyShellsImportElectron = { name: 'electron', message: '只有 main.ts、preload.ts、ipc.ts 可以引用 electron' };
+
+/** Import paths (relative, from anywhere under electron/) of each layer of the main process. */
+const layerPaths = {
+  shells: '^(\\.\\.?/)+(main|ipc|web|cli|preload)(\\.ts)?$|^(\\.\\.?/)+cli/',
+  app: '^(\\.\\.?/)+app/',
+  demo: '^(\\.\\.?/)+demo/',
+  domains: '^(\\.\\.?/)+domains/',
+  excel: '^(\\.\\.?/)+excel/',
+};
+
+function layer(files, above, message) {
+  return {
+    files: [files],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [onlyShellsImportElectron], patterns: above.map((l) => ({ regex: layerPaths[l], message })) }],
+    },
+  };
+}
+
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream', 'worker_threads'];
 
 export default tseslint.config(
@@ -52,7 +72,13 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: '只有 main.ts、preload.ts、ipc.ts 可以引用 electron' }] }],
+      'no-restricted-imports': ['error', { paths: [onlyShellsImportElectron], patterns: [] }],
     },
   },
+  // The layers of the main process (ARCHITECTURE.md): shells → app → domains → (excel engine, db) → shared.
+  // A file may import its own layer and the layers below it, never one above.
+  layer('electron/app/**/*.ts', ['shells'], '应用层（app/）不能引用外壳（main、ipc、web、cli）'),
+  layer('electron/domains/**/*.ts', ['shells', 'app', 'demo'], '业务域（domains/）不能引用应用层、演示数据或外壳'),
+  layer('electron/excel/**/*.ts', ['shells', 'app', 'demo', 'domains'], 'Excel 格式引擎（excel/）不懂业务：不能引用 domains/、app/ 或外壳'),
+  layer('electron/db/**/*.ts', ['shells', 'app', 'demo', 'domains', 'excel'], '数据库层（db/）在最底层：不能引用上面的任何一层'),
 );

@@ -4,7 +4,7 @@
  * Errors go to stderr in Chinese with exit code 1 (2 for a wrong command); every write is a
  * transaction, so a failed command leaves nothing half-written.
  */
-import { AppError } from './core/errors';
+import { AppError } from './db/errors';
 import { parseCli, type CliArgs } from './cli/args';
 import { cmdBackup, cmdCheck, cmdInit, cmdRestore, cmdSeed } from './cli/basic';
 import { cmdServe } from './cli/serve';

@@ -3,8 +3,8 @@
  * is checked to come from our own page (the sender frame's URL) before anything runs.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { dispatch } from './core/dispatch';
-import type { Session } from './core/session';
+import { dispatch } from './app/dispatch';
+import type { Session } from './app/session';
 
 export function isTrustedSender(event: IpcMainInvokeEvent, appUrlPrefix: string): boolean {
   const url = event.senderFrame?.url ?? '';

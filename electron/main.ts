@@ -6,7 +6,7 @@
 import { app, BrowserWindow, dialog, session as electronSession } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Session } from './core/session';
+import { Session } from './app/session';
 import { registerIpc } from './ipc';
 import { resolveDbPath } from './paths';
 

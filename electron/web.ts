@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AppErrorBody } from '../shared/envelope';
-import { dispatch } from './core/dispatch';
-import type { Session } from './core/session';
+import { dispatch } from './app/dispatch';
+import type { Session } from './app/session';
 
 export const TOKEN_HEADER = 'x-thd-token';
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;

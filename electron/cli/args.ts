@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../core/errors';
+import { AppError } from '../db/errors';
 
 export interface CliArgs {
   positionals: string[];

@@ -2,13 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { firstRunInput } from '../../shared/schemas/app';
-import { makeContext } from '../core/context';
-import { AppError } from '../core/errors';
-import { zodToError } from '../core/zodIssues';
+import { makeContext } from '../db/context';
+import { AppError } from '../db/errors';
+import { zodToError } from '../app/zodIssues';
 import { restoreDatabase, verifyDatabaseFile } from '../db/backup';
 import { openDatabase } from '../db/open';
 import { seedDemo } from '../demo/seed';
-import { readSettings, updateSettings } from '../services/settings';
+import { readSettings, updateSettings } from '../domains/settings/service';
 import { requireString, type CliArgs } from './args';
 
 export async function cmdInit(args: CliArgs): Promise<string> {

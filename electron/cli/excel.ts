@@ -10,19 +10,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { auditView, clinicView, villageView, type ViewDef } from '../../shared/views';
-import { makeContext } from '../core/context';
+import { makeContext } from '../db/context';
 import { todayIso } from '../../shared/format';
-import { AppError } from '../core/errors';
+import { AppError } from '../db/errors';
 import { iterateList, type ListSource } from '../db/listQuery';
 import { openDatabase, type Db } from '../db/open';
 import { writeCountyWorkbookFile } from '../excel/countyWorkbook';
 import { viewSheet } from '../excel/exportView';
-import { importKinds, importWorkbook, isImportKind } from '../excel/import';
+import { reportingUnit } from '../domains/settings/service';
+import { importKinds, importWorkbook, isImportKind } from '../app/importKinds';
 import { describePreview } from '../excel/import/describe';
-import { allReturns, buildReport, isReturnName, writeReturnFile } from '../excel/returns';
-import { auditSelect, auditSource, mapAudit } from '../services/auditLog';
-import { clinicSelect, clinicSource, mapClinic } from '../services/clinics';
-import { mapVillage, villageSelect, villageSource } from '../services/villages';
+import { allReturns, buildReport, isReturnName, writeReturnFile } from '../app/returns';
+import { auditSelect, auditSource, mapAudit } from '../domains/audit/service';
+import { clinicSelect, clinicSource, mapClinic } from '../domains/clinics/service';
+import { mapVillage, villageSelect, villageSource } from '../domains/villages/service';
 import { requireString, type CliArgs } from './args';
 import { resolveReturnArgs, returnArgs } from './returnArgs';
 
@@ -102,7 +103,7 @@ export async function cmdExport(args: CliArgs): Promise<string> {
     }
     const list = lists[name] as ListExport;
     const rows = Array.from(iterateList(db, list.source, list.select, {}, { asOf: todayIso() }), list.map);
-    const [count] = await writeCountyWorkbookFile(out, [viewSheet(db, list.view, rows)]);
+    const [count] = await writeCountyWorkbookFile(out, [viewSheet(reportingUnit(db), list.view, rows)]);
     return `已导出“${list.view.title}”到 ${path.resolve(out)}（${count ?? 0} 行）`;
   });
 }

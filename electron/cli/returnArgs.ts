@@ -6,10 +6,10 @@
  */
 import { returnParamProblems, returnParams, type ReturnName, type ReturnParamValues } from '../../shared/schemas/app';
 import { isoDate } from '../../shared/schemas/common';
-import { AppError } from '../core/errors';
+import { AppError } from '../db/errors';
 import type { Db } from '../db/open';
-import { findHolder } from '../excel/import/kinds/assetLookups';
-import type { ReturnKey } from '../excel/returns';
+import { findHolder } from '../domains/assets/import/lookups';
+import type { ReturnKey } from '../app/returns';
 import type { CliArgs } from './args';
 
 const OPTION: Record<keyof ReturnParamValues, string> = { asOf: '--as-of', from: '--from', to: '--to', clinicId: '--clinic', stocktakeId: '--stocktake' };

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../core/errors';
+import { AppError } from './errors';
 import { APPLICATION_ID } from './identity';
 import { latestVersion } from './migrations';
 

@@ -4,7 +4,7 @@
  * are not in the whitelist are refused with a Chinese message rather than ignored.
  */
 import type { FilterValue, ListQueryParsed, Page } from '../../shared/schemas/common';
-import { AppError } from '../core/errors';
+import { AppError } from './errors';
 import type { Db } from './open';
 
 export interface ColumnSpec {

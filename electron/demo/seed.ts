@@ -6,13 +6,13 @@
  */
 import { clinicInput } from '../../shared/schemas/clinics';
 import { villageInput } from '../../shared/schemas/villages';
-import type { ServiceContext } from '../core/context';
-import { insertClinic } from '../services/clinics';
+import type { ServiceContext } from '../db/context';
+import { insertClinic } from '../domains/clinics/service';
 import { seedDemoAssets } from './seedAssets';
 import { seedDemoPeople } from './seedPeople';
-import { refreshClinics, refreshVillages } from '../services/registryFigures';
-import { writeSettingsRaw } from '../services/settings';
-import { insertVillage } from '../services/villages';
+import { refreshClinics, refreshVillages } from '../domains/clinics/figures';
+import { writeSettingsRaw } from '../domains/settings/service';
+import { insertVillage } from '../domains/villages/service';
 
 interface DemoVillage {
   name: string;

@@ -10,11 +10,11 @@ import { addDays, addMonths } from '../../shared/rules/dates';
 import type { AssetCategory } from '../../shared/rules/assetCategories';
 import { todayIso } from '../../shared/format';
 import type { AssetInput } from '../../shared/schemas/assets';
-import type { ServiceContext } from '../core/context';
+import type { ServiceContext } from '../db/context';
 import { stmt } from '../db/stmt';
-import { isHeld, ledgerAsOf } from '../services/assets/ledger';
-import { insertMovement } from '../services/assets/movements';
-import { insertAsset } from '../services/assets/write';
+import { isHeld, ledgerAsOf } from '../domains/assets/ledger';
+import { insertMovement } from '../domains/assets/movements';
+import { insertAsset } from '../domains/assets/write';
 
 interface Item {
   name: string;

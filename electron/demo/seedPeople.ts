@@ -8,9 +8,9 @@ import { checkCharacter } from '../../shared/rules/idCard';
 import { addDays, addMonths } from '../../shared/rules/dates';
 import { todayIso } from '../../shared/format';
 import { personInput, personRecord } from '../../shared/schemas/people';
-import type { ServiceContext } from '../core/context';
-import { saveRecord } from '../services/people/records';
-import { insertPerson } from '../services/people/write';
+import type { ServiceContext } from '../db/context';
+import { saveRecord } from '../domains/people/records';
+import { insertPerson } from '../domains/people/write';
 
 interface DemoPerson {
   name: string;

@@ -7,7 +7,7 @@
  *   which the streaming writer requires.
  */
 import type { Row, Style, Worksheet } from 'exceljs';
-import { AppError } from '../core/errors';
+import { AppError } from '../db/errors';
 import { styles, type CellKind } from './countyStyle';
 import { headerHeights, heightFor, layoutHeader, wrappedLines, type HeaderColumn } from './headerLayout';
 

@@ -6,8 +6,6 @@
 import { chineseDate, todayIso } from '../../shared/format';
 import type { FileResult } from '../../shared/schemas/common';
 import { displayValue, type ViewColumn, type ViewDef } from '../../shared/views';
-import type { Db } from '../db/open';
-import { readSettings } from '../services/settings';
 import { countyWorkbookBuffer, type CellValue, type CountyColumn, type CountySheet } from './countyWorkbook';
 import { XLSX_MIME } from './load';
 
@@ -45,26 +43,33 @@ export function exportFileName(title: string, isoDay: string): string {
   return `${title}-${isoDay.replace(/-/g, '')}.xlsx`;
 }
 
+/** Who files a sheet: the 填报单位 and the names on the signature line (from the settings). */
+export interface ReportingUnit {
+  unit: string;
+  operator: string;
+  reviewer: string;
+  director: string;
+}
+
 /** The sheet of a view, without writing it; the CLI and the app share it. */
-export function viewSheet(db: Db, view: ViewDef, rows: Iterable<object>, columns?: string[]): CountySheet {
+export function viewSheet(by: ReportingUnit, view: ViewDef, rows: Iterable<object>, columns?: string[]): CountySheet {
   const cols = pickColumns(view, columns);
-  const settings = readSettings(db);
   const today = todayIso();
   return {
     name: view.title,
     title: view.title,
-    unit: settings.centerName,
+    unit: by.unit,
     period: `填报日期：${chineseDate(today)}`,
     columns: cols.map((c) => ({ header: c.header, width: c.width + 2, kind: sheetKind(c) })),
     // Read every row before writing: the writer pauses between rows to let the zip drain, and
     // an open SQLite iterator would make any other request in that pause fail with "busy".
     rows: Array.from(rows, (row) => cols.map((c) => cellOf(c, (row as Record<string, unknown>)[c.id]))),
-    signature: { operator: settings.operatorName, reviewer: settings.reviewerName, director: settings.directorName, date: chineseDate(today) },
+    signature: { operator: by.operator, reviewer: by.reviewer, director: by.director, date: chineseDate(today) },
   };
 }
 
-export async function exportView(db: Db, view: ViewDef, rows: Iterable<object>, columns?: string[]): Promise<FileResult> {
-  const { buffer, rowCounts } = await countyWorkbookBuffer([viewSheet(db, view, rows, columns)]);
+export async function exportView(by: ReportingUnit, view: ViewDef, rows: Iterable<object>, columns?: string[]): Promise<FileResult> {
+  const { buffer, rowCounts } = await countyWorkbookBuffer([viewSheet(by, view, rows, columns)]);
   return {
     fileName: exportFileName(view.title, todayIso()),
     mime: XLSX_MIME,

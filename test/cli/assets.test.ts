@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { todayIso } from '../../shared/format';
-import type { ReportData } from '../../electron/excel/returns/types';
+import type { ReportData } from '../../electron/app/returns';
 import { dumpFile, tempDir } from '../helpers/tempDb';
 import { findRow, readBack, rowValues, sheet } from '../excel/support';
 import { messyAssetLedger } from '../excel/messyAssets';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeAlerts } from '../../electron/services/people/alerts';
+import { computeAlerts } from '../../electron/domains/people/alerts';
 import { alertKindInfo, alertKinds } from '../../shared/schemas/personOutput';
 import { call } from '../helpers/calls';
 import { addClinic, addDoctor, addPerson, alertsOn, openSessionAt, save, subjects, TODAY } from '../helpers/people';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/core/session';
+import type { Session } from '../../electron/app/session';
 import { addDays } from '../../shared/rules/dates';
 import { call } from '../helpers/calls';
 import { addClinic, addDoctor, addPerson, addStints, alertsOn, openSessionAt, personIn, save, subjects, TODAY, type Person } from '../helpers/people';

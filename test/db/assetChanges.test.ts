@@ -6,9 +6,9 @@
  * and depreciation add up to the township's, while transfers between them cancel out.
  */
 import { describe, expect, it } from 'vitest';
-import { assetChanges, type ChangeFigures } from '../../electron/services/assets/changes';
-import { depreciationRun } from '../../electron/services/assets/depreciationRun';
-import { ledgerAsOf, ledgerRowOf } from '../../electron/services/assets/ledger';
+import { assetChanges, type ChangeFigures } from '../../electron/domains/assets/changes';
+import { depreciationRun } from '../../electron/domains/assets/depreciationRun';
+import { ledgerAsOf, ledgerRowOf } from '../../electron/domains/assets/ledger';
 import { call } from '../helpers/calls';
 import { addAsset, ledger, twoClinics } from '../helpers/assets';
 import { addClinic, openSessionAt } from '../helpers/people';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/core/session';
+import type { Session } from '../../electron/app/session';
 import { addVillages, call, callFails, clinic, expectChinese } from '../helpers/calls';
 import { auditCount, dumpDb, openSession } from '../helpers/tempDb';
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../electron/core/session';
+import { Session } from '../../electron/app/session';
 import { migrations } from '../../electron/db/migrations';
 import { openDatabase } from '../../electron/db/open';
 import { tempDir } from '../helpers/tempDb';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addVillages, call, clinic, village } from '../helpers/calls';
 import { openSession } from '../helpers/tempDb';
-import type { Session } from '../../electron/core/session';
+import type { Session } from '../../electron/app/session';
 
 async function coverage(s: Session, id: number | undefined) {
   return (await call(s, 'villages.get', { id: id ?? 0 })).coverageKind;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../electron/demo/seed';
-import type { Session } from '../../electron/core/session';
+import type { Session } from '../../electron/app/session';
 import { call, callFails, clinic, village } from '../helpers/calls';
 import { openSession } from '../helpers/tempDb';
 

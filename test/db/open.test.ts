@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/errors';
+import { AppError } from '../../electron/db/errors';
 import { backupDatabase } from '../../electron/db/backup';
 import { APPLICATION_ID } from '../../electron/db/identity';
 import { latestVersion } from '../../electron/db/migrations';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/core/session';
+import type { Session } from '../../electron/app/session';
 import { call } from '../helpers/calls';
 import { dumpDb } from '../helpers/tempDb';
 import { addPerson, failsUnchanged, idNumberFor, openSessionAt, personIn, save, type PersonIn } from '../helpers/people';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/core/session';
-import { onDuty } from '../../electron/services/people/sql';
+import type { Session } from '../../electron/app/session';
+import { onDuty } from '../../electron/domains/people/sql';
 import { call } from '../helpers/calls';
 import { tempDbPath } from '../helpers/tempDb';
 import { addClinic, addPerson, failsUnchanged, openSessionAt, save } from '../helpers/people';

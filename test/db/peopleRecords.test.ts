@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/core/session';
+import type { Session } from '../../electron/app/session';
 import { call } from '../helpers/calls';
 import { addClinic, addPerson, failsUnchanged, openSessionAt, save, type RecordIn } from '../helpers/people';
 

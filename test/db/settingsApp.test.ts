@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/dispatch';
+import { dispatch } from '../../electron/app/dispatch';
 import { coverageKinds } from '../../shared/rules/coverage';
 import { defaultSettings } from '../../shared/schemas/settings';
-import type { Session } from '../../electron/core/session';
+import type { Session } from '../../electron/app/session';
 import { call, callFails, expectChinese, village } from '../helpers/calls';
 import { auditCount, dumpDb, openSession } from '../helpers/tempDb';
 

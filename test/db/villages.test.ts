@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, callFails, clinic, expectChinese, village } from '../helpers/calls';
 import { auditCount, dumpDb, openSession } from '../helpers/tempDb';
-import type { Session } from '../../electron/core/session';
+import type { Session } from '../../electron/app/session';
 
 /** Runs a call that must fail and checks it changed nothing at all, audit log included. */
 async function failsWithoutChange(s: Session, op: string, input: unknown) {

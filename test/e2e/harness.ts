@@ -11,8 +11,8 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Input, OpName, Output } from '../../shared/contract';
 import { findRendererDir } from '../../electron/cli/serve';
-import { dispatch } from '../../electron/core/dispatch';
-import { Session } from '../../electron/core/session';
+import { dispatch } from '../../electron/app/dispatch';
+import { Session } from '../../electron/app/session';
 import { startWebServer, type WebServer } from '../../electron/web';
 
 export const CHROMIUM_PATH = process.env.THD_CHROMIUM ?? '/usr/bin/chromium';

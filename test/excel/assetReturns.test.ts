@@ -8,11 +8,11 @@
  */
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildReport, exportReturnFile } from '../../electron/excel/returns';
-import type { ChangeFiguresWithNet } from '../../electron/excel/returns/assetTypes';
-import type { ReportData } from '../../electron/excel/returns/types';
-import { isHeld, ledgerAsOf } from '../../electron/services/assets/ledger';
-import type { Session } from '../../electron/core/session';
+import { buildReport, exportReturnFile } from '../../electron/app/returns';
+import type { ChangeFiguresWithNet } from '../../electron/domains/assets/returns/types';
+import type { ReportData } from '../../electron/app/returns';
+import { isHeld, ledgerAsOf } from '../../electron/domains/assets/ledger';
+import type { Session } from '../../electron/app/session';
 import { addAsset, twoClinics } from '../helpers/assets';
 import { call } from '../helpers/calls';
 import { failsUnchanged, openSessionAt } from '../helpers/people';

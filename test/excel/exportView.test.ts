@@ -4,9 +4,9 @@
  * on screen (是/否, enum labels), numbers as numbers, the filter and sort of the view honoured.
  */
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/dispatch';
-import type { Session } from '../../electron/core/session';
-import { makeContext } from '../../electron/core/context';
+import { dispatch } from '../../electron/app/dispatch';
+import type { Session } from '../../electron/app/session';
+import { makeContext } from '../../electron/db/context';
 import { seedDemo } from '../../electron/demo/seed';
 import { exportFileName, pickColumns } from '../../electron/excel/exportView';
 import { villageView } from '../../shared/views';

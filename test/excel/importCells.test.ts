@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isBlank, plainValue, toBool, toIsoDate, toList, toNumber, toText } from '../../electron/excel/import/cells';
 import { toDateRange, toDayOrMonth } from '../../electron/excel/import/dates';
 import { fieldForHeader, findHeader, normalizeHeader } from '../../electron/excel/import/headers';
-import { clinicFields } from '../../electron/excel/import/kinds/clinics';
-import { villageFields } from '../../electron/excel/import/kinds/villages';
+import { clinicFields } from '../../electron/domains/clinics/importKind';
+import { villageFields } from '../../electron/domains/villages/importKind';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; reason: string }) => (r.ok ? r.value : `ERR ${r.reason}`);
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importWorkbook, previewImport, readSheetGrid } from '../../electron/excel/import';
+import { importWorkbook, previewImport, readSheetGrid } from '../../electron/app/importKinds';
 import { auditCount, dumpDb } from '../helpers/tempDb';
 import { countRows, freshDb } from './support';
 import { messyClinics } from './messy';

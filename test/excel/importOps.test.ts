@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeContext } from '../../electron/core/context';
-import type { Session } from '../../electron/core/session';
+import { makeContext } from '../../electron/db/context';
+import type { Session } from '../../electron/app/session';
 import { seedDemo } from '../../electron/demo/seed';
 import { todayIso } from '../../shared/format';
 import { MAX_IMPORT_BASE64 } from '../../shared/schemas/import';

@@ -7,10 +7,10 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importWorkbook, previewImport, readSheetGrid } from '../../electron/excel/import';
-import { AppError } from '../../electron/core/errors';
-import { createClinic } from '../../electron/services/clinics';
-import { saveRecord } from '../../electron/services/people/records';
+import { importWorkbook, previewImport, readSheetGrid } from '../../electron/app/importKinds';
+import { AppError } from '../../electron/db/errors';
+import { createClinic } from '../../electron/domains/clinics/service';
+import { saveRecord } from '../../electron/domains/people/records';
 import { personRecord } from '../../shared/schemas/people';
 import { clinicInput } from '../../shared/schemas/clinics';
 import type { Db } from '../../electron/db/open';

@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/errors';
-import { importWorkbook, previewImport, readSheetGrid } from '../../electron/excel/import';
+import { AppError } from '../../electron/db/errors';
+import { importWorkbook, previewImport, readSheetGrid } from '../../electron/app/importKinds';
 import { auditCount, dumpDb } from '../helpers/tempDb';
 import { countRows, freshDb } from './support';
 import { messyVillages, writeWorkbook } from './messy';

@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, '..', '..');
 const probe = `
 import { createRequire } from 'node:module';
 const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('/node_modules/exceljs/'));
-await import('./electron/handlers.ts');
+await import('./electron/app/handlers.ts');
 await import('./electron/web.ts');
 await import('./electron/cli/excel.ts');
 const atStart = loaded();

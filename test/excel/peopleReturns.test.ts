@@ -6,11 +6,11 @@
  */
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { allReturns, buildReport, exportReturnFile, returnCatalog } from '../../electron/excel/returns';
-import { computeAlerts } from '../../electron/services/people/alerts';
+import { allReturns, buildReport, exportReturnFile, returnCatalog } from '../../electron/app/returns';
+import { computeAlerts } from '../../electron/domains/people/alerts';
 import { returnNames } from '../../shared/schemas/app';
-import { makeContext } from '../../electron/core/context';
-import { dispatch } from '../../electron/core/dispatch';
+import { makeContext } from '../../electron/db/context';
+import { dispatch } from '../../electron/app/dispatch';
 import { seedDemo } from '../../electron/demo/seed';
 import { openSession } from '../helpers/tempDb';
 import { findRow, findRowStarting, freshDb, merges, readBack, rowValues, sheet } from './support';

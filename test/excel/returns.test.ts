@@ -4,10 +4,10 @@
  * demo's known ones (13 open clinics + 1 closed, one 空白点: 沈洼村).
  */
 import { describe, expect, it } from 'vitest';
-import { makeContext } from '../../electron/core/context';
-import { dispatch } from '../../electron/core/dispatch';
+import { makeContext } from '../../electron/db/context';
+import { dispatch } from '../../electron/app/dispatch';
 import { seedDemo } from '../../electron/demo/seed';
-import { buildReport, exportReturnFile, returnCatalog } from '../../electron/excel/returns';
+import { buildReport, exportReturnFile, returnCatalog } from '../../electron/app/returns';
 import { fitWidths, textWidth } from '../../electron/excel/returns/types';
 import { openSession } from '../helpers/tempDb';
 import { findRow, findRowStarting, freshDb, merges, readBack, rowValues, sheet } from './support';

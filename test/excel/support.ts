@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterEach } from 'vitest';
-import { makeContext, type ServiceContext } from '../../electron/core/context';
+import { makeContext, type ServiceContext } from '../../electron/db/context';
 import { openDatabase, type Db } from '../../electron/db/open';
 import { seedDemo } from '../../electron/demo/seed';
 import { tempDir } from '../helpers/tempDb';

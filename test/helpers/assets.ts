@@ -3,7 +3,7 @@
  * dispatcher, and asset inputs in 元 for readability (stored in 分).
  */
 import type { Input, Output } from '../../shared/contract';
-import type { Session } from '../../electron/core/session';
+import type { Session } from '../../electron/app/session';
 import { call } from './calls';
 import { addClinic } from './people';
 

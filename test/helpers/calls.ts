@@ -7,8 +7,8 @@ import type { Input, OpName, Output } from '../../shared/contract';
 import type { AppErrorBody } from '../../shared/envelope';
 import type { ClinicInput } from '../../shared/schemas/clinics';
 import type { VillageInput } from '../../shared/schemas/villages';
-import { dispatch } from '../../electron/core/dispatch';
-import type { Session } from '../../electron/core/session';
+import { dispatch } from '../../electron/app/dispatch';
+import type { Session } from '../../electron/app/session';
 
 /** Calls an operation that must succeed and returns its value. */
 export async function call<K extends OpName>(s: Session, op: K, input: Input<K>): Promise<Output<K>> {

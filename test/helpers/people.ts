@@ -9,7 +9,7 @@ import { checkCharacter } from '../../shared/rules/idCard';
 import { addDays } from '../../shared/rules/dates';
 import type { AppErrorBody } from '../../shared/envelope';
 import type { AlertKind, AlertsOutput } from '../../shared/schemas/personOutput';
-import { Session } from '../../electron/core/session';
+import { Session } from '../../electron/app/session';
 import { call, callFails, clinic, expectChinese, village } from './calls';
 import { dumpDb, tempDbPath } from './tempDb';
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach } from 'vitest';
-import { Session } from '../../electron/core/session';
+import { Session } from '../../electron/app/session';
 import type { Db } from '../../electron/db/open';
 
 const made: string[] = [];

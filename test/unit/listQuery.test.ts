@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { AppError } from '../../electron/core/errors';
+import { AppError } from '../../electron/db/errors';
 import { buildOrder, buildWhere, runList, type ListSource } from '../../electron/db/listQuery';
 import type { Db } from '../../electron/db/open';
 import { listQuery, type ListQuery } from '../../shared/schemas/common';

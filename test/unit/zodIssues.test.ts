@@ -3,7 +3,7 @@ import { z } from 'zod';
 import '../../shared/zodLocale';
 import { clinicClose, clinicInput, clinicLabels, clinicUpdate } from '../../shared/schemas/clinics';
 import { villageLabels, villageUpdate } from '../../shared/schemas/villages';
-import { zodToError } from '../../electron/core/zodIssues';
+import { zodToError } from '../../electron/app/zodIssues';
 import { village, clinic } from '../helpers/calls';
 
 function errorOf(schema: z.ZodType, input: unknown): z.ZodError {

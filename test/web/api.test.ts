@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/core/session';
+import type { Session } from '../../electron/app/session';
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web';
 import { village } from '../helpers/calls';
 import { envelope, rawRequest } from '../helpers/http';

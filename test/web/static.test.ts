@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../electron/core/session';
+import type { Session } from '../../electron/app/session';
 import { CONTENT_SECURITY_POLICY, startWebServer, type WebServer } from '../../electron/web';
 import { rawRequest } from '../helpers/http';
 import { dumpDb, openSessionForFile, tempDirForFile } from '../helpers/tempDb';

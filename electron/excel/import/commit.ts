@@ -5,8 +5,8 @@
  * (a code taken meanwhile …) rolls everything back and names that row.
  */
 import { todayIso } from '../../../shared/format';
-import type { ServiceContext } from '../../core/context';
-import { AppError } from '../../core/errors';
+import type { ServiceContext } from '../../db/context';
+import { AppError } from '../../db/errors';
 import { audit } from '../../db/audit';
 import { planImport } from './plan';
 import type { SheetGrid } from './read';

@@ -6,7 +6,7 @@
  * spaces and line breaks, full-width brackets, * or ※ marking required columns, a trailing
  * colon, a unit in brackets ("服务人口（人）"), a leading 是否 ("是否医保定点").
  */
-import { AppError } from '../../core/errors';
+import { AppError } from '../../db/errors';
 import { columnLetter } from '../headerLayout';
 import { shown, type Plain } from './cells';
 import type { FieldDef, MatchedColumn } from './types';

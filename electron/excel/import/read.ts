@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Workbook, Worksheet } from 'exceljs';
-import { AppError } from '../../core/errors';
+import { AppError } from '../../db/errors';
 import { loadExcel } from '../load';
 import { plainValue, type Plain } from './cells';
 import type { GridRow } from './headers';

@@ -5,7 +5,7 @@
  * header, read and convert cells, check every row, and commit all rows or none.
  */
 import type { z } from 'zod';
-import type { ServiceContext } from '../../core/context';
+import type { ServiceContext } from '../../db/context';
 import type { Db } from '../../db/open';
 
 /**

@@ -2,14 +2,6 @@
  * A return (报表) is first built as plain data, then rendered to a workbook. The same data is
  * what `report <name> --format json` prints, so the figures in JSON and on paper cannot differ.
  */
-import type { ChangesDetail, DiscrepancyDetail, LedgerDetail } from './assetTypes';
-
-/**
- * Every return the core can build. The app's 上报报表 page offers those the contract also
- * names (shared/schemas/app.ts `returnNames`); the command line offers all of them.
- */
-export const returnKeys = ['clinic-roster', 'roster', 'staffing', 'asset-ledger', 'asset-changes', 'stocktake-discrepancies'] as const;
-export type ReturnKey = (typeof returnKeys)[number];
 
 export type ReportValue = string | number | null;
 
@@ -61,8 +53,10 @@ export interface ReportTable {
   emphasis?: number[];
 }
 
+/** A return as data; a domain's return may add its own detail beside (the asset returns' `ledger` …). */
 export interface ReportData {
-  name: ReturnKey;
+  /** The return's key (`staffing`, `asset-ledger` …; see electron/app/returns.ts). */
+  name: string;
   title: string;
   /** 填报单位. */
   unit: string;
@@ -79,10 +73,6 @@ export interface ReportData {
   tables: ReportTable[];
   /** Every open alert as of `asOf`, with its rule ID (returns on people). */
   alerts?: ReportAlert[];
-  /** Asset returns: every figure in 分, per asset, holder and category (assetTypes.ts). */
-  ledger?: LedgerDetail;
-  changes?: ChangesDetail;
-  discrepancies?: DiscrepancyDetail;
 }
 
 /**

@@ -1,0 +1,81 @@
+/**
+ * The handler table: every domain's handler map (electron/domains/<d>/handlers.ts) merged with
+ * the app's own operations (the session, imports, returns, backups). Typed from
+ * `shared/contract.ts`, so a missing or mistyped handler fails the typecheck.
+ */
+import type { OpName, Output } from '../../shared/contract';
+import { audit } from '../db/audit';
+import { backupDatabase, listBackups } from '../db/backup';
+import { AppError } from '../db/errors';
+import { latestVersion } from '../db/migrations';
+import { assetHandlers } from '../domains/assets/handlers';
+import { auditHandlers } from '../domains/audit/handlers';
+import { clinicHandlers } from '../domains/clinics/handlers';
+import type { Handler, HandlerMap, OpsOf } from '../domains/handlerTypes';
+import { peopleHandlers } from '../domains/people/handlers';
+import { settingsHandlers } from '../domains/settings/handlers';
+import { readSettings, updateSettings } from '../domains/settings/service';
+import { villageHandlers } from '../domains/villages/handlers';
+import { getDashboard } from './dashboard';
+import { commitUpload, previewUpload } from './importUpload';
+import { exportReturnFile, returnCatalog } from './returns';
+import type { Session } from './session';
+
+export type HandlerTable = { [K in OpName]: Handler<K, Session> };
+
+const APP_VERSION = '0.1.0';
+
+function info(s: Session): Output<'app.info'> {
+  const st = readSettings(s.db);
+  return {
+    appVersion: APP_VERSION,
+    schemaVersion: latestVersion,
+    dbPath: s.dbPath,
+    isDemo: s.isDemo,
+    firstRun: !s.isDemo && st.centerName.trim() === '',
+    centerName: st.centerName,
+    county: st.county,
+    shell: s.shell,
+  };
+}
+
+const appHandlers: HandlerMap<OpsOf<'app'> | OpsOf<'import'> | OpsOf<'returns'> | OpsOf<'backups'>, Session> = {
+  'app.info': (s) => info(s),
+  'app.firstRun': (s, input) => {
+    if (s.isDemo) throw new AppError('CONFLICT', '当前是演示数据，请先返回正式数据再填写单位信息');
+    updateSettings(s.ctx, { centerName: input.centerName, county: input.county });
+    return info(s);
+  },
+  'app.openDemo': async (s) => {
+    await s.switchTo('demo');
+    return info(s);
+  },
+  'app.leaveDemo': async (s) => {
+    await s.switchTo('real');
+    return info(s);
+  },
+  'app.dashboard': (s) => getDashboard(s.ctx),
+
+  'import.preview': (s, upload) => previewUpload(s.ctx, upload),
+  'import.commit': (s, upload) => commitUpload(s.ctx, upload),
+
+  'returns.list': () => returnCatalog.map(({ name, title, description, params }) => ({ name, title, description, params: [...params] })),
+  'returns.export': (s, { name, ...params }) => exportReturnFile(s.ctx, name, params),
+
+  'backups.list': (s) => listBackups(s.dbPath),
+  'backups.create': async (s) => {
+    const made = await backupDatabase(s.db, s.dbPath, 'manual', 1000);
+    audit(s.ctx, { action: 'backup', entity: 'database', summary: `手动备份到 ${made.file}` });
+    return made;
+  },
+};
+
+export const handlers: HandlerTable = {
+  ...appHandlers,
+  ...settingsHandlers,
+  ...villageHandlers,
+  ...clinicHandlers,
+  ...peopleHandlers,
+  ...assetHandlers,
+  ...auditHandlers,
+};

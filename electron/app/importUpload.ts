@@ -1,0 +1,54 @@
+/**
+ * The import wizard's operations ('import.preview', 'import.commit'): a workbook sent as base64
+ * is read, planned against the database and answered as the contract's preview; the commit
+ * reads the same bytes again and plans again inside its transaction (commit.ts), so it acts on
+ * the database as it is then, not as it was when the clerk looked at the preview.
+ */
+import { todayIso } from '../../shared/format';
+import type { ImportCommitOutput, ImportPreviewOutput, importUpload } from '../../shared/schemas/import';
+import type { z } from 'zod';
+import type { ServiceContext } from '../db/context';
+import { AppError } from '../db/errors';
+import { commitImport } from '../excel/import/commit';
+import { importKind } from './importKinds';
+import { planImport } from '../excel/import/plan';
+import { readSheetGrid, type SheetGrid } from '../excel/import/read';
+import type { ImportPreview } from '../excel/import/types';
+
+type Upload = z.output<typeof importUpload>;
+
+async function gridOf(u: Upload): Promise<SheetGrid> {
+  const bytes = Buffer.from(u.base64, 'base64');
+  if (bytes.length === 0) throw new AppError('BAD_REQUEST', `“${u.fileName}”是空文件，请重新选择`);
+  return readSheetGrid({ buffer: bytes, name: u.fileName });
+}
+
+const plain = (rows: ImportPreview['create']) => rows.map(({ row, label, changes }) => ({ row, label, changes }));
+
+export function previewOutput(kind: Upload['kind'], fileName: string, p: ImportPreview): ImportPreviewOutput {
+  return {
+    kind,
+    title: p.title,
+    fileName,
+    sheetName: p.sheetName,
+    headerRow: p.headerRow,
+    columns: p.columns,
+    unknownColumns: p.unknownColumns,
+    create: plain(p.create),
+    update: plain(p.update),
+    unchanged: plain(p.unchanged),
+    errors: p.errors,
+    skippedRows: p.skippedRows,
+  };
+}
+
+export async function previewUpload(ctx: ServiceContext, u: Upload): Promise<ImportPreviewOutput> {
+  const grid = await gridOf(u);
+  return previewOutput(u.kind, u.fileName, planImport(ctx.db, importKind(u.kind), grid, todayIso(ctx.now())));
+}
+
+export async function commitUpload(ctx: ServiceContext, u: Upload): Promise<ImportCommitOutput> {
+  const kind = importKind(u.kind);
+  const r = commitImport(ctx, kind, await gridOf(u));
+  return { kind: u.kind, title: kind.title, created: r.created, updated: r.updated, unchanged: r.preview.unchanged.length };
+}

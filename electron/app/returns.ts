@@ -1,0 +1,151 @@
+/**
+ * The returns (报表) the county asks for (rule R1): what the core can build, how each is built
+ * as data, and how it is written as a county workbook. Adding a return: a builder in its
+ * domain's folder (electron/domains/<d>/returns…), its key in `returnKeys`, an entry in
+ * `allReturns` and in `builders` below, and its name in the contract's `returnNames`
+ * (shared/schemas/app.ts) for the app to offer it.
+ */
+import { todayIso } from '../../shared/format';
+import { returnNames, returnParamProblems, returnParams, type ReturnName, type ReturnParamKind, type ReturnParamValues } from '../../shared/schemas/app';
+import type { FileResult } from '../../shared/schemas/common';
+import type { ServiceContext } from '../db/context';
+import { AppError } from '../db/errors';
+import type { Db } from '../db/open';
+import { countyWorkbookBuffer, writeCountyWorkbookFile } from '../excel/countyWorkbook';
+import { exportFileName } from '../excel/exportView';
+import { XLSX_MIME } from '../excel/load';
+import { ASSET_CHANGES_TITLE, buildAssetChangesReport } from '../domains/assets/returns/changes';
+import { ASSET_LEDGER_TITLE, buildAssetLedgerReport } from '../domains/assets/returns/ledger';
+import { buildClinicRosterReport, CLINIC_ROSTER_TITLE } from '../domains/clinics/returns';
+import { reportSheets } from '../excel/returns/render';
+import { buildRosterReport, ROSTER_TITLE } from '../domains/people/returns/roster';
+import { buildStaffingReport, STAFFING_TITLE } from '../domains/people/returns/staffing';
+import { buildDiscrepancyReport, DISCREPANCY_TITLE } from '../domains/assets/returns/stocktakeDiscrepancies';
+import type { ReportData as BaseReport, ReportWhen } from '../excel/returns/types';
+import type { ChangesDetail, DiscrepancyDetail, LedgerDetail } from '../domains/assets/returns/types';
+
+/**
+ * Every return the core can build. The app's 上报报表 page offers those the contract also
+ * names (shared/schemas/app.ts `returnNames`); the command line offers all of them.
+ */
+export const returnKeys = ['clinic-roster', 'roster', 'staffing', 'asset-ledger', 'asset-changes', 'stocktake-discrepancies'] as const;
+export type ReturnKey = (typeof returnKeys)[number];
+
+/** A return as data, with the detail the asset returns add (every figure in 分, per asset, holder and category). */
+export type ReportData = BaseReport & { ledger?: LedgerDetail; changes?: ChangesDetail; discrepancies?: DiscrepancyDetail };
+
+export interface ReturnEntry {
+  name: ReturnKey;
+  title: string;
+  description: string;
+  /** What it can be asked for (shared/schemas/app.ts returnParams): a day, a period, a clinic, a stocktake. */
+  params: readonly ReturnParamKind[];
+}
+
+export const allReturns: ReturnEntry[] = [
+  {
+    name: 'clinic-roster',
+    title: CLINIC_ROSTER_TITLE,
+    description: '每个村卫生室的服务村、服务人口、应配村医、产权、面积、医保定点和负责人；每个行政村的覆盖方式与空白点',
+    params: returnParams['clinic-roster'],
+  },
+  {
+    name: 'roster',
+    title: ROSTER_TITLE,
+    description: '在岗乡村医生和派驻人员一人一行：基本情况、最高执业资格与证书编号、所在卫生室与岗位、聘用形式与合同起止、养老/工伤/医疗责任保险',
+    params: returnParams.roster,
+  },
+  {
+    name: 'staffing',
+    title: STAFFING_TITLE,
+    description: '每个运行中的村卫生室：应配与实有村医、缺口、女性、执业（助理）医师人数与占比、本年培训达标人数、年龄结构，全乡镇合计，以及全部预警事项及其规则编号',
+    params: returnParams.staffing,
+  },
+  {
+    name: 'asset-ledger',
+    title: ASSET_LEDGER_TITLE,
+    description: '截至统计日期在账的每项固定资产：编号、名称、类别、规格型号、数量、资金来源、取得日期、原值、累计折旧、净值、存放单位、保管人、状态；全乡镇按单位小计，或只出一个卫生室；按资产大类汇总',
+    params: returnParams['asset-ledger'],
+  },
+  {
+    name: 'asset-changes',
+    title: ASSET_CHANGES_TITLE,
+    description: '统计期间内按资产类别（分大类小计）的期初、本期增加、本期减少、本期计提折旧和期末的原值、累计折旧与净值；全乡镇或一个卫生室（调入调出计为增减）',
+    params: returnParams['asset-changes'],
+  },
+  {
+    name: 'stocktake-discrepancies',
+    title: DISCREPANCY_TITLE,
+    description: '一次盘点的盘亏（未找到）和毁损资产及其原值、净值，盘盈资产及其估价，以及账实相符等项数',
+    params: returnParams['stocktake-discrepancies'],
+  },
+];
+
+function inContract(entry: ReturnEntry): entry is ReturnEntry & { name: ReturnName } {
+  return (returnNames as readonly string[]).includes(entry.name);
+}
+
+/**
+ * What the app's 上报报表 page offers: the returns the contract names. A return built here but
+ * not yet named in shared/schemas/app.ts is offered by the command line only.
+ */
+export const returnCatalog: (ReturnEntry & { name: ReturnName })[] = allReturns.filter(inContract);
+
+const builders: Record<ReturnKey, (db: Db, when: ReportWhen) => ReportData> = {
+  'clinic-roster': buildClinicRosterReport,
+  roster: buildRosterReport,
+  staffing: buildStaffingReport,
+  'asset-ledger': buildAssetLedgerReport,
+  'asset-changes': buildAssetChangesReport,
+  'stocktake-discrepancies': buildDiscrepancyReport,
+};
+
+export function isReturnName(name: string): name is ReturnKey {
+  return Object.prototype.hasOwnProperty.call(builders, name);
+}
+
+/** What a return is asked for: its parameters, or (as before) the as-of day alone. */
+export type ReturnRequest = ReturnParamValues | string | undefined;
+
+function paramsOf(request: ReturnRequest): ReturnParamValues {
+  return typeof request === 'string' ? { asOf: request } : (request ?? {});
+}
+
+/**
+ * Builds a return as data. Its parameters are checked as the app's call checks them (a period
+ * for asset-changes, a stocktake for stocktake-discrepancies …); `asOf` (ISO) defaults to
+ * today in China, and for a period to its last day.
+ */
+export function buildReport(ctx: ServiceContext, name: ReturnKey, request?: ReturnRequest): ReportData {
+  const build = builders[name];
+  if (!build) throw new AppError('NOT_FOUND', `没有“${String(name)}”这张报表`);
+  const p = paramsOf(request);
+  const problems = (returnNames as readonly string[]).includes(name) ? returnParamProblems(name as ReturnName, p) : [];
+  const first = problems[0];
+  if (first) throw new AppError('VALIDATION', problems.map((x) => x.message).join('；'), { field: first.path });
+  const today = todayIso(ctx.now());
+  const { asOf, ...rest } = p;
+  return build(ctx.db, { ...rest, today, asOf: asOf ?? p.to ?? today });
+}
+
+function dataRows(report: ReportData): number {
+  return report.tables.reduce((n, t) => n + t.rows.length, 0);
+}
+
+export async function exportReturnFile(ctx: ServiceContext, name: ReturnKey, request?: ReturnRequest): Promise<FileResult> {
+  const report = buildReport(ctx, name, request);
+  const { buffer } = await countyWorkbookBuffer(reportSheets(report));
+  return {
+    fileName: exportFileName(report.title, report.asOf),
+    mime: XLSX_MIME,
+    base64: buffer.toString('base64'),
+    rowCount: dataRows(report),
+  };
+}
+
+/** For the command line: the same workbook, written to a file. */
+export async function writeReturnFile(ctx: ServiceContext, name: ReturnKey, file: string, request?: ReturnRequest): Promise<ReportData> {
+  const report = buildReport(ctx, name, request);
+  await writeCountyWorkbookFile(file, reportSheets(report));
+  return report;
+}

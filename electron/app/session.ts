@@ -1,0 +1,77 @@
+/**
+ * The running app's state: which database is open (the real one or the demo, kept apart),
+ * and which shell serves it. Both shells hold one Session and hand it to the dispatcher.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupDatabase, listBackups } from '../db/backup';
+import { openDatabase, type Db } from '../db/open';
+import { seedDemo, seedDemoAdditions } from '../demo/seed';
+import { readSettings } from '../domains/settings/service';
+import { makeContext, type ServiceContext } from '../db/context';
+
+export interface SessionOptions {
+  dbPath: string;
+  shell: 'electron' | 'browser';
+  /** Where the demo township lives; defaults to `demo.sqlite` beside the real file. */
+  demoPath?: string;
+  startInDemo?: boolean;
+  now?: () => Date;
+}
+
+export class Session {
+  ctx!: ServiceContext;
+  dbPath!: string;
+  isDemo = false;
+  readonly realPath: string;
+  readonly demoPath: string;
+  readonly shell: 'electron' | 'browser';
+  private readonly now: () => Date;
+
+  private constructor(opts: SessionOptions) {
+    this.realPath = opts.dbPath;
+    this.demoPath = opts.demoPath ?? path.join(path.dirname(path.resolve(opts.dbPath)), 'demo.sqlite');
+    this.shell = opts.shell;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  static async open(opts: SessionOptions): Promise<Session> {
+    const s = new Session(opts);
+    await s.switchTo(opts.startInDemo ? 'demo' : 'real');
+    return s;
+  }
+
+  get db(): Db {
+    return this.ctx.db;
+  }
+
+  /** Opens the real or the demo database, creating and seeding the demo on first use. */
+  async switchTo(which: 'real' | 'demo'): Promise<void> {
+    const target = which === 'demo' ? this.demoPath : this.realPath;
+    const fresh = !fs.existsSync(target);
+    const opened = await openDatabase(target);
+    if (which === 'demo' && fresh) seedDemo(makeContext(opened.db, '演示数据', this.now), { scale: 1 });
+    else if (which === 'demo') seedDemoAdditions(makeContext(opened.db, '演示数据', this.now), opened.migratedFrom);
+    this.ctx?.db.close();
+    this.ctx = makeContext(opened.db, readSettings(opened.db).operatorName || '管理员', this.now);
+    this.dbPath = target;
+    this.isDemo = which === 'demo';
+    await this.dailyBackup();
+  }
+
+  /** Keeps one automatic backup a day, taken at start, rotated by the `backupKeep` setting. */
+  async dailyBackup(): Promise<void> {
+    const last = listBackups(this.dbPath).find((b) => b.reason === 'daily');
+    if (last && this.now().getTime() - new Date(last.at).getTime() < 24 * 3600_000) return;
+    const hasData = Number(this.db.prepare('SELECT count(*) FROM audit_log').pluck().get()) > 0;
+    if (hasData) await backupDatabase(this.db, this.dbPath, 'daily', readSettings(this.db).backupKeep, this.now());
+  }
+
+  refreshActor(): void {
+    this.ctx = makeContext(this.db, readSettings(this.db).operatorName || '管理员', this.now);
+  }
+
+  close(): void {
+    this.ctx?.db.close();
+  }
+}

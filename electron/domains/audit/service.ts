@@ -1,0 +1,34 @@
+import type { AuditRow } from '../../../shared/schemas/app';
+import type { ListQueryParsed, Page } from '../../../shared/schemas/common';
+import type { ServiceContext } from '../../db/context';
+import { runList, type ListSource } from '../../db/listQuery';
+
+export const auditSource: ListSource = {
+  from: 'audit_log a',
+  defaultOrder: 'a.id DESC',
+  columns: {
+    at: { sql: 'a.at', type: 'date' },
+    actor: { sql: 'a.actor', type: 'text', searchable: true },
+    action: { sql: 'a.action', type: 'enum' },
+    entity: { sql: 'a.entity', type: 'enum' },
+    entityId: { sql: 'a.entity_id', type: 'number' },
+    summary: { sql: 'a.summary', type: 'text', searchable: true },
+  },
+};
+export const auditSelect = 'a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.summary';
+
+export function mapAudit(r: Record<string, unknown>): AuditRow {
+  return {
+    id: Number(r.id),
+    at: String(r.at),
+    actor: String(r.actor),
+    action: String(r.action),
+    entity: String(r.entity),
+    entityId: r.entity_id === null ? null : Number(r.entity_id),
+    summary: String(r.summary),
+  };
+}
+
+export function listAudit(ctx: ServiceContext, q: ListQueryParsed): Page<AuditRow> {
+  return runList(ctx.db, auditSource, auditSelect, q, mapAudit);
+}

@@ -1,0 +1,30 @@
+import { clinicView } from '../../../shared/views';
+import { iterateList } from '../../db/listQuery';
+import { exportView } from '../../excel/exportView';
+import { mapped, type HandlerMap, type OpsOf } from '../handlerTypes';
+import { reportingUnit } from '../settings/service';
+import {
+  clinicOptions,
+  clinicParams,
+  clinicSelect,
+  clinicSource,
+  closeClinic,
+  createClinic,
+  getClinic,
+  listClinics,
+  mapClinic,
+  reopenClinic,
+  updateClinic,
+} from './service';
+
+export const clinicHandlers: HandlerMap<OpsOf<'clinics'>> = {
+  'clinics.list': (s, q) => listClinics(s.ctx, q),
+  'clinics.get': (s, { id }) => getClinic(s.ctx, id),
+  'clinics.create': (s, v) => createClinic(s.ctx, v),
+  'clinics.update': (s, { id, values }) => updateClinic(s.ctx, id, values),
+  'clinics.close': (s, { id, closedOn, reason }) => closeClinic(s.ctx, id, closedOn, reason),
+  'clinics.reopen': (s, { id }) => reopenClinic(s.ctx, id),
+  'clinics.options': (s) => clinicOptions(s.db),
+  'clinics.export': (s, q) =>
+    exportView(reportingUnit(s.db), clinicView, mapped(iterateList(s.db, clinicSource, clinicSelect, q, clinicParams(s.ctx)), mapClinic), q.columns),
+};

@@ -1,0 +1,126 @@
+/**
+ * Importing the clinic register (村卫生室名册). A clinic is matched by its code (机构编码): a
+ * known code updates that clinic. Villages are written by name, several in one cell
+ * (张庄村、李营村 for a 合建 clinic, C4); a name ending in （延伸） counts as an extension village,
+ * as the app's own export writes it. An unknown village name is an error of that row.
+ */
+import type { z } from 'zod';
+import { clinicInput } from '../../../shared/schemas/clinics';
+import type { Db } from '../../db/open';
+import { insertClinic, updateClinic } from './service';
+import type { FieldDef, FieldProblem, FieldValues, ImportKind } from '../../excel/import/types';
+
+type ClinicValues = z.output<typeof clinicInput>;
+
+export const clinicFields: readonly FieldDef[] = [
+  { key: 'code', label: '机构编码', synonyms: ['编码', '机构代码', '卫生室编码', '机构编号'], type: 'text', requiredColumn: true, requiredValue: true },
+  { key: 'name', label: '卫生室名称', synonyms: ['名称', '村卫生室名称', '机构名称', '村卫生室'], type: 'text', requiredColumn: true, requiredValue: true },
+  { key: 'address', label: '地址', synonyms: ['详细地址', '所在地址'], type: 'text' },
+  {
+    key: 'property',
+    label: '产权',
+    synonyms: ['产权性质', '房屋产权', '产权归属'],
+    type: 'enum',
+    choices: { 公有产权: 'public', 公有: 'public', 公办: 'public', 卫生院: 'public', 乡镇卫生院: 'public', 集体: 'other', 其他: 'other', 私有: 'other', 个人: 'other', 租用: 'other', 租赁: 'other' },
+  },
+  { key: 'buildingArea', label: '业务用房面积', synonyms: ['面积', '业务用房', '建筑面积', '房屋面积'], type: 'number' },
+  { key: 'insurancePoint', label: '医保定点', synonyms: ['是否医保定点', '医保定点机构'], type: 'bool' },
+  { key: 'headName', label: '负责人', synonyms: ['卫生室负责人', '负责人姓名'], type: 'text' },
+  { key: 'hostVillageIds', label: '所在村', synonyms: ['服务村', '服务的村', '服务行政村', '所在行政村'], type: 'list' },
+  { key: 'extensionVillageIds', label: '延伸村', synonyms: ['延伸服务的邻村', '延伸服务村', '邻村延伸'], type: 'list' },
+  { key: 'note', label: '备注', synonyms: ['说明'], type: 'text' },
+];
+
+const EXTENSION_MARK = /[（(]延伸[)）]$/;
+
+function villageId(db: Db, name: string): number | undefined {
+  const find = db.prepare('SELECT id FROM villages WHERE name = ?').pluck();
+  // "张庄" for 张庄村: clerks drop the 村 as often as not.
+  const id = find.get(name) ?? (name.endsWith('村') ? undefined : find.get(`${name}村`));
+  return id === undefined ? undefined : Number(id);
+}
+
+function resolveNames(db: Db, names: readonly string[], key: string, problems: FieldProblem[]): { host: number[]; extension: number[] } {
+  const host: number[] = [];
+  const extension: number[] = [];
+  const unknown: string[] = [];
+  for (const raw of names) {
+    const isExtension = EXTENSION_MARK.test(raw);
+    const name = raw.replace(EXTENSION_MARK, '');
+    const id = villageId(db, name);
+    if (id === undefined) unknown.push(name);
+    else (isExtension || key === 'extensionVillageIds' ? extension : host).push(id);
+  }
+  if (unknown.length > 0) {
+    problems.push({ key, message: `没有名为 ${unknown.map((n) => `“${n}”`).join('、')} 的行政村，请先导入或新增这些村` });
+  }
+  return { host, extension };
+}
+
+export const clinicKind: ImportKind<ClinicValues> = {
+  name: 'clinics',
+  title: '村卫生室',
+  entity: 'clinic',
+  fields: clinicFields,
+  schema: clinicInput,
+  // C3: a clinic's property belongs to the center unless the sheet says otherwise.
+  defaults: { address: '', property: 'public', buildingArea: 0, insurancePoint: false, headName: '', hostVillageIds: [], extensionVillageIds: [], note: '' },
+
+  keyOf(values) {
+    return typeof values.code === 'string' && values.code ? values.code : undefined;
+  },
+
+  findExisting(db, code) {
+    const r = db
+      .prepare('SELECT id, code, name, address, property, building_area, insurance_point, head_name, note FROM clinics WHERE code = ?')
+      .get(code) as Record<string, unknown> | undefined;
+    if (!r) return null;
+    const links = db.prepare('SELECT village_id, relation FROM clinic_villages WHERE clinic_id = ? ORDER BY village_id').all(r.id) as {
+      village_id: number;
+      relation: string;
+    }[];
+    return {
+      id: Number(r.id),
+      input: {
+        code: r.code,
+        name: r.name,
+        address: r.address,
+        property: r.property,
+        buildingArea: r.building_area,
+        insurancePoint: r.insurance_point === 1,
+        headName: r.head_name,
+        hostVillageIds: links.filter((l) => l.relation === 'host').map((l) => l.village_id),
+        extensionVillageIds: links.filter((l) => l.relation === 'extension').map((l) => l.village_id),
+        note: r.note,
+      },
+    };
+  },
+
+  toInput(db, values: FieldValues) {
+    const problems: FieldProblem[] = [];
+    const { hostVillageIds: hostNames, extensionVillageIds: extensionNames, ...rest } = values;
+    const input: Record<string, unknown> = { ...rest };
+    const host: number[] = [];
+    const extension: number[] = [];
+    if (Array.isArray(hostNames)) {
+      const r = resolveNames(db, hostNames, 'hostVillageIds', problems);
+      host.push(...r.host);
+      extension.push(...r.extension);
+    }
+    if (Array.isArray(extensionNames)) extension.push(...resolveNames(db, extensionNames, 'extensionVillageIds', problems).extension);
+    if (Array.isArray(hostNames)) input.hostVillageIds = [...new Set(host)];
+    // A （延伸） name in the village column is an extension village too.
+    if (Array.isArray(extensionNames) || extension.length > 0) input.extensionVillageIds = [...new Set(extension)];
+    return { input, problems };
+  },
+
+  describe(v) {
+    return `${v.code} ${v.name}`;
+  },
+
+  save(ctx, values, existingId) {
+    if (existingId === null) return insertClinic(ctx, values);
+    updateClinic(ctx, existingId, values);
+    return existingId;
+  },
+};
