@@ -10,13 +10,13 @@
  */
 import { addDays } from '../shared/rules/dates';
 import { todayIso } from '../shared/format';
-import { makeContext } from '../electron/core/context';
+import { makeContext } from '../electron/db/context';
 import path from 'node:path';
 import { openDatabase } from '../electron/db/open';
 import { seedDemo } from '../electron/demo/seed';
-import { depreciationRun } from '../electron/services/assets/depreciationRun';
-import { ledgerAsOf } from '../electron/services/assets/ledger';
-import { insertMovement } from '../electron/services/assets/movements';
+import { depreciationRun } from '../electron/domains/assets/depreciationRun';
+import { ledgerAsOf } from '../electron/domains/assets/ledger';
+import { insertMovement } from '../electron/domains/assets/movements';
 import type { BenchRow } from './benchPeople';
 
 const RUNS = 9;

@@ -11,13 +11,13 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { checkCharacter } from '../shared/rules/idCard';
 import { todayIso } from '../shared/format';
-import { makeContext } from '../electron/core/context';
+import { makeContext } from '../electron/db/context';
 import { openDatabase } from '../electron/db/open';
 import { commitImport } from '../electron/excel/import/commit';
-import { importKinds, readSheetGrid } from '../electron/excel/import';
+import { importKinds, readSheetGrid } from '../electron/app/importKinds';
 import { planImport } from '../electron/excel/import/plan';
 import { loadExcel } from '../electron/excel/load';
-import { computeAlerts } from '../electron/services/people/alerts';
+import { computeAlerts } from '../electron/domains/people/alerts';
 
 export const ROSTER_ROWS = 10_000;
 const ALERT_RUNS = 9;
