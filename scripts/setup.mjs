@@ -3,6 +3,7 @@
 // reachable (best effort), then build. Safe to run again.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -28,9 +29,31 @@ if (process.env.CI || process.env.THD_SKIP_ELECTRON) {
   console.log('2/3 Electron 桌面程序已就绪。');
 } else {
   console.log('2/3 尝试下载 Electron 桌面程序（最多 3 分钟）…');
-  const r = run(process.execPath, [path.join(electronDir, 'install.js')], {}, 180_000);
-  if (r.status === 0 && hasBinary()) console.log('Electron 已下载，将以桌面窗口启动。');
-  else console.log('无法下载 Electron（网络不可达）。程序将以浏览器模式运行，功能相同。');
+  // Its output is captured, not shown: where the host is unreachable it is a stack trace. It all
+  // goes to a log file, named in the one line printed on failure.
+  const r = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 180_000,
+  });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  const outcome = r.error ? String(r.error) : `exit ${r.status}${r.signal ? ` (${r.signal})` : ''}`;
+  let logFile = path.join(os.tmpdir(), 'township-health-desk-electron-download.log');
+  try {
+    fs.writeFileSync(logFile, `node ${path.join(electronDir, 'install.js')}\n${new Date().toISOString()} ${outcome}\n\n${output}`);
+  } catch {
+    logFile = null;
+  }
+  if (r.status === 0 && hasBinary()) {
+    console.log('Electron 已下载，将以桌面窗口启动。');
+  } else {
+    const timedOut = r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM';
+    const unreachable = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|socket hang up/i.test(output);
+    const why = timedOut ? '3 分钟内未下载完' : unreachable ? '下载服务器不可达' : '下载失败';
+    console.log(`无法下载 Electron（${why}），将以浏览器模式运行，功能相同。${logFile ? `详情见 ${logFile}` : ''}`);
+  }
 }
 
 console.log('3/3 构建程序…');
