@@ -11,6 +11,8 @@ import { registerIpc } from './ipc';
 import { resolveDbPath } from './paths';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// The window icon: beside app.asar in the package (electron-builder.yml extraResources), else resources/ in the checkout.
+const windowIcon = app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(here, '..', '..', 'resources', 'icon.png');
 const rendererIndex = path.join(here, '..', 'renderer', 'index.html');
 const appUrlPrefix = pathToFileURL(path.dirname(rendererIndex)).href;
 
@@ -21,6 +23,7 @@ async function createWindow(session: Session): Promise<void> {
     width: 1360,
     height: 860,
     title: '乡村卫生一体化管理',
+    icon: windowIcon,
     webPreferences: {
       preload: path.join(here, 'preload.cjs'),
       contextIsolation: true,
