@@ -2,7 +2,6 @@
  * Rules on people (S1, S2, S5, S6, S7, S8, S9, S11, S14), as pure functions of records and a
  * date. The alert service feeds them from the database; the UI and the returns use the same.
  */
-import { ageOn } from './idCard';
 import { addDays, addMonths, daysWithinYear } from './dates';
 
 /** S2: a clinic with two or more doctors should have at least one woman (a warning). */
@@ -10,24 +9,48 @@ export function lacksWoman(sexes: readonly ('M' | 'F')[]): boolean {
   return sexes.length >= 2 && !sexes.includes('F');
 }
 
+/**
+ * S5: the latest birth date of someone at least `age` years old on `date`: ageOn(b, date) >= age
+ * exactly when b <= bornBy(date, age) (ISO dates compare as strings; 29 February included).
+ */
+export function bornBy(date: string, age: number): string {
+  return `${String(Number(date.slice(0, 4)) - age).padStart(4, '0')}${date.slice(4)}`;
+}
+
+/**
+ * S5: the ages a doctor reaches within the next `months` months, among the watched ones, for
+ * everyone on one day: the cut-off birth dates are worked out once, not per person.
+ */
+export function agesReachedWithinOn(asOf: string, watched: readonly number[], months = 12): (birthDate: string) => number[] {
+  const then = addMonths(asOf, months);
+  const cuts = watched.map((age) => ({ age, now: bornBy(asOf, age), then: bornBy(then, age) }));
+  return (birthDate) => {
+    const out: number[] = [];
+    for (const c of cuts) if (birthDate > c.now && birthDate <= c.then) out.push(c.age);
+    return out;
+  };
+}
+
 /** S5: the ages a doctor reaches within the next `months` months, among the watched ones. */
 export function agesReachedWithin(birthDate: string, asOf: string, watched: readonly number[], months = 12): number[] {
-  const now = ageOn(birthDate, asOf);
-  const then = ageOn(birthDate, addMonths(asOf, months));
-  return watched.filter((a) => now < a && then >= a);
+  return agesReachedWithinOn(asOf, watched, months)(birthDate);
 }
 
 /** S5: a head at or past the age limit without a current county-approved extension. */
 export function headOverAge(birthDate: string, asOf: string, limit: number, extensionUntil: string | null, mayExtend: boolean): boolean {
-  if (ageOn(birthDate, asOf) < limit) return false;
+  if (birthDate > bornBy(asOf, limit)) return false;
   return !(mayExtend && extensionUntil !== null && extensionUntil >= asOf);
+}
+
+/** S6 / S14: end dates within the warning window from `asOf` (that day included, past dates excluded). */
+export function endsWithinOn(asOf: string, days: number): (endDate: string | null) => boolean {
+  const limit = addDays(asOf, days);
+  return (endDate) => !!endDate && endDate >= asOf && endDate <= limit;
 }
 
 /** S6 / S14: an end date within the warning window (today included, past dates excluded). */
 export function endsWithin(endDate: string | null, asOf: string, days: number): boolean {
-  if (!endDate) return false;
-  const limit = new Date(Date.parse(`${asOf}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-  return endDate >= asOf && endDate <= limit;
+  return endsWithinOn(asOf, days)(endDate);
 }
 
 /**

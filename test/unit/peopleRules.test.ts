@@ -3,7 +3,10 @@ import {
   absenceDaysInYear,
   absenceTriggersExit,
   agesReachedWithin,
+  agesReachedWithinOn,
+  bornBy,
   endsWithin,
+  endsWithinOn,
   failedAssessmentsTriggerExit,
   headOverAge,
   lacksWoman,
@@ -13,6 +16,7 @@ import {
   type TrainingRule,
 } from '../../shared/rules/people';
 import { addDays } from '../../shared/rules/dates';
+import { ageOn } from '../../shared/rules/idCard';
 import { defaultSettings } from '../../shared/schemas/settings';
 
 const TODAY = '2026-06-15';
@@ -42,6 +46,27 @@ describe('S5: ages reached within the next 12 months', () => {
     // Born 1964-02-29: ageOn compares month and day, so 65 comes on 2029-03-01.
     expect(agesReachedWithin('1964-02-29', '2028-03-01', WATCHED)).toEqual([65]);
     expect(agesReachedWithin('1964-02-29', '2028-02-29', WATCHED)).toEqual([]);
+  });
+});
+
+describe('S5: age cut-offs worked out once per day agree with ageOn', () => {
+  it('ageOn(b, d) >= a exactly when b <= bornBy(d, a), over many days, births and 29 February', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const day = (fromYear: number, years: number) => addDays(`${fromYear}-01-01`, next() % (years * 366));
+    const cases: [string, string][] = [['1964-02-29', '2028-02-28'], ['1964-02-29', '2028-02-29'], ['1964-02-29', '2029-02-28'], ['1964-02-29', '2029-03-01'], ['1961-06-15', TODAY], ['1961-06-16', TODAY]];
+    for (let i = 0; i < 3000; i++) cases.push([day(1940, 60), day(2000, 40)]);
+    for (const [born, on] of cases) {
+      for (const age of [18, 40, 60, 65, 70]) expect(born <= bornBy(on, age), `${born} ${on} ${age}`).toBe(ageOn(born, on) >= age);
+    }
+  });
+
+  it('the day-wide watch and window agree with the one-off rules', () => {
+    const watch = agesReachedWithinOn(TODAY, WATCHED);
+    for (const b of ['1961-06-16', '1961-06-15', '1966-12-31', '1967-06-15', '1967-06-16', '1986-01-01']) expect(watch(b)).toEqual(agesReachedWithin(b, TODAY, WATCHED));
+    const ends = endsWithinOn(TODAY, 90);
+    for (const d of [null, '', '2026-06-14', TODAY, addDays(TODAY, 90), addDays(TODAY, 91)]) expect(ends(d)).toBe(endsWithin(d, TODAY, 90));
+    expect([ends(TODAY), ends(addDays(TODAY, 90)), ends(addDays(TODAY, 91)), ends('2026-06-14')]).toEqual([true, true, false, false]);
   });
 });
 

@@ -3,7 +3,7 @@
  * rule ID (S1 … S14). The home page counts them; the alerts page lists them.
  */
 import { ageOn } from '../../../shared/rules/idCard';
-import { absenceDaysInYear, absenceTriggersExit, agesReachedWithin, endsWithin, failedAssessmentsTriggerExit, headOverAge, lacksWoman, shorterThanMonths, trainingStatus } from '../../../shared/rules/people';
+import { absenceDaysInYear, absenceTriggersExit, agesReachedWithinOn, endsWithinOn, failedAssessmentsTriggerExit, headOverAge, lacksWoman, shorterThanMonths, trainingStatus } from '../../../shared/rules/people';
 import { hasValidQualification, mayExtendHeadship, meetsRatioTarget, qualificationLabels, qualifiedRatio } from '../../../shared/rules/qualifications';
 import { alertKindInfo, alertKinds, type AlertItem, type AlertKind, type AlertsOutput } from '../../../shared/schemas/personOutput';
 import type { Settings } from '../../../shared/schemas/settings';
@@ -24,10 +24,12 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
   };
 
   // Each person's post on the day, found once: filtering every person for every clinic is clinics × people.
+  const posts = new Map<number, PersonFacts['posts'][number]>();
   const byClinic = new Map<number, PersonFacts[]>();
   for (const p of people) {
     const post = postOn(p, asOf);
     if (!post) continue;
+    posts.set(p.id, post);
     const list = byClinic.get(post.clinicId);
     if (list) list.push(p);
     else byClinic.set(post.clinicId, [p]);
@@ -37,17 +39,27 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
     const here = byClinic.get(c.id) ?? [];
     if (here.length < c.requiredDoctors) add('staffing_short', c.name, `应配 ${c.requiredDoctors} 人，实有 ${here.length} 人`, { clinicId: c.id });
     if (lacksWoman(here.map((p) => p.sex))) add('no_woman', c.name, `${here.length} 名村医均为男性，宜配备至少 1 名女性`, { clinicId: c.id });
-    if (here.length > 0 && !here.some((p) => postOn(p, asOf)?.role === 'head')) add('no_head', c.name, '有在岗人员但没有负责人', { clinicId: c.id });
+    if (here.length > 0 && !here.some((p) => posts.get(p.id)?.role === 'head')) add('no_head', c.name, '有在岗人员但没有负责人', { clinicId: c.id });
   }
 
+  const rule = { ...settings, variant: settings.trainingVariant };
   for (const p of doctors) {
     if (!hasValidQualification(p.quals, asOf)) add('no_valid_qualification', p.name, p.quals.length ? '所持证书均已过期' : '未登记任何执业资格', { personId: p.id });
-    const t = trainingStatus(p.trainings, year, { ...settings, variant: settings.trainingVariant });
+    const t = trainingStatus(p.trainings, year, rule);
     if (!t.compliant) add('training_short', p.name, `${year} 年已完成 ${t.counted} 次、${t.totalDays} 天，要求${t.needed}`, { personId: p.id });
   }
 
+  // What is the same for everyone on the day is worked out once: the age cut-offs and the warning windows.
+  const day: Day = {
+    asOf,
+    year,
+    s: settings,
+    agesReached: agesReachedWithinOn(asOf, [settings.pensionWarnAge, settings.headAgeLimit]),
+    contractEnds: endsWithinOn(asOf, settings.contractWarnDays),
+    certificateEnds: endsWithinOn(asOf, settings.certificateWarnDays),
+  };
   const assessments = loadAssessmentResults(db);
-  for (const p of active) personAlerts(p, asOf, year, settings, assessments.get(p.id) ?? [], add);
+  for (const p of active) personAlerts(p, posts.get(p.id), day, assessments.get(p.id) ?? [], add);
 
   const ratio = qualifiedRatio(doctors.map((p) => p.quals), asOf);
   if (ratio.total > 0 && !meetsRatioTarget(ratio.ratio, settings.qualifiedRatioTarget)) {
@@ -59,24 +71,31 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
   return { asOf, alerts, counts, ratio: { ...ratio, target: settings.qualifiedRatioTarget, trend: qualificationTrend(people, asOf) } };
 }
 
+interface Day {
+  asOf: string;
+  year: number;
+  s: Settings;
+  agesReached: (birthDate: string) => number[];
+  contractEnds: (endDate: string | null) => boolean;
+  certificateEnds: (endDate: string | null) => boolean;
+}
+
 function personAlerts(
   p: PersonFacts,
-  asOf: string,
-  year: number,
-  s: Settings,
+  post: PersonFacts['posts'][number] | undefined,
+  { asOf, year, s, agesReached, contractEnds, certificateEnds }: Day,
   assessments: { year: number; passed: boolean }[],
   add: (kind: AlertKind, subject: string, detail: string, ids?: { personId?: number }) => void,
 ): void {
   const ids = { personId: p.id };
-  const post = postOn(p, asOf);
   if (post?.role === 'head' && headOverAge(p.birthDate, asOf, s.headAgeLimit, p.headExtensionUntil, mayExtendHeadship(p.quals, asOf))) {
     add('head_over_age', p.name, `${ageOn(p.birthDate, asOf)} 岁，仍任负责人，未经县级批准延期`, ids);
   }
-  for (const age of agesReachedWithin(p.birthDate, asOf, [s.pensionWarnAge, s.headAgeLimit])) {
+  for (const age of agesReached(p.birthDate)) {
     add(age === s.headAgeLimit ? 'age_65_soon' : 'age_60_soon', p.name, `出生于 ${p.birthDate}，12 个月内年满 ${age} 岁`, ids);
   }
   for (const e of p.employments) {
-    if (endsWithin(e.endDate, asOf, s.contractWarnDays)) add('contract_ending', p.name, `合同于 ${e.endDate} 到期`, ids);
+    if (contractEnds(e.endDate)) add('contract_ending', p.name, `合同于 ${e.endDate} 到期`, ids);
     // Running on the day: a dispatch or county-hired period entered ahead is not short yet (S7, S8).
     const current = e.startDate <= asOf && e.endDate !== null && e.endDate >= asOf;
     if (current && e.kind === 'dispatched' && shorterThanMonths(e.startDate, e.endDate, s.dispatchMinMonths)) {
@@ -87,7 +106,7 @@ function personAlerts(
     }
   }
   for (const q of p.quals) {
-    if (endsWithin(q.validUntil, asOf, s.certificateWarnDays)) add('certificate_ending', p.name, `${qualificationLabels[q.kind]} ${q.certNumber} 于 ${q.validUntil} 到期，请在到期前申请再注册`, ids);
+    if (certificateEnds(q.validUntil)) add('certificate_ending', p.name, `${qualificationLabels[q.kind]} ${q.certNumber} 于 ${q.validUntil} 到期，请在到期前申请再注册`, ids);
   }
   const absent = absenceDaysInYear(p.absences, year);
   if (absenceTriggersExit(absent, s.absenceExitDays)) add('absence_exit', p.name, `${year} 年擅自离岗累计 ${absent} 天（满 ${s.absenceExitDays} 天应退出）`, ids);
