@@ -163,6 +163,59 @@ describe('the ledger as of a date (A3)', () => {
   });
 });
 
+describe('the value-change guard (A3, A4): the new 原值 against the depreciation accumulated before its month', () => {
+  // ¥12,345.67 over 60 months from March 2024, ⌊value·k/60⌋ after k months: through April 2026
+  // (26 months) 534,979 分, through May (27) 555,555 分, through June (28) 576,131 分. A change
+  // takes effect in its own month, so one dated in June must leave at least what was
+  // accumulated through May — not through June, nor only through April.
+  const value = 1_234_567;
+  const throughApril = 534_979;
+  const throughMay = 555_555;
+  const throughJune = 576_131;
+
+  async function card() {
+    const s = await openSessionAt(TODAY);
+    const c = await twoClinics(s);
+    const a = await addAsset(s, { holderClinicId: c.zhang, acquiredOn: '2024-03-10', valueFen: value, lifeMonths: 60 });
+    const at = async (day: string) => (await ledger(s, day)).find((r) => r.id === a.id)?.accumulatedFen;
+    // The figures above are the ledger's own.
+    expect([await at('2026-04-30'), await at('2026-05-31'), await at(TODAY)]).toEqual([throughApril, throughMay, throughJune]);
+    return { s, a };
+  }
+  const revalue = (assetId: number, date: string, newValue: number) => ({ kind: 'value_change' as const, assetId, date, method: 'revaluation' as const, deltaFen: newValue - value, reason: '资产评估' });
+
+  it('a revaluation to exactly the accumulated amount is allowed; one 分 below is refused, naming the field, and changes nothing', async () => {
+    const { s, a } = await card();
+    const e = await failsUnchanged(s, 'assets.move', revalue(a.id, '2026-06-01', throughMay - 1));
+    expect(e.field).toBe('deltaFen');
+    expect(e.message).toBe('变动后原值 5,555.54 元 低于已提折旧 5,555.55 元，请核对金额');
+    const v = await call(s, 'assets.move', revalue(a.id, '2026-06-01', throughMay));
+    // Nothing is left to depreciate: June books nothing.
+    expect(v).toMatchObject({ valueFen: throughMay, accumulatedFen: throughMay, bookValueFen: 0, monthlyFen: 0 });
+  });
+
+  it('a change dated in June counts the depreciation through May, not through June', async () => {
+    const { s, a } = await card();
+    // Below what was accumulated through May: refused mid-June as on the 1st.
+    const e = await failsUnchanged(s, 'assets.move', revalue(a.id, TODAY, throughMay - 1));
+    expect(e.field).toBe('deltaFen');
+    // Between May's and June's figure: allowed (counting June would refuse it).
+    const v = await call(s, 'assets.move', revalue(a.id, TODAY, throughJune - 1));
+    // June spreads the book value left, 20,575 分, over the 33 months of life left.
+    expect(v).toMatchObject({ valueFen: throughJune - 1, accumulatedFen: throughMay + Math.floor(20_575 / 33) });
+  });
+
+  it('a change dated on the last day of May counts the depreciation through April', async () => {
+    const { s, a } = await card();
+    const e = await failsUnchanged(s, 'assets.move', revalue(a.id, '2026-05-31', throughApril - 1));
+    expect(e.message).toBe('变动后原值 5,349.78 元 低于已提折旧 5,349.79 元，请核对金额');
+    // The amount refused in June is allowed in May.
+    const v = await call(s, 'assets.move', revalue(a.id, '2026-05-31', throughMay - 1));
+    // May and June spread the book value left, 20,575 分, over the 34 months of life left.
+    expect(v).toMatchObject({ valueFen: throughMay - 1, accumulatedFen: throughApril + Math.floor((20_575 * 2) / 34) });
+  });
+});
+
 describe('stocktakes (A3)', () => {
   async function township() {
     const s = await openSessionAt(TODAY);
