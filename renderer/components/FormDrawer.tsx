@@ -1,15 +1,13 @@
 /**
- * What every create-or-edit drawer shares: a react-hook-form checked by the shared zod schema,
- * reset when opened, a save that marks the core's field errors and shows its sentence on top,
- * a confirmation before unsaved changes are thrown away, and the drawer with 取消 / 保存.
+ * What every create-or-edit drawer shares: the save loop of useSaveForm (checked by the shared
+ * zod schema, reset when opened, the core's field errors marked and its sentence on top, a
+ * confirmation before unsaved changes are thrown away), and the drawer with 取消 / 保存.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Drawer, Space } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
+import { useMemo, type ReactNode } from 'react';
+import type { FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
-import { applyServerError } from './serverErrors';
-import { useConfirmLeave } from './useConfirmLeave';
+import { useSaveForm } from './useSaveForm';
 
 export function useDrawerForm<T extends FieldValues, Parsed, E>(opts: {
   open: boolean;
@@ -20,36 +18,10 @@ export function useDrawerForm<T extends FieldValues, Parsed, E>(opts: {
   submit: (values: Parsed) => Promise<E>;
   onSaved: (e: E) => void;
 }) {
-  const { open, entity, schema, empty, valuesOf } = opts;
-  // raw: the submit handler gets the typed values and parses them once itself; a schema that
-  // converts units (元 → 分) must not run twice.
-  const form = useForm<T>({ resolver: zodResolver(schema as never, undefined, { raw: true }) as unknown as Resolver<T>, defaultValues: empty as DefaultValues<T>, mode: 'onTouched' });
-  const { handleSubmit, reset, setError, formState } = form;
-  const [banner, setBanner] = useState('');
-  const [saving, setSaving] = useState(false);
-  const confirmLeave = useConfirmLeave(open && formState.isDirty);
-
-  useEffect(() => {
-    if (!open) return;
-    reset(entity ? valuesOf(entity) : empty);
-    setBanner('');
-  }, [open, entity, reset, valuesOf, empty]);
-
-  const save = handleSubmit(async (values) => {
-    setSaving(true);
-    setBanner('');
-    try {
-      const saved = await opts.submit(schema.parse(values));
-      reset(valuesOf(saved));
-      opts.onSaved(saved);
-    } catch (e) {
-      setBanner(applyServerError(e, setError, Object.keys(empty)));
-    } finally {
-      setSaving(false);
-    }
-  });
-
-  return { form, banner, setBanner, saving, save, confirmLeave };
+  const { entity, empty, valuesOf } = opts;
+  const values = useMemo(() => (entity ? valuesOf(entity) : empty), [entity, valuesOf, empty]);
+  const fields = useMemo(() => Object.keys(empty), [empty]);
+  return useSaveForm<T, Parsed, E>({ schema: opts.schema, values, active: opts.open, fields, submit: opts.submit, valuesOf, onSaved: opts.onSaved, guard: 'ask' });
 }
 
 export function FormDrawer(props: {

@@ -3,14 +3,13 @@
  * Used for the per-person records (qualifications, posts, contracts, training, leave), whose
  * forms differ only in their fields.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
-import { useForm, type FieldValues, type Resolver } from 'react-hook-form';
+import type { ReactNode } from 'react';
+import type { FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import { DateInput } from './DateInput';
 import { FormField } from './FormField';
-import { applyServerError } from './serverErrors';
+import { useSaveForm } from './useSaveForm';
 
 export interface FieldSpec {
   name: string;
@@ -38,34 +37,20 @@ export function SpecFormModal(props: {
   okText?: string;
   danger?: boolean;
 }) {
-  const { control, handleSubmit, reset, setError, watch } = useForm<FieldValues>({
-    resolver: zodResolver(props.schema as never) as Resolver<FieldValues>,
-    defaultValues: props.initial,
+  const { form, banner, saving, save } = useSaveForm<FieldValues, FieldValues>({
+    schema: props.schema,
+    values: props.initial,
+    active: props.open,
+    fields: props.fields.map((f) => f.name),
+    // Fields are checked at the first OK, then as they change.
+    mode: 'onSubmit',
+    submit: props.onSubmit,
   });
-  const [banner, setBanner] = useState('');
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (props.open) {
-      reset(props.initial);
-      setBanner('');
-    }
-  }, [props.open, props.initial, reset]);
+  const { control, watch } = form;
   const values = watch();
 
-  const submit = handleSubmit(async (v) => {
-    setBusy(true);
-    setBanner('');
-    try {
-      await props.onSubmit(v);
-    } catch (e) {
-      setBanner(applyServerError(e, setError, props.fields.map((f) => f.name)));
-    } finally {
-      setBusy(false);
-    }
-  });
-
   return (
-    <Modal title={props.title} open={props.open} onCancel={props.onCancel} onOk={() => void submit()} okText={props.okText ?? '保存'} okButtonProps={{ danger: props.danger }} cancelText="取消" confirmLoading={busy} destroyOnHidden width={560} maskClosable={false}>
+    <Modal title={props.title} open={props.open} onCancel={props.onCancel} onOk={() => void save()} okText={props.okText ?? '保存'} okButtonProps={{ danger: props.danger }} cancelText="取消" confirmLoading={saving} destroyOnHidden width={560} maskClosable={false}>
       {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} data-testid="record-error" />}
       {props.intro}
       <Form layout="vertical" component="div">

@@ -1,14 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Form, Input, Radio, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMemo } from 'react';
 import type { z } from 'zod';
 import { educationLevels, personCategories, personCategoryLabels, personInput, personLabels, sexLabels } from '../../../shared/schemas/people';
 import type { PersonDetail } from '../../../shared/schemas/personOutput';
 import { call } from '../../api';
 import { DateInput } from '../../components/DateInput';
 import { FormField } from '../../components/FormField';
-import { applyServerError } from '../../components/serverErrors';
+import { useSaveForm } from '../../components/useSaveForm';
 
 type Values = z.input<typeof personInput>;
 
@@ -25,6 +23,8 @@ export const emptyPerson: Values = {
   headExtensionUntil: null,
   note: '',
 };
+
+const personFields = Object.keys(emptyPerson);
 
 function valuesOf(p: PersonDetail): Values {
   return {
@@ -45,27 +45,17 @@ function valuesOf(p: PersonDetail): Values {
 /** 基本信息: the 身份证号 decides sex and birth date; typed ones must agree with it. */
 export function PersonForm(props: { person?: PersonDetail; onSaved: (p: PersonDetail) => void; onDirty: (dirty: boolean) => void }) {
   const { person } = props;
-  const { control, handleSubmit, reset, setError, formState } = useForm<Values>({ resolver: zodResolver(personInput), defaultValues: person ? valuesOf(person) : emptyPerson, mode: 'onTouched' });
-  const [banner, setBanner] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { onDirty } = props;
-  useEffect(() => onDirty(formState.isDirty), [formState.isDirty, onDirty]);
-  useEffect(() => reset(person ? valuesOf(person) : emptyPerson), [person, reset]);
-
-  const save = handleSubmit(async (v) => {
-    setBusy(true);
-    setBanner('');
-    try {
-      const parsed = personInput.parse(v);
-      const saved = person ? await call('people.update', { id: person.id, values: parsed }) : await call('people.create', parsed);
-      reset(valuesOf(saved));
-      props.onSaved(saved);
-    } catch (e) {
-      setBanner(applyServerError(e, setError, Object.keys(emptyPerson)));
-    } finally {
-      setBusy(false);
-    }
+  const values = useMemo(() => (person ? valuesOf(person) : emptyPerson), [person]);
+  const { form, banner, saving, save } = useSaveForm({
+    schema: personInput,
+    values,
+    fields: personFields,
+    submit: (parsed) => (person ? call('people.update', { id: person.id, values: parsed }) : call('people.create', parsed)),
+    valuesOf,
+    onSaved: props.onSaved,
+    guard: props.onDirty,
   });
+  const { control } = form;
 
   return (
     <Form layout="vertical" component="div">
@@ -114,7 +104,7 @@ export function PersonForm(props: { person?: PersonDetail; onSaved: (p: PersonDe
       <FormField control={control} name="note" label={personLabels.note}>
         {(f) => <Input.TextArea id="f-note" {...f} rows={2} maxLength={200} />}
       </FormField>
-      <Button type="primary" loading={busy} onClick={() => void save()}>
+      <Button type="primary" loading={saving} onClick={() => void save()}>
         {person ? '保存基本信息' : '建立档案'}
       </Button>
     </Form>
