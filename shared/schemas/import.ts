@@ -32,7 +32,8 @@ export const importUpload = z.object({
 });
 export type ImportUpload = z.input<typeof importUpload>;
 
-const plannedRow = z.object({ row: z.number().int(), label: z.string(), changes: z.array(z.string()) });
+/** `notes`: how cells not written as expected were read (“聘用形式”：“乡聘村用（编外）”理解为 …). */
+const plannedRow = z.object({ row: z.number().int(), label: z.string(), changes: z.array(z.string()), notes: z.array(z.string()).optional() });
 const column = z.object({ column: z.string(), header: z.string() });
 
 export const importPreviewOutput = z.object({
@@ -41,7 +42,8 @@ export const importPreviewOutput = z.object({
   fileName: z.string(),
   sheetName: z.string(),
   headerRow: z.number().int(),
-  columns: z.array(column.extend({ field: z.string(), label: z.string() })),
+  /** `note`: why a header was read as this field when it does not name it outright, or what else it could be (`alternatives`). */
+  columns: z.array(column.extend({ field: z.string(), label: z.string(), alternatives: z.array(z.string()).optional(), note: z.string().optional() })),
   unknownColumns: z.array(column),
   create: z.array(plannedRow),
   update: z.array(plannedRow),

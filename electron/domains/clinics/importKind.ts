@@ -21,7 +21,8 @@ export const clinicFields: readonly FieldDef[] = [
     label: '产权',
     synonyms: ['产权性质', '房屋产权', '产权归属'],
     type: 'enum',
-    choices: { 公有产权: 'public', 公有: 'public', 公办: 'public', 卫生院: 'public', 乡镇卫生院: 'public', 集体: 'other', 其他: 'other', 私有: 'other', 个人: 'other', 租用: 'other', 租赁: 'other' },
+    // 其他 first of its kind: the first spelling names the value in notes and messages.
+    choices: { 公有产权: 'public', 公有: 'public', 公办: 'public', 卫生院: 'public', 乡镇卫生院: 'public', 其他: 'other', 集体: 'other', 私有: 'other', 个人: 'other', 租用: 'other', 租赁: 'other' },
   },
   { key: 'buildingArea', label: '业务用房面积', synonyms: ['面积', '业务用房', '建筑面积', '房屋面积'], type: 'number' },
   { key: 'insurancePoint', label: '医保定点', synonyms: ['是否医保定点', '医保定点机构'], type: 'bool' },

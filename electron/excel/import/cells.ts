@@ -5,6 +5,7 @@
  * value or a Chinese reason it cannot.
  */
 import type { CellValue as ExcelCellValue } from 'exceljs';
+import { toHalfWidth } from '../../../shared/text';
 
 /** A cell reduced to one plain value; '' for a blank. */
 export type Plain = string | number | boolean | Date;
@@ -38,18 +39,13 @@ export function shown(v: Plain): string {
   return String(v);
 }
 
-/** Full-width digits and signs (０-９，．－) to ASCII, so "１，２００" reads 1200. */
-function halfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
 /** Units a clerk may type after a number; they carry no meaning the column does not. */
 const UNIT_SUFFIX = /(人|户|公里|千米|km|KM|米|m²|㎡|平方米|平米|次|个|元)$/;
 
 export function toNumber(v: Plain): Converted<number> {
   if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, reason: '不是有效的数字' };
   if (typeof v === 'boolean' || v instanceof Date) return { ok: false, reason: `应填数字，实际是“${shown(v)}”` };
-  const s = halfWidth(v).replace(/[,\s]/g, '').replace(UNIT_SUFFIX, '');
+  const s = toHalfWidth(v).replace(/[,\s]/g, '').replace(UNIT_SUFFIX, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return { ok: false, reason: `应填数字，实际是“${v}”` };
   return { ok: true, value: Number(s) };
 }
@@ -60,7 +56,7 @@ const FALSE_WORDS = new Set(['否', '无', '×', '✗', '✘', 'x', 'n', 'no', '
 export function toBool(v: Plain): Converted<boolean> {
   if (typeof v === 'boolean') return { ok: true, value: v };
   if (typeof v === 'number' && (v === 0 || v === 1)) return { ok: true, value: v === 1 };
-  const s = halfWidth(shown(v)).trim().toLowerCase();
+  const s = toHalfWidth(shown(v)).trim().toLowerCase();
   if (TRUE_WORDS.has(s)) return { ok: true, value: true };
   if (FALSE_WORDS.has(s)) return { ok: true, value: false };
   return { ok: false, reason: `应填“是”或“否”，实际是“${shown(v)}”` };

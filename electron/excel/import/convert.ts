@@ -1,31 +1,25 @@
-/** One cell → the value its field expects, using the tolerant readers of cells.ts. */
-import { isBlank, toBool, toIsoDate, toList, toNumber, toText, type Converted, type Plain } from './cells';
+/** One cell → the value its field expects, using the tolerant readers of cells.ts and values.ts. */
+import { isBlank, toBool, toIsoDate, toList, toNumber, toText, type Plain } from './cells';
 import { toDateRange, toDayOrMonth } from './dates';
-import { normalizeHeader } from './headers';
 import { toFen } from './money';
 import type { FieldDef, FieldValue } from './types';
+import { readChoice } from './values';
 
-/** Each enum field's choices by their normalised spelling, made once per field, not once per cell. */
-const choiceMaps = new WeakMap<FieldDef, Map<string, string>>();
+/**
+ * A cell's value, or why it cannot be read. `note`: how a cell not written as the field expects
+ * was understood, for the preview (“乡村医生执业证”理解为“乡村医生执业证书”); `also`: a value for
+ * another field the cell carries (乡聘村用（编外） → 编制 编外), for the plan to apply when that
+ * field's own cell is blank.
+ */
+export type CellRead =
+  | { ok: true; value: FieldValue | undefined; note?: string; also?: { key: string; value: FieldValue } }
+  | { ok: false; reason: string };
 
-function choicesOf(field: FieldDef): Map<string, string> {
-  let m = choiceMaps.get(field);
-  if (!m) {
-    m = new Map(Object.entries(field.choices ?? {}).map(([text, value]) => [normalizeHeader(text), value]));
-    choiceMaps.set(field, m);
-  }
-  return m;
-}
-
-function toChoice(field: FieldDef, v: Plain): Converted<string> {
-  const value = choicesOf(field).get(normalizeHeader(toText(v)));
-  if (value !== undefined) return { ok: true, value };
-  const allowed = [...new Set(Object.keys(field.choices ?? {}))].slice(0, 6).join('、');
-  return { ok: false, reason: `应为 ${allowed} 之一，实际是“${toText(v)}”` };
-}
-
-/** `undefined` for a blank cell: the caller decides between a default and the old value. */
-export function convertCell(field: FieldDef, v: Plain): Converted<FieldValue | undefined> {
+/**
+ * `undefined` for a blank cell: the caller decides between a default and the old value.
+ * `fields`: the kind's fields, where an enum's `qualifierField` is looked up.
+ */
+export function convertCell(field: FieldDef, v: Plain, fields?: readonly FieldDef[]): CellRead {
   if (isBlank(v)) return { ok: true, value: undefined };
   switch (field.type) {
     case 'number':
@@ -49,7 +43,7 @@ export function convertCell(field: FieldDef, v: Plain): Converted<FieldValue | u
     case 'list':
       return { ok: true, value: toList(v) };
     case 'enum':
-      return toChoice(field, v);
+      return readChoice(field, toText(v), fields);
     case 'money':
       return toFen(v, field.moneyUnit);
     default:

@@ -4,6 +4,7 @@
  * one cell ("2023.06.01-2026.05.31", "2023年6月1日至2026年5月31日"). Each reader answers a value
  * or a Chinese reason it cannot.
  */
+import { toHalfWidth } from '../../../shared/text';
 import type { Converted, Plain } from './cells';
 
 /** Excel's day 0 is 1899-12-30 in the 1900 date system (it counts a 29 Feb 1900 that never was). */
@@ -15,10 +16,6 @@ const MAX_YEAR = 2100;
 
 /** A day, or a month when the clerk wrote no day (出生年月 201905). */
 export type DayOrMonth = { iso: string; precision: 'day' | 'month' };
-
-function halfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -70,7 +67,7 @@ export function toDayOrMonth(v: Plain): Converted<DayOrMonth> {
   }
   if (typeof v === 'number') return fromNumber(v);
   if (typeof v === 'boolean') return { ok: false, reason: `应填日期，实际是“${v ? '是' : '否'}”` };
-  const s = halfWidth(v).trim();
+  const s = toHalfWidth(v).trim();
   const full = FULL.exec(s);
   if (full) return day(Number(full[1] ?? full[4]), Number(full[2] ?? full[5]), Number(full[3] ?? full[6]));
   const m = MONTH_ONLY.exec(s);
@@ -105,7 +102,7 @@ export function toDateRange(v: Plain): Converted<string[]> {
     const one = toIsoDate(v);
     return one.ok ? { ok: true, value: [one.value] } : one;
   }
-  const s = halfWidth(v).trim();
+  const s = toHalfWidth(v).trim();
   const tokens = [...s.matchAll(TOKEN)];
   const rest = s.replace(TOKEN, '');
   if (tokens.length === 0 || tokens.length > 2 || !BETWEEN.test(rest)) {

@@ -3,15 +3,20 @@ import type { ImportPreview } from './types';
 
 const LIST_AT_MOST = 50;
 
-function listRows(title: string, rows: { row: number; label: string; changes: string[] }[]): string[] {
+function listRows(title: string, rows: { row: number; label: string; changes: string[]; notes?: string[] }[]): string[] {
   if (rows.length === 0) return [];
-  const lines = rows.slice(0, LIST_AT_MOST).map((r) => `  第 ${r.row} 行：${r.label}${r.changes.length ? `（${r.changes.join('、')}）` : ''}`);
+  const lines = rows.slice(0, LIST_AT_MOST).flatMap((r) => [
+    `  第 ${r.row} 行：${r.label}${r.changes.length ? `（${r.changes.join('、')}）` : ''}`,
+    // How cells not written as expected were read, under the row they belong to.
+    ...(r.notes ?? []).map((n) => `    说明：${n}`),
+  ]);
   if (rows.length > LIST_AT_MOST) lines.push(`  ……另有 ${rows.length - LIST_AT_MOST} 行`);
   return [title, ...lines];
 }
 
 export function describePreview(p: ImportPreview, dryRun: boolean): string {
-  const columns = p.columns.map((c) => `${c.header}（${c.column}列）`).join('、');
+  // A column read as a field it does not name outright says which, and what else it could be.
+  const columns = p.columns.map((c) => `${c.header}（${c.column}列${c.note ? `，${c.note}` : ''}）`).join('、');
   const lines = [
     `导入预览：${p.title}，工作表“${p.sheetName}”，表头在第 ${p.headerRow} 行`,
     `识别的列：${columns}`,

@@ -8,6 +8,7 @@
  * decimals than a 分 (two of a 元, six of a 万元), a negative amount and anything garbled are
  * refused with a Chinese reason.
  */
+import { toHalfWidth } from '../../../shared/text';
 import type { Converted, Plain } from './cells';
 
 /** What a bare number in the column means: 元, or 万元 for a column headed 原值（万元）. */
@@ -19,10 +20,6 @@ export const MAX_FEN = 1e13;
 const DECIMALS: Record<MoneyUnit, number> = { yuan: 2, wan: 6 };
 
 const EXAMPLE = '如 12300、12,300.00、¥12,300.00、1.23万';
-
-function halfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\uffe5/g, '¥');
-}
 
 /** An unsigned decimal with optional thousands separators: 12300, 12,300.00, .5 */
 const DECIMAL = /^(?:(\d{1,3}(?:,\d{3})+)|(\d*))(?:\.(\d+))?$/;
@@ -57,7 +54,7 @@ export function toFen(v: Plain, unit: MoneyUnit = 'yuan'): Converted<number> {
   if (typeof v === 'number') return fromNumber(v, unit);
   if (typeof v === 'boolean' || v instanceof Date) return { ok: false, reason: `应填金额（${EXAMPLE}），实际是“${v instanceof Date ? v.toISOString().slice(0, 10) : v ? '是' : '否'}”` };
   const typed = v.trim();
-  let s = halfWidth(typed).replace(/[\s\u00a0\u3000]/g, '');
+  let s = toHalfWidth(typed).replace(/[\s\u00a0\u3000]/g, '');
   if (/^[-−–—]|^\(.*\)$|^（.*）$/.test(s) || /^(?:人民币|rmb|cny|¥)+[-−–—]/i.test(s)) {
     return { ok: false, reason: `金额不能为负数，实际是“${typed}”` };
   }

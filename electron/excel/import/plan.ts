@@ -9,7 +9,7 @@ import type { Db } from '../../db/open';
 import { convertCell } from './convert';
 import { findHeader, type GridRow } from './headers';
 import type { SheetGrid } from './read';
-import type { FieldProblem, FieldValues, ImportKind, ImportPreview, PlannedRow, RowError } from './types';
+import type { FieldProblem, FieldValue, FieldValues, ImportKind, ImportPreview, PlannedRow, RowError } from './types';
 
 /** Rows under the table that are not data: totals, signature line, notes. */
 const FOOTER = /^(合计|总计|小计|填报人|审核人|单位负责人|负责人签字|制表人|注[:：]|说明[:：]|备注[:：])/;
@@ -88,6 +88,30 @@ function planRow<V extends object>(c: Context<V>, row: GridRow, values: FieldVal
   return { row: row.number, label: kind.describe(parsed.data), values: parsed.data, existingId: existing?.id ?? null, changes };
 }
 
+/** A value one cell carries for another field (乡聘村用（编外） → 编制 编外). */
+interface Carried {
+  from: string;
+  key: string;
+  value: FieldValue;
+  /** The cell as written, for a message. */
+  written: string;
+}
+
+/**
+ * Sets what cells carry for other fields where the row leaves those blank; a carried value
+ * contradicting the field's own cell is a problem of the cell that carried it.
+ */
+function applyCarried(c: Pick<Context<object>, 'headerOf' | 'labelOf'>, values: FieldValues, problems: FieldProblem[], carried: readonly Carried[]): void {
+  for (const a of carried) {
+    if (problems.some((p) => p.key === a.key)) continue;
+    const own = values[a.key];
+    if (own === undefined) values[a.key] = a.value;
+    else if (own !== a.value) {
+      problems.push({ key: a.from, message: `“${a.written}”与“${columnOf(c, a.key) ?? a.key}”列填写的不一致，请只在一处填写或改为一致` });
+    }
+  }
+}
+
 /** `today` (ISO, China time) dates what the kind creates; the commit passes its clock's day. */
 export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: SheetGrid, today: string = todayIso()): ImportPreview<V> {
   const header = findHeader(grid.rows, kind.fields, kind.title);
@@ -106,7 +130,14 @@ export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: 
     title: kind.title,
     sheetName: grid.sheetName,
     headerRow: header.row,
-    columns: header.columns.map(({ column, header: h, field, label }) => ({ column, header: h, field, label })),
+    columns: header.columns.map(({ column, header: h, field, label, alternatives, note }) => ({
+      column,
+      header: h,
+      field,
+      label,
+      ...(alternatives ? { alternatives } : {}),
+      ...(note ? { note } : {}),
+    })),
     unknownColumns: header.unknown,
     create: [],
     update: [],
@@ -120,12 +151,22 @@ export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: 
     if (row.number <= header.row) continue;
     const values: FieldValues = {};
     const problems: FieldProblem[] = [];
+    // How cells not written as their field expects were read, and values they carry for other fields.
+    let notes: string[] | undefined;
+    let carried: Carried[] | undefined;
     for (const { m, field } of readers) {
-      const result = field ? convertCell(field, row.cells[m.index] ?? '') : undefined;
+      const cell = row.cells[m.index] ?? '';
+      const result = field ? convertCell(field, cell, kind.fields) : undefined;
       if (!result) continue;
-      if (result.ok && result.value !== undefined) values[m.field] = result.value;
-      if (!result.ok) problems.push({ key: m.field, message: result.reason });
+      if (!result.ok) {
+        problems.push({ key: m.field, message: result.reason });
+        continue;
+      }
+      if (result.value !== undefined) values[m.field] = result.value;
+      if (result.note) (notes ??= []).push(`“${m.header}”：${result.note}`);
+      if (result.also) (carried ??= []).push({ from: m.field, ...result.also, written: String(cell) });
     }
+    if (carried) applyCarried(c, values, problems, carried);
     if ((Object.keys(values).length === 0 && problems.length === 0) || isFooter(row.cells)) {
       preview.skippedRows++;
       continue;
@@ -135,6 +176,7 @@ export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: 
     if (earlier !== undefined) problems.push({ key: kind.keyField ?? '', message: `与第 ${earlier} 行重复（${key}），同一条记录只能出现一次` });
     else if (key !== undefined) firstRowOfKey.set(key, row.number);
     const plan = planRow(c, row, values, problems);
+    if (plan && notes) plan.notes = notes;
     if (plan) planned.push(plan);
     else preview.errors.push(rowError(c, row.number, problems));
   }

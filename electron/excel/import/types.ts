@@ -21,11 +21,23 @@ export interface FieldDef {
   key: string;
   /** The column's usual Chinese name, shown in messages when the sheet lacks the column. */
   label: string;
-  /** Other names clerks give the column; compared after normalising (see headers.ts). */
+  /**
+   * Other names clerks give the column. Not the only names it is known by: a header is scored
+   * against the label and these (headers.ts), so a variant (覆盖行政村 for 服务行政村) matches too.
+   */
   synonyms: readonly string[];
   type: FieldType;
-  /** For `enum`: what a clerk may write → the stored value. */
+  /**
+   * For `enum`: what a clerk may write → the stored value. A value's name in messages is the
+   * key equal to it, else its first key. Variants are understood too (values.ts): width,
+   * brackets, spaces, a suffix such as 证书 (乡村医生执业证), a bracketed qualifier.
+   */
   choices?: Readonly<Record<string, string>>;
+  /**
+   * For `enum`: the enum field a bracketed qualifier sets when the row leaves it blank
+   * (聘用形式 乡聘村用（编外） → 编制 编外); a qualifier contradicting that cell is an error.
+   */
+  qualifierField?: string;
   /** For `money`: what a bare number in the column means (元 unless the column is in 万元). */
   moneyUnit?: 'yuan' | 'wan';
   /** The sheet must have this column (to create rows at all). */
@@ -108,6 +120,8 @@ export interface PlannedRow<V> {
   existingId: number | null;
   /** Labels of the fields an update changes. */
   changes: string[];
+  /** How cells were understood (“聘用形式”：“乡聘村用（编外）”理解为“乡聘村用”，“编制”为“编外”); absent when every cell read as written. */
+  notes?: string[];
 }
 
 export interface RowError {
@@ -123,6 +137,10 @@ export interface MatchedColumn {
   header: string;
   field: string;
   label: string;
+  /** Other fields the header could as well have meant (their labels); the column is read as `label`. */
+  alternatives?: string[];
+  /** Why the header was read as this field when it does not name it outright (也可能是“服务人口”，按“户籍人口”读取). */
+  note?: string;
 }
 
 export interface ImportPreview<V = object> {

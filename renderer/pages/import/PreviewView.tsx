@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { PreviewResult } from './importApi';
 
 type Planned = PreviewResult['create'][number] & { action: '新增' | '更新' };
@@ -8,6 +8,7 @@ export function PreviewView({ preview }: { preview: PreviewResult }) {
   const planned: Planned[] = [...preview.create.map((r) => ({ ...r, action: '新增' as const })), ...preview.update.map((r) => ({ ...r, action: '更新' as const }))].sort(
     (a, b) => a.row - b.row,
   );
+  const anyNotes = planned.some((r) => r.notes && r.notes.length > 0);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Text type="secondary">
@@ -68,13 +69,43 @@ export function PreviewView({ preview }: { preview: PreviewResult }) {
               { title: '操作', dataIndex: 'action', width: 80, render: (a: Planned['action']) => <Tag color={a === '新增' ? 'green' : 'blue'}>{a}</Tag> },
               { title: '内容', dataIndex: 'label' },
               { title: '改动', dataIndex: 'changes', render: (c: string[]) => c.join('；') },
+              // How cells not written as expected were read (乡聘村用（编外） → 乡聘村用，编制 编外).
+              ...(anyNotes
+                ? [
+                    {
+                      title: '说明',
+                      dataIndex: 'notes',
+                      render: (n: string[] | undefined) =>
+                        n?.map((line) => (
+                          <Typography.Text key={line} type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                            {line}
+                          </Typography.Text>
+                        )),
+                    },
+                  ]
+                : []),
             ]}
           />
         </Card>
       )}
-      <Typography.Text type="secondary">
-        识别的列：{preview.columns.map((c) => `${c.header}（${c.column}列）`).join('、')}
-      </Typography.Text>
+      <div data-testid="import-columns">
+        <Typography.Text type="secondary">识别的列：</Typography.Text>
+        {preview.columns.map((c) =>
+          c.note ? (
+            // Read as a field it does not name outright, or one of two: the choice made is shown.
+            <Tooltip key={c.column} title={c.note}>
+              <Tag color={c.alternatives?.length ? 'orange' : 'blue'}>
+                {c.column}列：{c.header} → {c.label}
+                {c.alternatives?.length ? `（也可能是${c.alternatives.join('或')}）` : ''}
+              </Tag>
+            </Tooltip>
+          ) : (
+            <Tag key={c.column}>
+              {c.column}列：{c.header}
+            </Tag>
+          ),
+        )}
+      </div>
     </Space>
   );
 }

@@ -89,7 +89,8 @@ const employments = {
   县聘乡用: 'county_hired',
 };
 
-const establishments = { 余编: 'spare', 编内: 'spare', 编内余编: 'spare', '编内（余编）': 'spare', 在编: 'spare', 编外: 'off', 编制外: 'off', 无编制: 'off', 无: '' };
+/** The app's own label first: it names the value in the preview's notes and in messages. */
+const establishments = { '编内（余编）': 'spare', 余编: 'spare', 编内: 'spare', 编内余编: 'spare', 在编: 'spare', 编外: 'off', 编制外: 'off', 无编制: 'off', 无: '' };
 
 export const rosterFields: readonly FieldDef[] = [
   { key: 'name', label: '姓名', synonyms: ['村医姓名', '人员姓名', '医生姓名'], type: 'text', requiredColumn: true, requiredValue: true },
@@ -133,7 +134,15 @@ export const rosterFields: readonly FieldDef[] = [
   },
   { key: 'role', label: '岗位', synonyms: ['职务', '岗位/职务', '职务/岗位', '岗位职务'], type: 'enum', choices: roles },
   { key: 'postStart', label: '到岗时间', synonyms: ['到岗日期', '任职时间', '任职日期', '上岗时间'], type: 'date' },
-  { key: 'employmentKind', label: '聘用形式', synonyms: ['聘用方式', '聘用类型', '聘用性质', '用工形式', '用工性质'], type: 'enum', choices: employments },
+  // 乡聘村用（编外）: the bracket is the 编制 (values.ts).
+  {
+    key: 'employmentKind',
+    label: '聘用形式',
+    synonyms: ['聘用方式', '聘用类型', '聘用性质', '用工形式', '用工性质'],
+    type: 'enum',
+    choices: employments,
+    qualifierField: 'establishment',
+  },
   { key: 'establishment', label: '编制', synonyms: ['编制情况', '编制性质', '编制类型'], type: 'enum', choices: establishments },
   {
     key: 'contract',
