@@ -6,7 +6,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from './app/dispatch';
 import type { Session } from './app/session';
 
-export function isTrustedSender(event: IpcMainInvokeEvent, appUrlPrefix: string): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent, appUrlPrefix: string): boolean {
   const url = event.senderFrame?.url ?? '';
   return url.startsWith(appUrlPrefix);
 }

@@ -14,7 +14,7 @@ export function resolveDbPath(args: readonly string[], userDataDir?: string): st
   return path.join(userDataDir ?? defaultDataDir(), 'township.sqlite');
 }
 
-export function defaultDataDir(): string {
+function defaultDataDir(): string {
   if (process.platform === 'win32') {
     return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'township-health-desk');
   }

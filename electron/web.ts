@@ -16,7 +16,7 @@ import { dispatch } from './app/dispatch';
 import type { Session } from './app/session';
 
 export const TOKEN_HEADER = 'x-thd-token';
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -52,7 +52,7 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export interface WebServerOptions {
+interface WebServerOptions {
   session: Session;
   staticDir: string;
   port?: number;

@@ -4,14 +4,14 @@ import { useEffect, useState } from 'react';
  * Pages live in the address's hash (`#/villages?coverageKind=none`), so a refresh keeps the
  * clerk where they were and the home page can link to a filtered list.
  */
-export const pages = ['home', 'alerts', 'villages', 'clinics', 'people', 'assets', 'stocktakes', 'labels', 'import', 'returns', 'audit', 'settings'] as const;
+const pages = ['home', 'alerts', 'villages', 'clinics', 'people', 'assets', 'stocktakes', 'labels', 'import', 'returns', 'audit', 'settings'] as const;
 export type PageName = (typeof pages)[number];
 export interface Route {
   page: PageName;
   filter?: { id: string; value: string };
 }
 
-export function parseHash(hash: string): Route {
+function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const page = (pages as readonly string[]).includes(path) ? (path as PageName) : 'home';
   const params = new URLSearchParams(query);
@@ -19,7 +19,7 @@ export function parseHash(hash: string): Route {
   return first ? { page, filter: { id: first[0], value: first[1] } } : { page };
 }
 
-export function routeHash(r: Route): string {
+function routeHash(r: Route): string {
   return `#/${r.page}${r.filter ? `?${encodeURIComponent(r.filter.id)}=${encodeURIComponent(r.filter.value)}` : ''}`;
 }
 

@@ -1,7 +1,6 @@
 /** Column definitions of the asset lists (on screen and in their exports). */
 import { categoryLabels } from './rules/assetCategories';
 import { assetStatusLabels, fundingLabels } from './schemas/assets';
-import { itemResultLabels } from './schemas/stocktakes';
 import type { ViewDef } from './views';
 
 export const assetView: ViewDef = {
@@ -23,20 +22,5 @@ export const assetView: ViewDef = {
     { id: 'custodianName', header: '保管人', kind: 'text', width: 8, filterable: true },
     { id: 'location', header: '存放地点', kind: 'text', width: 12, filterable: true },
     { id: 'lastStocktakeOn', header: '最近盘点', kind: 'date', width: 10 },
-  ],
-};
-
-export const stocktakeItemView: ViewDef = {
-  title: '盘点明细',
-  columns: [
-    { id: 'code', header: '资产编号', kind: 'text', width: 11, filterable: true },
-    { id: 'name', header: '资产名称', kind: 'text', width: 14, filterable: true },
-    { id: 'category', header: '资产类别', kind: 'enum', labels: categoryLabels, width: 14, filterable: true },
-    { id: 'model', header: '规格型号', kind: 'text', width: 12 },
-    { id: 'holderName', header: '所在单位', kind: 'text', width: 13, filterable: true },
-    { id: 'valueFen', header: '原值(元)', kind: 'money', width: 11 },
-    { id: 'bookValueFen', header: '净值(元)', kind: 'money', width: 11 },
-    { id: 'result', header: '盘点结果', kind: 'enum', labels: itemResultLabels, width: 10, filterable: true },
-    { id: 'note', header: '说明', kind: 'text', width: 16 },
   ],
 };

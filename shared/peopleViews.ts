@@ -5,7 +5,7 @@ import { employmentKindLabels, personCategoryLabels, sexLabels } from './schemas
 import type { ViewDef } from './views';
 
 export const roleLabels: Record<string, string> = { doctor: '村医', head: '负责人' };
-export const personStatusLabels: Record<string, string> = { active: '在岗', exited: '已退出' };
+const personStatusLabels: Record<string, string> = { active: '在岗', exited: '已退出' };
 
 export const personView: ViewDef = {
   title: '人员名册',
@@ -25,8 +25,8 @@ export const personView: ViewDef = {
   ],
 };
 
-export const alertLevelLabels: Record<string, string> = { error: '严重', warning: '提醒' };
-export const alertKindLabels: Record<string, string> = Object.fromEntries(Object.entries(alertKindInfo).map(([k, v]) => [k, v.title]));
+const alertLevelLabels: Record<string, string> = { error: '严重', warning: '提醒' };
+const alertKindLabels: Record<string, string> = Object.fromEntries(Object.entries(alertKindInfo).map(([k, v]) => [k, v.title]));
 
 export const alertView: ViewDef = {
   title: '预警提醒',

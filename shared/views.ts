@@ -7,7 +7,7 @@ import { coverageLabels } from './rules/coverage';
 import { clinicStatusLabels, propertyLabels } from './schemas/clinics';
 import { altCoverageLabels } from './schemas/villages';
 
-export type ColumnKind = 'text' | 'int' | 'decimal' | 'bool' | 'enum' | 'date' | 'datetime' | 'money';
+type ColumnKind = 'text' | 'int' | 'decimal' | 'bool' | 'enum' | 'date' | 'datetime' | 'money';
 
 export interface ViewColumn {
   id: string;
@@ -59,7 +59,7 @@ export const clinicView: ViewDef = {
   ],
 };
 
-export const auditActionLabels: Record<string, string> = {
+const auditActionLabels: Record<string, string> = {
   create: '新增',
   update: '修改',
   close: '撤销',
@@ -76,7 +76,7 @@ export const auditActionLabels: Record<string, string> = {
   dispose: '处置',
   reverse: '冲销更正',
 };
-export const auditEntityLabels: Record<string, string> = {
+const auditEntityLabels: Record<string, string> = {
   village: '行政村',
   clinic: '村卫生室',
   settings: '设置',

@@ -21,7 +21,7 @@ import { commitUpload, previewUpload } from './importUpload';
 import { exportReturnFile, returnCatalog } from './returns';
 import type { Session } from './session';
 
-export type HandlerTable = { [K in OpName]: Handler<K, Session> };
+type HandlerTable = { [K in OpName]: Handler<K, Session> };
 
 const APP_VERSION = '0.1.0';
 

@@ -34,7 +34,7 @@ export type ReturnKey = (typeof returnKeys)[number];
 /** A return as data, with the detail the asset returns add (every figure in 分, per asset, holder and category). */
 export type ReportData = BaseReport & { ledger?: LedgerDetail; changes?: ChangesDetail; discrepancies?: DiscrepancyDetail };
 
-export interface ReturnEntry {
+interface ReturnEntry {
   name: ReturnKey;
   title: string;
   description: string;
@@ -105,7 +105,7 @@ export function isReturnName(name: string): name is ReturnKey {
 }
 
 /** What a return is asked for: its parameters, or (as before) the as-of day alone. */
-export type ReturnRequest = ReturnParamValues | string | undefined;
+type ReturnRequest = ReturnParamValues | string | undefined;
 
 function paramsOf(request: ReturnRequest): ReturnParamValues {
   return typeof request === 'string' ? { asOf: request } : (request ?? {});

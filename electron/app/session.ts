@@ -10,7 +10,7 @@ import { seedDemo, seedDemoAdditions } from '../demo/seed';
 import { readSettings } from '../domains/settings/service';
 import { makeContext, type ServiceContext } from '../db/context';
 
-export interface SessionOptions {
+interface SessionOptions {
   dbPath: string;
   shell: 'electron' | 'browser';
   /** Where the demo township lives; defaults to `demo.sqlite` beside the real file. */

@@ -14,7 +14,7 @@ import type { CliArgs } from './args';
 
 const OPTION: Record<keyof ReturnParamValues, string> = { asOf: '--as-of', from: '--from', to: '--to', clinicId: '--clinic', stocktakeId: '--stocktake' };
 
-export interface ReturnArgs {
+interface ReturnArgs {
   dates: Pick<ReturnParamValues, 'asOf' | 'from' | 'to'>;
   clinic?: string;
   stocktake?: string;

@@ -5,7 +5,7 @@ import { AppError } from './errors';
 import { APPLICATION_ID } from './identity';
 import { latestVersion } from './migrations';
 
-export interface BackupInfo {
+interface BackupInfo {
   file: string;
   at: string;
   sizeBytes: number;

@@ -7,7 +7,7 @@ import type { FilterValue, ListQueryParsed, Page } from '../../shared/schemas/co
 import { AppError } from './errors';
 import type { Db } from './open';
 
-export interface ColumnSpec {
+interface ColumnSpec {
   /** SQL expression selecting the value, e.g. `v.name`. */
   sql: string;
   type: 'text' | 'number' | 'bool' | 'enum' | 'date';

@@ -74,7 +74,7 @@ const clinics: DemoClinic[] = [
   { code: '14', name: '沈洼村卫生室', hosts: ['沈洼村'], head: '沈老汉', area: 60, insurance: false, closed: { on: '2025-12-31', reason: '村医退休，暂无人接任' } },
 ];
 
-export const DEMO_CENTER = { centerName: '河阳镇中心卫生院', county: '河阳县' };
+const DEMO_CENTER = { centerName: '河阳镇中心卫生院', county: '河阳县' };
 
 export function seedDemo(ctx: ServiceContext, opts: { scale: number }): { villages: number; clinics: number; people: number; assets: number } {
   const scale = Math.max(1, Math.floor(opts.scale));
@@ -131,7 +131,7 @@ export function seedDemo(ctx: ServiceContext, opts: { scale: number }): { villag
     // Closing bypassed the service above (no "now" in the past), so settle derived figures once.
     refreshAll(ctx);
     return { villages: nv, clinics: nc, people: np, assets: na };
-  })();
+  }).immediate();
 }
 
 function refreshAll(ctx: ServiceContext): void {
@@ -148,5 +148,5 @@ export function seedDemoAdditions(ctx: ServiceContext, migratedFrom: number): vo
   if (Number(ctx.db.prepare('SELECT count(*) FROM assets').pluck().get()) > 0) return;
   const rows = ctx.db.prepare("SELECT id, code FROM clinics WHERE code LIKE 'HY001-%'").all() as { id: number; code: string }[];
   const clinicIds = new Map(rows.map((r) => [r.code.slice('HY001-'.length), r.id]));
-  ctx.db.transaction(() => seedDemoAssets(ctx, clinicIds, 0))();
+  ctx.db.transaction(() => seedDemoAssets(ctx, clinicIds, 0)).immediate();
 }

@@ -10,7 +10,7 @@ import type { ServiceContext } from '../db/context';
 import type { Db } from '../db/open';
 
 /** The part of the app's session a domain may use (the session itself lives above, in app/). */
-export interface DomainSession {
+interface DomainSession {
   readonly ctx: ServiceContext;
   readonly db: Db;
   /** The settings name the acting clerk: re-read them after a change. */

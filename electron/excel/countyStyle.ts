@@ -6,7 +6,7 @@
  */
 import type { Alignment, Borders, Font, Style } from 'exceljs';
 
-export const FONT_NAME = '宋体';
+const FONT_NAME = '宋体';
 /** GB2312 charset, as Chinese Excel writes it for 宋体, so WPS and Excel pick the same face. */
 const CHARSET_GB2312 = 134;
 
@@ -19,7 +19,7 @@ function font(size: number, bold = false): Partial<Font> {
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const border: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
-export const NUM_FMT: Record<CellKind, string | undefined> = {
+const NUM_FMT: Record<CellKind, string | undefined> = {
   text: '@',
   center: undefined,
   int: '0',

@@ -9,7 +9,7 @@ export interface HeaderColumn {
   group?: string;
 }
 
-export interface HeaderCell {
+interface HeaderCell {
   /** 0-based offset from the first header row. */
   row: number;
   /** 1-based column number. */
@@ -17,14 +17,14 @@ export interface HeaderCell {
   text: string;
 }
 
-export interface MergeRange {
+interface MergeRange {
   top: number;
   left: number;
   bottom: number;
   right: number;
 }
 
-export interface HeaderLayout {
+interface HeaderLayout {
   rowCount: 1 | 2;
   cells: HeaderCell[];
   /** Ranges with header-row offsets (0-based), to be shifted by the first header row. */

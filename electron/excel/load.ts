@@ -3,7 +3,7 @@
  * module: the app starts without it and pays the cost on the first workbook read or written.
  * Only types are imported statically elsewhere (`import type`), which cost nothing at run time.
  */
-export type ExcelModule = typeof import('exceljs');
+type ExcelModule = typeof import('exceljs');
 
 let loading: Promise<ExcelModule> | undefined;
 

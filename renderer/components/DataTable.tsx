@@ -16,7 +16,7 @@ import { saveFile } from '../download';
 import { ColumnFilter } from './ColumnFilter';
 import { toListQuery, useServerList } from './useServerList';
 
-export interface DataTableProps<Row> {
+interface DataTableProps<Row> {
   view: ViewDef;
   fetchPage: (q: ListQuery) => Promise<Page<Row>>;
   exportView?: (q: ExportViewInput) => Promise<FileResult>;

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FilterValue, ListQuery, Page } from '../../shared/schemas/common';
 import { errorMessage } from '../api';
 
-export interface ServerListState {
+interface ServerListState {
   search: string;
   sorting: SortingState;
   columnFilters: ColumnFiltersState;

@@ -22,7 +22,7 @@ export const assetCategories = [
 ] as const;
 export type AssetCategory = (typeof assetCategories)[number];
 
-export interface CategoryInfo {
+interface CategoryInfo {
   /** Top class of the classification (the return groups by it). */
   top: string;
   label: string;

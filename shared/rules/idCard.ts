@@ -9,7 +9,7 @@
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
-export interface IdCardInfo {
+interface IdCardInfo {
   /** The 18-character number, check character upper-case. */
   number: string;
   birthDate: string;

@@ -49,7 +49,7 @@ export type ReturnName = (typeof returnNames)[number];
  * What a return can be asked for beyond today's figures: a day (统计日期), a period (开始、结束
  * 日期), one clinic or the center itself (else the whole township), a stocktake.
  */
-export const returnParamKinds = ['asOf', 'period', 'clinic', 'stocktake'] as const;
+const returnParamKinds = ['asOf', 'period', 'clinic', 'stocktake'] as const;
 export type ReturnParamKind = (typeof returnParamKinds)[number];
 export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
   'clinic-roster': [],
@@ -94,6 +94,5 @@ export const returnExportInput = z
   .superRefine((v, ctx) => {
     for (const p of returnParamProblems(v.name, v)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
   });
-export type ReturnExportInput = z.input<typeof returnExportInput>;
 
 export const backupInfo = z.object({ file: z.string(), at: z.string(), sizeBytes: z.number(), reason: z.string() });

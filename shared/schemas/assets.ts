@@ -45,8 +45,8 @@ export const valueChangeLabels: Record<(typeof valueChangeMethods)[number], stri
   correction: '价值调整',
 };
 
-export const movementKinds = ['acquire', 'transfer', 'value_change', 'status', 'dispose', 'reversal'] as const;
-export type MovementKind = (typeof movementKinds)[number];
+const movementKinds = ['acquire', 'transfer', 'value_change', 'status', 'dispose', 'reversal'] as const;
+type MovementKind = (typeof movementKinds)[number];
 export const movementKindLabels: Record<MovementKind, string> = {
   acquire: '入账',
   transfer: '调拨',
@@ -167,8 +167,6 @@ export type MovementInput = z.output<typeof movementInput>;
 
 export const reverseInput = z.object({ assetId: idSchema, movementId: idSchema, reason: requiredText('冲销原因', 200) }).strict();
 
-export const ledgerQueryInput = z.object({ asOf: isoDate.optional() }).strict();
-
 /** --- outputs --- */
 
 export const assetRow = z.object({
@@ -198,7 +196,7 @@ export const assetRow = z.object({
 });
 export type AssetRow = z.infer<typeof assetRow>;
 
-export const movementRow = z.object({
+const movementRow = z.object({
   id: z.number(),
   kind: z.enum(movementKinds),
   date: z.string(),

@@ -37,7 +37,7 @@ export function count(label: string, max = 10_000_000) {
 
 /** --- Lists: sorting, filtering and paging happen in SQLite (TanStack manual mode). --- */
 
-export const filterValue = z.union([
+const filterValue = z.union([
   z.string().max(200, '筛选条件过长'),
   z.boolean(),
   z.array(z.string().max(200)).max(50),

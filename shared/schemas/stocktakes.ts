@@ -13,7 +13,7 @@ export const stocktakeScopeLabels: Record<(typeof stocktakeScopes)[number], stri
 export const itemResults = ['pending', 'found', 'missing', 'damaged', 'surplus'] as const;
 export type ItemResult = (typeof itemResults)[number];
 export const itemResultLabels: Record<ItemResult, string> = { pending: '未盘点', found: '账实相符', missing: '盘亏（未找到）', damaged: '毁损', surplus: '盘盈' };
-export const markableResults = ['pending', 'found', 'missing', 'damaged'] as const;
+const markableResults = ['pending', 'found', 'missing', 'damaged'] as const;
 
 export const stocktakeStatusLabels: Record<'open' | 'closed', string> = { open: '盘点中', closed: '已结束' };
 
@@ -59,7 +59,7 @@ export const stocktakeSurplus = z
 
 export const stocktakeClose = z.object({ id: idSchema, closedOn: isoDate }).strict();
 
-export const stocktakeItem = z.object({
+const stocktakeItem = z.object({
   id: z.number(),
   assetId: z.number().nullable(),
   code: z.string(),

@@ -32,16 +32,16 @@ export interface ChangeFigures {
   closingAccumulated: number;
 }
 
-export interface CategoryChanges extends ChangeFigures {
+interface CategoryChanges extends ChangeFigures {
   category: AssetCategory;
   topClass: string;
   label: string;
 }
 
 /** `undefined`: the whole township; `null`: the center itself; a number: that clinic. */
-export type ChangeScope = number | null | undefined;
+type ChangeScope = number | null | undefined;
 
-export interface ChangesResult {
+interface ChangesResult {
   from: string;
   to: string;
   rows: CategoryChanges[];

@@ -12,7 +12,7 @@ import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
 import { FACT_COLUMNS, factsByAsset } from './facts';
 
-export interface MonthDepreciation {
+interface MonthDepreciation {
   month: string;
   totalFen: number;
   /** By holder clinic id; key 'center' for 卫生院本部. */

@@ -67,7 +67,7 @@ export function namesOf(db: Db): { clinic: (id: number | null) => string; person
 }
 
 /** The last closed stocktake that saw each asset (found or damaged), by asset id. */
-export function lastSeen(db: Db, asOf: string): Map<number, string> {
+function lastSeen(db: Db, asOf: string): Map<number, string> {
   const sql = `SELECT i.asset_id AS assetId, max(s.closed_on) AS on_ FROM stocktake_items i JOIN stocktakes s ON s.id = i.stocktake_id
     WHERE s.status = 'closed' AND s.closed_on <= ? AND i.result IN ('found', 'damaged') AND i.asset_id IS NOT NULL GROUP BY i.asset_id`;
   return new Map((stmt(db, sql).all(asOf) as { assetId: number; on_: string }[]).map((r) => [r.assetId, r.on_]));

@@ -38,7 +38,7 @@ export function assertNotFuture(ctx: ServiceContext, date: string, field: string
   if (date > todayIso(ctx.now())) throw invalid(field, `${label}不能晚于今天`);
 }
 
-export interface InsertExtras {
+interface InsertExtras {
   oldCode?: string;
   stocktakeId?: number;
   reason?: string;
@@ -79,7 +79,7 @@ export function insertAsset(ctx: ServiceContext, v: AssetInput, extras: InsertEx
 }
 
 export function createAsset(ctx: ServiceContext, v: AssetInput): AssetDetail {
-  const id = ctx.db.transaction(() => insertAsset(ctx, v))();
+  const id = ctx.db.transaction(() => insertAsset(ctx, v)).immediate();
   return getAsset(ctx, id);
 }
 
@@ -118,6 +118,6 @@ export function updateAssetCard(ctx: ServiceContext, id: number, v: CardValues):
       before: Object.fromEntries(changed.map((k) => [k, before[cardColumns[k]]])),
       after: Object.fromEntries(changed.map((k) => [k, v[k]])),
     });
-  })();
+  }).immediate();
   return getAsset(ctx, id);
 }

@@ -21,7 +21,7 @@ function summaryShown(summary: ReportSummary | undefined): ReportSummary | undef
 }
 
 /** 填报日期, and the 统计日期 before it when the figures are taken as of another day. */
-export function periodText(report: Pick<ReportData, 'date' | 'asOf' | 'period'>): string {
+function periodText(report: Pick<ReportData, 'date' | 'asOf' | 'period'>): string {
   if (report.period) return report.period;
   const filed = `填报日期：${chineseDate(report.date)}`;
   return report.asOf === report.date ? filed : `统计日期：${chineseDate(report.asOf)}\u3000\u3000${filed}`;

@@ -21,7 +21,7 @@ export function checkedAs<O>(schema: z.ZodType<O>): z.ZodType<O, never> {
 }
 
 /** A required date: empty says which date is missing (the core's message is about the format). */
-export function requiredDate(label: string) {
+function requiredDate(label: string) {
   return z.string({ error: `请填写${label}` }).min(1, `请填写${label}`).pipe(isoDate);
 }
 

@@ -22,7 +22,7 @@ import type { Option } from './useAssetOptions';
 
 export type MovementKindShown = 'transfer' | 'value_change' | 'status' | 'dispose';
 
-export interface MovementSpec {
+interface MovementSpec {
   title: string;
   okText: string;
   intro: string;

@@ -3,8 +3,8 @@ import type { Output } from '../../../shared/contract';
 export type Label = Output<'assets.labels'>[number];
 
 /** Labels per A4 sheet: 3 across, 8 down (a common 70 × 37 mm label paper). */
-export const COLUMNS = 3;
-export const ROWS = 8;
+const COLUMNS = 3;
+const ROWS = 8;
 export const PER_SHEET = COLUMNS * ROWS;
 
 export function sheetsOf<T>(items: readonly T[]): T[][] {

@@ -5,7 +5,7 @@
 import type { ListQuery } from '../../../shared/schemas/common';
 import type { Route } from '../../router';
 
-export interface LabelQuery {
+interface LabelQuery {
   asOf?: string;
   search?: string;
   sort?: ListQuery['sort'];

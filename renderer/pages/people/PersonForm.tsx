@@ -10,7 +10,7 @@ import { useSaveForm } from '../../components/useSaveForm';
 
 type Values = z.input<typeof personInput>;
 
-export const emptyPerson: Values = {
+const emptyPerson: Values = {
   name: '',
   idNumber: '',
   sex: null,

@@ -10,7 +10,7 @@ import { call } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { VillageForm } from './VillageForm';
 
-export function CoverageTag({ kind }: { kind: VillageRow['coverageKind'] }) {
+function CoverageTag({ kind }: { kind: VillageRow['coverageKind'] }) {
   const color = kind === 'none' ? 'red' : kind === 'center_seat' ? 'blue' : kind === 'own_clinic' || kind === 'shared_clinic' ? 'green' : 'gold';
   return <Tag color={color}>{coverageLabels[kind]}</Tag>;
 }
