@@ -22,8 +22,8 @@ export function getDashboard(ctx: ServiceContext): Dashboard {
       .prepare(`SELECT id, name, service_population AS servicePopulation FROM villages WHERE coverage_kind = 'none' ORDER BY name`)
       .all() as Dashboard['blankVillages'],
     clinicsWithoutVillage: db
-      .prepare(`SELECT id, name, code FROM clinics c WHERE status = 'open'
-                AND NOT EXISTS (SELECT 1 FROM clinic_villages cv WHERE cv.clinic_id = c.id) ORDER BY code`)
+      .prepare(`SELECT id, name, coalesce(code, '') AS code FROM clinics c WHERE status = 'open'
+                AND NOT EXISTS (SELECT 1 FROM clinic_villages cv WHERE cv.clinic_id = c.id) ORDER BY code IS NULL, code, id`)
       .all() as Dashboard['clinicsWithoutVillage'],
     villagesNeedingClinic: db
       .prepare(`SELECT id, name, service_population AS servicePopulation FROM villages

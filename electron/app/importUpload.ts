@@ -39,6 +39,7 @@ export function previewOutput(kind: Upload['kind'], fileName: string, p: ImportP
     unchanged: plain(p.unchanged),
     errors: p.errors,
     skippedRows: p.skippedRows,
+    notices: p.notices,
   };
 }
 

@@ -94,9 +94,20 @@ function checkExisting(db: Db, dbPath: string, latestVersion: number): void {
 
 function migrate(db: Db, list: readonly Migration[], from: number, latestVersion: number): void {
   const pending = list.filter((m) => m.version > from);
-  db.transaction(() => {
-    for (const m of pending) m.up(db);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma(`user_version = ${latestVersion}`);
-  })();
+  // SQLite's procedure for changing a table's definition (rebuild under a new name, copy,
+  // drop, rename): foreign keys off outside the transaction — the pragma is a no-op inside
+  // one — and every reference checked before the commit, so a migration that would leave a
+  // dangling reference rolls back whole.
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) m.up(db);
+      const dangling = db.pragma('foreign_key_check') as unknown[];
+      if (dangling.length > 0) throw new Error(`migration left ${dangling.length} dangling references`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${latestVersion}`);
+    }).immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }

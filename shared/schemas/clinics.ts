@@ -24,7 +24,11 @@ export const clinicLabels = {
 
 export const clinicInput = z
   .object({
-    code: requiredText(clinicLabels.code, 30).regex(/^[0-9A-Za-z-]+$/, '机构编码只能包含数字、字母和短横线'),
+    // Most clerks' clinic lists have no 机构编码: a clinic may be registered without one and
+    // get it later (an import with codes fills it in, matched by name).
+    code: text(clinicLabels.code, 30)
+      .regex(/^[0-9A-Za-z-]*$/, '机构编码只能包含数字、字母和短横线')
+      .default(''),
     name: requiredText(clinicLabels.name, 50),
     address: text(clinicLabels.address, 120).default(''),
     property: z.enum(propertyValues, { error: '请选择产权' }),

@@ -50,6 +50,7 @@ export const importPreviewOutput = z.object({
   unchanged: z.array(plannedRow),
   errors: z.array(z.object({ row: z.number().int(), columns: z.array(z.string()), message: z.string() })),
   skippedRows: z.number().int(),
+  notices: z.array(z.string()),
 });
 export type ImportPreviewOutput = z.infer<typeof importPreviewOutput>;
 

@@ -113,6 +113,12 @@ export const assignmentRecord = z
     startDate: isoDate,
     endDate: optionalDate.default(null),
     note: text('备注', 200).default(''),
+    /**
+     * 起始日期不详: a post imported from a roster without a start date. It counts as held on
+     * every earlier date (its startDate is a floor date); editing the post and giving a start
+     * date clears the mark.
+     */
+    startUnknown: z.boolean().default(false),
   })
   .superRefine(dateRange);
 
@@ -137,6 +143,8 @@ export const employmentRecord = z
     liability: z.boolean().default(false),
     assessment: text('考核结果', 100).default(''),
     note: text('备注', 200).default(''),
+    /** 起始日期不详: a self-employed doctor imported with no date to start from (see assignments). */
+    startUnknown: z.boolean().default(false),
   })
   .superRefine(dateRange);
 

@@ -33,7 +33,7 @@ describe('cli: import assets', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('导入预览：固定资产台账，工作表“固定资产台账”，表头在第 4 行');
     expect(r.stdout).toContain('未识别的列（已忽略）：累计折旧（P列）、使用状况（Q列）');
-    expect(r.stdout).toContain('将新增 6 行，更新 0 行，无变化 0 行，有错误 3 行');
+    expect(r.stdout).toContain('将新增 6 行，更新 0 行，已存在且无变化 0 行，有错误 3 行');
     expect(r.stdout).toContain('第 5 行：ZZ-001 心电图机（医疗设备，张庄村卫生室，原值 12,300.00 元）');
     expect(r.stdout).toContain('第 12 行：“金额（元）”：应填金额');
     expect(r.stdout).toContain('试运行，未写入任何数据');
@@ -47,7 +47,7 @@ describe('cli: import assets', () => {
     const clean = await messyAssetLedger(path.join(dir, '台账-改好.xlsx'), false);
     expect(cliOk('import', 'assets', clean, '--db', db)).toContain('已导入：新增 6 个，更新 0 个固定资产台账');
     const after = dumpFile(db);
-    expect(cliOk('import', 'assets', clean, '--db', db)).toContain('将新增 0 行，更新 0 行，无变化 6 行，有错误 0 行');
+    expect(cliOk('import', 'assets', clean, '--db', db)).toContain('将新增 0 行，更新 0 行，已存在且无变化 6 行，有错误 0 行');
     expect(dumpFile(db)).toBe(after);
   });
 });

@@ -71,7 +71,7 @@ describe('cli: import', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('表头在第 3 行');
     expect(r.stdout).toContain('未识别的列（已忽略）：联系电话（D列）');
-    expect(r.stdout).toContain('将新增 3 行，更新 1 行，无变化 0 行，有错误 3 行');
+    expect(r.stdout).toContain('将新增 3 行，更新 1 行，已存在且无变化 0 行，有错误 3 行');
     expect(r.stdout).toContain('第 6 行：“服务人口 （人）”：应填数字，实际是“一千”');
     expect(r.stdout).toContain('试运行，未写入任何数据');
     expect(dumpFile(db)).toBe(before);

@@ -41,7 +41,7 @@ describe('cli: import roster', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('导入预览：乡村医生花名册，工作表“花名册”，表头在第 4 行');
     expect(r.stdout).toContain('未识别的列（已忽略）：年龄（G列）、家庭住址（V列）');
-    expect(r.stdout).toContain('将新增 4 行，更新 1 行，无变化 0 行，有错误 3 行');
+    expect(r.stdout).toContain('将新增 4 行，更新 1 行，已存在且无变化 0 行，有错误 3 行');
     expect(r.stdout).toContain('第 10 行：“身份证号码”：身份证号校验位不对');
     expect(r.stdout).toContain('第 13 行：“工作单位”：没有名为“幸福村卫生室”的村卫生室');
     expect(r.stdout).toContain('试运行，未写入任何数据');

@@ -55,6 +55,18 @@ describe('clinics: happy paths', () => {
     expect((await call(s, 'app.dashboard', {})).clinicsWithoutVillage).toEqual([]);
   });
 
+  it('registers clinics without a 机构编码 (most clerks have none), any number of them, and gives one later', async () => {
+    const s = await openSession();
+    const a = await call(s, 'clinics.create', clinic({ code: '', name: '甲村卫生室' }));
+    const b = await call(s, 'clinics.create', clinic({ code: '  ', name: '乙村卫生室' }));
+    expect([a.code, b.code]).toEqual(['', '']);
+    expect(s.db.prepare('SELECT count(*) FROM clinics WHERE code IS NULL').pluck().get()).toBe(2);
+    const coded = await call(s, 'clinics.update', { id: a.id, values: clinic({ code: 'HY-07', name: '甲村卫生室' }) });
+    expect(coded.code).toBe('HY-07');
+    const err = await failsWithoutChange(s, 'clinics.update', { id: b.id, values: clinic({ code: 'HY-07', name: '乙村卫生室' }) });
+    expect(err.field).toBe('code');
+  });
+
   it('lets a clinic keep its own code on update', async () => {
     const s = await openSession();
     const c = await call(s, 'clinics.create', clinic({ code: 'K-1' }));
@@ -65,7 +77,6 @@ describe('clinics: happy paths', () => {
 describe('clinics: each refusal names the field and changes nothing', () => {
   it.each([
     ['empty name', { name: '' }, 'name', '卫生室名称'],
-    ['empty code', { code: ' ' }, 'code', '机构编码'],
     ['bad code characters', { code: 'HY 01/甲' }, 'code', '机构编码'],
     ['negative area', { buildingArea: -1 }, 'buildingArea', '面积'],
     ['unknown property', { property: 'private' }, 'property', '产权'],

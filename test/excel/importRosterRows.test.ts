@@ -85,8 +85,9 @@ describe('roster import: row errors', () => {
       '第 4 行：“所在村卫生室”：“沈洼村卫生室”已于 2025-12-31 撤销，不能再安排岗位',
       '第 6 行：“所在村卫生室”：没有名为“张庄村医务室”的村卫生室，请核对名称，或先在“村卫生室”中新增或导入该卫生室',
     ]);
-    // 张庄 is how clerks shorten 张庄村卫生室.
-    expect(p.create[0]?.values).toMatchObject({ clinicName: '张庄村卫生室', role: 'doctor', postStart: TODAY });
+    // 张庄 is how clerks shorten 张庄村卫生室. No 到岗时间 and no contract: the post's start is unknown (起始日期不详).
+    expect(p.create[0]?.values).toMatchObject({ clinicName: '张庄村卫生室', role: 'doctor', postStart: null });
+    expect(p.create[0]?.changes).toContain('新增岗位（张庄村卫生室 村医，起始日期不详）');
   });
 
   it('finds a second head (C2) and a clash with the person’s current post before anything is written', async () => {

@@ -96,11 +96,16 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     const table = r.tables[0];
     const rows = table?.rows ?? [];
     expect(rows).toHaveLength(13);
-    expect(rows.find((c) => c.name === '张庄村卫生室')).toMatchObject({ required: 3, actual: 3, gap: 0, women: 1, qualified: 2, qualifiedPct: 66.7, trainingCompliant: 2 });
+    // S9a: on 5 March nobody has finished this year's two stints (March's runs 2–8 March, September's is ahead).
+    expect(rows.find((c) => c.name === '张庄村卫生室')).toMatchObject({ required: 3, actual: 3, gap: 0, women: 1, qualified: 2, qualifiedPct: 66.7, trainingCompliant: 0 });
     // S1: the demo's one short-staffed clinic.
     expect(rows.filter((c) => Number(c.gap) > 0).map((c) => c.name)).toEqual(['郑店村卫生室']);
     // The dispatched doctor counts at his clinic; he is not a village doctor, so no S9 count.
-    expect(rows.find((c) => c.name === '吴岗村卫生室')).toMatchObject({ actual: 2, trainingCompliant: 1 });
+    expect(rows.find((c) => c.name === '吴岗村卫生室')).toMatchObject({ actual: 2, trainingCompliant: 0 });
+    // By the year's end both stints are done: the two of 张庄 with two stints and 吴岗's village doctor.
+    const december = buildReport(ctx, 'staffing', { asOf: '2026-12-31' }).tables[0]?.rows ?? [];
+    expect(december.find((c) => c.name === '张庄村卫生室')).toMatchObject({ trainingCompliant: 2 });
+    expect(december.find((c) => c.name === '吴岗村卫生室')).toMatchObject({ trainingCompliant: 1 });
     const sum = (k: string) => rows.reduce((s, c) => s + num(c[k]), 0);
     for (const k of ['required', 'actual', 'gap', 'women', 'qualified', 'trainingCompliant', 'ageUnder40', 'age40to49', 'age50to59', 'age60to64', 'age65up']) {
       expect(table?.totals?.[k], k).toBe(sum(k));
@@ -120,19 +125,19 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     const file = await exportReturnFile(ctx, 'staffing');
     const ws = sheet(await readBack(Buffer.from(file.base64, 'base64')));
     expect(ws.getCell('A1').value).toBe('村卫生室人员配备情况');
-    expect(rowValues(ws, 3).slice(0, 9)).toEqual(['序号', '卫生室名称', '人员配备（人）', '人员配备（人）', '人员配备（人）', '人员配备（人）', '执业（助理）医师', '执业（助理）医师', '本年培训达标村医（人）']);
-    expect(rowValues(ws, 4).slice(2, 8)).toEqual(['应配（S1）', '实有', '缺口', '女性', '人数', '占比（%）']);
+    expect(rowValues(ws, 3).slice(0, 10)).toEqual(['序号', '卫生室名称', '服务人口（人）', '人员配备（人）', '人员配备（人）', '人员配备（人）', '人员配备（人）', '执业（助理）医师', '执业（助理）医师', '本年培训达标村医（人）']);
+    expect(rowValues(ws, 4).slice(3, 9)).toEqual(['应配（S1）', '实有', '缺口', '女性', '人数', '占比（%）']);
     const rows = dataRows(ws, 5);
     expect(rows).toHaveLength(13);
     const totalRow = findRow(ws, '合计');
     const totals = rowValues(ws, totalRow);
     for (let c = 2; c < totals.length; c++) {
-      if (c === 7) continue;
+      if (c === 8) continue;
       expect(totals[c], `column ${c + 1}`).toBe(rows.reduce((s, r) => s + num(r[c]), 0));
     }
-    expect(totals[7]).toBe(report.tables[0]?.totals?.qualifiedPct);
+    expect(totals[8]).toBe(report.tables[0]?.totals?.qualifiedPct);
     // JSON and workbook agree on the township figures.
-    expect([totals[2], totals[3], totals[4], totals[5], totals[6], totals[8]]).toEqual(
+    expect([totals[3], totals[4], totals[5], totals[6], totals[7], totals[9]]).toEqual(
       [report.figures.required, report.figures.actual, report.figures.gap, report.figures.women, report.figures.qualified, report.figures.trainingCompliant],
     );
     const block = findRowIn(ws, 2, '预警事项');
@@ -142,7 +147,7 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     // 规则 in B, 事项 over C–E, 对象 over F–H, 说明 over I to the table's end, each merged.
     const cells = (n: number) => [2, 3, 6, 9].map((c) => ws.getRow(n).getCell(c).value);
     expect(cells(block + 1)).toEqual(['规则', '事项', '对象', '说明']);
-    expect(merges(ws)).toEqual(expect.arrayContaining([`C${block + 2}:E${block + 2}`, `F${block + 2}:H${block + 2}`, `I${block + 2}:N${block + 2}`]));
+    expect(merges(ws)).toEqual(expect.arrayContaining([`C${block + 2}:E${block + 2}`, `F${block + 2}:H${block + 2}`, `I${block + 2}:O${block + 2}`]));
     const listed = Array.from({ length: report.alerts?.length ?? 0 }, (_, i) => cells(block + 2 + i).slice(0, 3));
     expect(listed).toEqual(report.alerts?.map((a) => [a.rule, a.title, a.subject]));
     for (const [rule] of listed) expect(String(rule)).toMatch(/^[SC]\d+$/);
@@ -157,6 +162,6 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     expect(r.tables[0]?.rows.find((c) => c.name === '吴岗村卫生室')).toMatchObject({ actual: 1 });
     expect(r.alerts?.some((a) => a.kind === 'no_valid_qualification')).toBe(false);
     const ws = sheet(await readBack(Buffer.from((await exportReturnFile(ctx, 'staffing', '2025-11-30')).base64, 'base64')));
-    expect(String(ws.getRow(2).getCell(8).value)).toBe('统计日期：2025年11月30日　　填报日期：2026年3月5日');
+    expect(String(ws.getRow(2).getCell(9).value)).toBe('统计日期：2025年11月30日　　填报日期：2026年3月5日');
   });
 });

@@ -152,7 +152,7 @@ export function recordMovement(ctx: ServiceContext, m: MovementInput): AssetDeta
       stmt(ctx.db, 'UPDATE assets SET custodian_id = ? WHERE id = ?').run(m.custodianId, m.assetId);
     }
     audit(ctx, { action: m.kind, entity: 'asset', entityId: m.assetId, summary, after: { movementId: id } });
-  })();
+  }).immediate();
   return getAsset(ctx, m.assetId);
 }
 
@@ -181,6 +181,6 @@ export function reverseMovement(ctx: ServiceContext, input: { assetId: number; m
       entityId: input.assetId,
       summary: `冲销更正：${a.code} ${a.name} 的${movementKindLabels[target.kind]}（${target.date}）${voided}。原因：${input.reason}`,
     });
-  })();
+  }).immediate();
   return getAsset(ctx, input.assetId);
 }

@@ -105,7 +105,7 @@ export function createStocktake(ctx: ServiceContext, v: Create): StocktakeDetail
     }
     audit(ctx, { action: 'create', entity: 'stocktake', entityId: newId, summary: `开始盘点：${v.title}（${scopeName(ctx.db, { scope: v.scope, clinic_id: clinicId })}，账面 ${n} 项）`, after: { at } });
     return newId;
-  })();
+  }).immediate();
   return getStocktake(ctx, id);
 }
 
@@ -140,7 +140,7 @@ export function markItem(ctx: ServiceContext, v: Mark): { item: StocktakeItem; s
       itemId,
     );
     return itemId;
-  })();
+  }).immediate();
   const raw = stmt(ctx.db, `${ITEM_SQL} WHERE i.id = ?`).get(id) as RawItem;
   return { item: itemOf((holder) => holderName(ctx.db, holder), raw), stocktake: rowOf(ctx.db, head(ctx.db, v.stocktakeId)) };
 }
@@ -156,7 +156,7 @@ export function markRest(ctx: ServiceContext, v: z.output<typeof stocktakeMarkRe
       h.id,
     ).changes;
     audit(ctx, { action: 'update', entity: 'stocktake', entityId: h.id, summary: `盘点“${h.title}”：其余 ${n} 项标记为${itemResultLabels[v.result]}` });
-  })();
+  }).immediate();
   return getStocktake(ctx, v.stocktakeId);
 }
 
@@ -168,7 +168,7 @@ export function addSurplus(ctx: ServiceContext, v: Surplus): StocktakeDetail {
     stmt(ctx.db, `INSERT INTO stocktake_items (stocktake_id, holder_clinic_id, result, name, category, model, quantity, unit, value_fen, book_value_fen, note, checked_at, checked_by)
       VALUES (?, ?, 'surplus', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(h.id, v.clinicId, v.name, v.category, v.model, v.quantity, v.unit, v.valueFen, v.valueFen, v.note, ctx.now().toISOString(), ctx.actor);
     audit(ctx, { action: 'update', entity: 'stocktake', entityId: h.id, summary: `盘点“${h.title}”：登记盘盈 ${v.name}（${holderName(ctx.db, v.clinicId)}）` });
-  })();
+  }).immediate();
   return getStocktake(ctx, v.stocktakeId);
 }
 
@@ -209,7 +209,7 @@ export function closeStocktake(ctx: ServiceContext, v: { id: number; closedOn: s
       entityId: h.id,
       summary: `结束盘点：${h.title}（相符 ${row.counts.found}，盘亏 ${row.counts.missing}，毁损 ${row.counts.damaged}，盘盈 ${row.counts.surplus}）`,
     });
-  })();
+  }).immediate();
   return getStocktake(ctx, v.id);
 }
 

@@ -1,19 +1,22 @@
 /**
- * Importing the clinic register (村卫生室名册). A clinic is matched by its code (机构编码): a
- * known code updates that clinic. Villages are written by name, several in one cell
+ * Importing the clinic register (村卫生室名册). Most clerks' lists have no 机构编码, so a row is
+ * matched by its code when the file has one, else by the clinic's name however it is written
+ * (lookup.ts: 张庄村卫生室 = 张庄卫生室 = 张庄村). A code the database does not know yet is matched
+ * by name too, and fills in the code of a clinic registered without one. Villages are written by name, several in one cell
  * (张庄村、李营村 for a 合建 clinic, C4); a name ending in （延伸） counts as an extension village,
  * as the app's own export writes it. An unknown village name is an error of that row.
  */
 import type { z } from 'zod';
 import { clinicInput } from '../../../shared/schemas/clinics';
 import type { Db } from '../../db/open';
-import { insertClinic, updateClinic } from './service';
+import { allClinics, clinicNameKey } from './lookup';
+import { clinicForImport, insertClinic, updateClinic } from './service';
 import type { FieldDef, FieldProblem, FieldValues, ImportKind } from '../../excel/import/types';
 
 type ClinicValues = z.output<typeof clinicInput>;
 
 export const clinicFields: readonly FieldDef[] = [
-  { key: 'code', label: '机构编码', synonyms: ['编码', '机构代码', '卫生室编码', '机构编号'], type: 'text', requiredColumn: true, requiredValue: true },
+  { key: 'code', label: '机构编码', synonyms: ['编码', '机构代码', '卫生室编码', '机构编号'], type: 'text' },
   { key: 'name', label: '卫生室名称', synonyms: ['名称', '村卫生室名称', '机构名称', '村卫生室'], type: 'text', requiredColumn: true, requiredValue: true },
   { key: 'address', label: '地址', synonyms: ['详细地址', '所在地址'], type: 'text' },
   {
@@ -68,33 +71,20 @@ export const clinicKind: ImportKind<ClinicValues> = {
   defaults: { address: '', property: 'public', buildingArea: 0, insurancePoint: false, headName: '', hostVillageIds: [], extensionVillageIds: [], note: '' },
 
   keyOf(values) {
-    return typeof values.code === 'string' && values.code ? values.code : undefined;
+    if (typeof values.code === 'string' && values.code) return values.code;
+    return typeof values.name === 'string' && values.name ? clinicNameKey(values.name) : undefined;
   },
+  keyField: 'name',
 
-  findExisting(db, code) {
-    const r = db
-      .prepare('SELECT id, code, name, address, property, building_area, insurance_point, head_name, note FROM clinics WHERE code = ?')
-      .get(code) as Record<string, unknown> | undefined;
-    if (!r) return null;
-    const links = db.prepare('SELECT village_id, relation FROM clinic_villages WHERE clinic_id = ? ORDER BY village_id').all(r.id) as {
-      village_id: number;
-      relation: string;
-    }[];
-    return {
-      id: Number(r.id),
-      input: {
-        code: r.code,
-        name: r.name,
-        address: r.address,
-        property: r.property,
-        buildingArea: r.building_area,
-        insurancePoint: r.insurance_point === 1,
-        headName: r.head_name,
-        hostVillageIds: links.filter((l) => l.relation === 'host').map((l) => l.village_id),
-        extensionVillageIds: links.filter((l) => l.relation === 'extension').map((l) => l.village_id),
-        note: r.note,
-      },
-    };
+  findExisting(db, _key, values, memo) {
+    const code = typeof values.code === 'string' ? values.code : '';
+    const name = typeof values.name === 'string' ? values.name : '';
+    const all = allClinics(db, memo);
+    const byCode = code ? all.find((c) => c.code === code) : undefined;
+    // A new code: the clinic of that name, if it has no code yet (a later import with codes fills them in).
+    const byName = name ? all.filter((c) => clinicNameKey(c.name) === clinicNameKey(name) && (code === '' || c.code === '')) : [];
+    const found = byCode ?? (byName.length === 1 ? byName[0] : undefined);
+    return found ? clinicForImport(db, found.id) : null;
   },
 
   toInput(db, values: FieldValues) {
@@ -116,7 +106,21 @@ export const clinicKind: ImportKind<ClinicValues> = {
   },
 
   describe(v) {
-    return `${v.code} ${v.name}`;
+    return v.code ? `${v.code} ${v.name}` : v.name;
+  },
+
+  checkPlan(_db, rows) {
+    // Two new rows naming one clinic two ways (张庄村卫生室, 张庄卫生室) would make two clinics.
+    const problems = new Map<number, FieldProblem[]>();
+    const first = new Map<string, number>();
+    for (const r of rows) {
+      if (r.existingId !== null) continue;
+      const key = clinicNameKey(r.values.name);
+      const earlier = first.get(key);
+      if (earlier !== undefined) problems.set(r.row, [{ key: 'name', message: `与第 ${earlier} 行是同一个卫生室（名称写法不同），同一卫生室只能出现一次` }]);
+      else first.set(key, r.row);
+    }
+    return problems;
   },
 
   save(ctx, values, existingId) {

@@ -57,13 +57,13 @@ interface ClinicRecord {
 function clinicTable(db: Db): ReportTable {
   const records = db
     .prepare(
-      `SELECT c.code, c.name, c.status, c.service_population, c.required_doctors, c.property, c.building_area,
+      `SELECT coalesce(c.code, '') AS code, c.name, c.status, c.service_population, c.required_doctors, c.property, c.building_area,
          c.insurance_point, c.head_name, c.closed_on, c.closed_reason, c.note,
          (SELECT group_concat(label, '、') FROM (
             SELECT v.name || CASE cv.relation WHEN 'extension' THEN '（延伸）' ELSE '' END AS label
             FROM clinic_villages cv JOIN villages v ON v.id = cv.village_id
             WHERE cv.clinic_id = c.id ORDER BY cv.relation = 'extension', v.id)) AS villages
-       FROM clinics c ORDER BY c.status = 'closed', c.code`,
+       FROM clinics c ORDER BY c.status = 'closed', c.code IS NULL, c.code, c.id`,
     )
     .all() as ClinicRecord[];
   const rows = records.map((c, i): Record<string, ReportValue> => ({
@@ -117,7 +117,7 @@ function villageTable(db: Db): ReportTable {
          (SELECT group_concat(label, '、') FROM (
             SELECT c.name || CASE cv.relation WHEN 'extension' THEN '（延伸）' ELSE '' END AS label
             FROM clinic_villages cv JOIN clinics c ON c.id = cv.clinic_id
-            WHERE cv.village_id = v.id AND c.status = 'open' ORDER BY cv.relation = 'extension', c.code)) AS clinics
+            WHERE cv.village_id = v.id AND c.status = 'open' ORDER BY cv.relation = 'extension', c.code IS NULL, c.code, c.id)) AS clinics
        FROM villages v ORDER BY v.id`,
     )
     .all() as VillageRecord[];

@@ -51,7 +51,7 @@ export function clinicParams(ctx: ServiceContext): { asOf: string } {
 export function mapClinic(r: Record<string, unknown>): ClinicRow {
   return {
     id: Number(r.id),
-    code: String(r.code),
+    code: r.code === null ? '' : String(r.code),
     name: String(r.name),
     address: String(r.address),
     property: r.property as ClinicRow['property'],
@@ -90,7 +90,13 @@ export function getClinic(ctx: ServiceContext, id: number): ClinicDetail {
   };
 }
 
+/** An empty 机构编码 is stored as NULL: many clinics may lack one, each given code is unique. */
+function storedCode(code: string): string | null {
+  return code === '' ? null : code;
+}
+
 function assertCodeFree(db: Db, code: string, exceptId?: number): void {
+  if (code === '') return;
   const other = db.prepare('SELECT name FROM clinics WHERE code = ? AND id IS NOT ?').pluck().get(code, exceptId ?? null);
   if (other) {
     throw new AppError('CONFLICT', `机构编码“${code}”已被“${String(other)}”使用，编码不能重复`, {
@@ -134,7 +140,7 @@ export function insertClinic(ctx: ServiceContext, v: ClinicValues): number {
         `INSERT INTO clinics (code, name, address, property, building_area, insurance_point, head_name, status, note,
            created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
       )
-      .run(v.code, v.name, v.address, v.property, v.buildingArea, v.insurancePoint ? 1 : 0, v.headName, v.note, at, at)
+      .run(storedCode(v.code), v.name, v.address, v.property, v.buildingArea, v.insurancePoint ? 1 : 0, v.headName, v.note, at, at)
       .lastInsertRowid,
   );
   writeLinks(ctx.db, id, v);
@@ -144,7 +150,7 @@ export function insertClinic(ctx: ServiceContext, v: ClinicValues): number {
 }
 
 export function createClinic(ctx: ServiceContext, v: ClinicValues): ClinicDetail {
-  const id = ctx.db.transaction(() => insertClinic(ctx, v))();
+  const id = ctx.db.transaction(() => insertClinic(ctx, v)).immediate();
   return getClinic(ctx, id);
 }
 
@@ -157,11 +163,11 @@ export function updateClinic(ctx: ServiceContext, id: number, v: ClinicValues): 
         `UPDATE clinics SET code = ?, name = ?, address = ?, property = ?, building_area = ?, insurance_point = ?,
            head_name = ?, note = ?, updated_at = ? WHERE id = ?`,
       )
-      .run(v.code, v.name, v.address, v.property, v.buildingArea, v.insurancePoint ? 1 : 0, v.headName, v.note, ctx.now().toISOString(), id);
+      .run(storedCode(v.code), v.name, v.address, v.property, v.buildingArea, v.insurancePoint ? 1 : 0, v.headName, v.note, ctx.now().toISOString(), id);
     writeLinks(ctx.db, id, v);
     refreshAround(ctx.db, id, [...before.hostVillageIds, ...before.extensionVillageIds]);
     audit(ctx, { action: 'update', entity: 'clinic', entityId: id, summary: `修改村卫生室：${v.name}`, before, after: v });
-  })();
+  }).immediate();
   return getClinic(ctx, id);
 }
 
@@ -180,7 +186,7 @@ export function closeClinic(ctx: ServiceContext, id: number, closedOn: string, r
       .run(closedOn, reason, ctx.now().toISOString(), id);
     refreshAround(ctx.db, id, []);
     audit(ctx, { action: 'close', entity: 'clinic', entityId: id, summary: `撤销村卫生室：${before.name}（${reason}）`, before });
-  })();
+  }).immediate();
   return getClinic(ctx, id);
 }
 
@@ -193,11 +199,35 @@ export function reopenClinic(ctx: ServiceContext, id: number): ClinicDetail {
       .run(ctx.now().toISOString(), id);
     refreshAround(ctx.db, id, []);
     audit(ctx, { action: 'reopen', entity: 'clinic', entityId: id, summary: `恢复村卫生室：${before.name}`, before });
-  })();
+  }).immediate();
   return getClinic(ctx, id);
 }
 
 /** Every clinic for pickers: open ones first, then by code. */
 export function clinicOptions(db: Db): { id: number; name: string; status: string }[] {
-  return db.prepare('SELECT id, name, status FROM clinics ORDER BY status DESC, code').all() as { id: number; name: string; status: string }[];
+  return db.prepare("SELECT id, name, status FROM clinics ORDER BY status DESC, code IS NULL, code, id").all() as { id: number; name: string; status: string }[];
+}
+
+/** A clinic as the import compares it: its values shaped as the import row's input. */
+export function clinicForImport(db: Db, id: number): { id: number; input: Record<string, unknown> } | null {
+  const r = db
+    .prepare("SELECT id, coalesce(code, '') AS code, name, address, property, building_area, insurance_point, head_name, note FROM clinics WHERE id = ?")
+    .get(id) as Record<string, unknown> | undefined;
+  if (!r) return null;
+  const links = db.prepare('SELECT village_id, relation FROM clinic_villages WHERE clinic_id = ? ORDER BY village_id').all(id) as { village_id: number; relation: string }[];
+  return {
+    id,
+    input: {
+      code: r.code,
+      name: r.name,
+      address: r.address,
+      property: r.property,
+      buildingArea: r.building_area,
+      insurancePoint: r.insurance_point === 1,
+      headName: r.head_name,
+      hostVillageIds: links.filter((l) => l.relation === 'host').map((l) => l.village_id),
+      extensionVillageIds: links.filter((l) => l.relation === 'extension').map((l) => l.village_id),
+      note: r.note,
+    },
+  };
 }

@@ -28,7 +28,7 @@ function toRow(r: PersonRecord): Row {
     case 'qualifications':
       return { kind: r.kind, cert_number: r.certNumber, scope: r.scope, issued_on: r.issuedOn, valid_until: r.validUntil, note: r.note };
     case 'assignments':
-      return { clinic_id: r.clinicId, role: r.role, start_date: r.startDate, end_date: r.endDate, note: r.note };
+      return { clinic_id: r.clinicId, role: r.role, start_date: r.startDate, end_date: r.endDate, note: r.note, start_unknown: r.startUnknown ? 1 : 0 };
     case 'employments':
       return {
         kind: r.kind,
@@ -40,6 +40,7 @@ function toRow(r: PersonRecord): Row {
         liability: r.liability ? 1 : 0,
         assessment: r.assessment,
         note: r.note,
+        start_unknown: r.startUnknown ? 1 : 0,
       };
     case 'trainings':
       return { kind: r.kind, title: r.title, place: r.place, start_date: r.startDate, end_date: r.endDate, days: r.days };
@@ -62,12 +63,12 @@ export function describeRecord(table: RecordTable, row: Row): string {
         row.note,
       ].filter(Boolean).join(' ');
     case 'assignments':
-      return `${row.role === 'head' ? '负责人' : '村医'} ${span}`;
+      return `${row.role === 'head' ? '负责人' : '村医'} ${row.start_unknown ? `起始日期不详 至 ${row.end_date ?? '今'}` : span}`;
     case 'employments':
       return [
         employmentKindLabels[row.kind as keyof typeof employmentKindLabels] ?? row.kind,
         row.establishment ? establishmentLabels[row.establishment as keyof typeof establishmentLabels] : '',
-        span,
+        row.start_unknown ? `起始日期不详 至 ${row.end_date ?? '今'}` : span,
         `养老保险${row.pension ? '有' : '无'}`,
         `工伤保险${row.work_injury ? '有' : '无'}`,
         `责任险${row.liability ? '有' : '无'}`,

@@ -62,7 +62,7 @@ export function updateSettings(
     });
     afterChange?.(before, after);
     return after;
-  })();
+  }).immediate();
 }
 
 /** The 填报单位 and signature names every exported sheet carries. */

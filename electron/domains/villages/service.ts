@@ -111,7 +111,7 @@ export function insertVillage(ctx: ServiceContext, v: VillageValues): number {
 }
 
 export function createVillage(ctx: ServiceContext, v: VillageValues): VillageRow {
-  const id = ctx.db.transaction(() => insertVillage(ctx, v))();
+  const id = ctx.db.transaction(() => insertVillage(ctx, v)).immediate();
   return getVillage(ctx, id);
 }
 
@@ -129,6 +129,6 @@ export function updateVillage(ctx: ServiceContext, id: number, v: VillageValues)
     refreshVillages(ctx.db, [id]);
     refreshClinics(ctx.db, clinicIdsOfVillages(ctx.db, [id]));
     audit(ctx, { action: 'update', entity: 'village', entityId: id, summary: `修改行政村：${v.name}`, before, after: v });
-  })();
+  }).immediate();
   return getVillage(ctx, id);
 }

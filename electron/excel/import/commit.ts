@@ -64,5 +64,5 @@ export function commitImport<V extends object>(ctx: ServiceContext, kind: Import
       });
     }
     return { preview, created, updated };
-  })();
+  }).immediate();
 }

@@ -24,8 +24,9 @@ export function describePreview(p: ImportPreview, dryRun: boolean): string {
   if (p.unknownColumns.length > 0) {
     lines.push(`未识别的列（已忽略）：${p.unknownColumns.map((c) => `${c.header}（${c.column}列）`).join('、')}`);
   }
+  lines.push(...p.notices.map((n) => `注意：${n}`));
   lines.push(
-    `将新增 ${p.create.length} 行，更新 ${p.update.length} 行，无变化 ${p.unchanged.length} 行，有错误 ${p.errors.length} 行` +
+    `将新增 ${p.create.length} 行，更新 ${p.update.length} 行，已存在且无变化 ${p.unchanged.length} 行，有错误 ${p.errors.length} 行` +
       (p.skippedRows ? `，跳过空行或合计行 ${p.skippedRows} 行` : ''),
   );
   lines.push(...listRows('新增：', p.create), ...listRows('更新（括号内为改动的项）：', p.update));

@@ -9,7 +9,7 @@ import type { Db } from '../../db/open';
 import { convertCell } from './convert';
 import { findHeader, type GridRow } from './headers';
 import type { SheetGrid } from './read';
-import type { FieldProblem, FieldValue, FieldValues, ImportKind, ImportPreview, PlannedRow, RowError } from './types';
+import { rememberSheetFields, type FieldProblem, type FieldValue, type FieldValues, type ImportKind, type ImportPreview, type PlannedRow, type RowError } from './types';
 
 /** Rows under the table that are not data: totals, signature line, notes. */
 const FOOTER = /^(合计|总计|小计|填报人|审核人|单位负责人|负责人签字|制表人|注[:：]|说明[:：]|备注[:：])/;
@@ -57,10 +57,9 @@ function headersOf(kind: ImportKind<object>, matched: readonly { field: string; 
   return headerOf;
 }
 
-function planRow<V extends object>(c: Context<V>, row: GridRow, values: FieldValues, problems: FieldProblem[]): PlannedRow<V> | null {
+function planRow<V extends object>(c: Context<V>, row: GridRow, values: FieldValues, problems: FieldProblem[], key: string | undefined): PlannedRow<V> | null {
   const { kind, db } = c;
-  const key = kind.keyOf(values);
-  const existing = key ? kind.findExisting(db, key) : null;
+  const existing = key ? kind.findExisting(db, key, values, c.memo) : null;
   if (!existing) {
     for (const f of kind.fields) {
       const reported = problems.some((p) => p.key === f.key);
@@ -125,6 +124,8 @@ export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: 
   };
   // Looked up once per column, not once per cell: a roster may have 10,000 rows.
   const readers = header.columns.map((m) => ({ m, field: kind.fields.find((f) => f.key === m.field) }));
+  const sheetFields = new Set(header.columns.map((m) => m.field));
+  rememberSheetFields(c.memo, sheetFields);
   const preview: ImportPreview<V> = {
     kind: kind.name,
     title: kind.title,
@@ -144,9 +145,11 @@ export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: 
     unchanged: [],
     errors: [],
     skippedRows: 0,
+    notices: kind.notices?.(sheetFields) ?? [],
   };
   const planned: PlannedRow<V>[] = [];
   const firstRowOfKey = new Map<string, number>();
+  const repeats = new Map<string, number>();
   for (const row of grid.rows) {
     if (row.number <= header.row) continue;
     const values: FieldValues = {};
@@ -171,11 +174,17 @@ export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: 
       preview.skippedRows++;
       continue;
     }
-    const key = kind.keyOf(values);
+    let key = kind.keyOf(values);
+    if (key !== undefined && kind.repeatableKey?.(values)) {
+      // The n-th row of a key stands for the n-th record of it.
+      const n = (repeats.get(key) ?? 0) + 1;
+      repeats.set(key, n);
+      key = `${key}#${n}`;
+    }
     const earlier = key === undefined ? undefined : firstRowOfKey.get(key);
     if (earlier !== undefined) problems.push({ key: kind.keyField ?? '', message: `与第 ${earlier} 行重复（${key}），同一条记录只能出现一次` });
     else if (key !== undefined) firstRowOfKey.set(key, row.number);
-    const plan = planRow(c, row, values, problems);
+    const plan = planRow(c, row, values, problems, key);
     if (plan && notes) plan.notes = notes;
     if (plan) planned.push(plan);
     else preview.errors.push(rowError(c, row.number, problems));

@@ -82,7 +82,15 @@ export interface ImportKind<V extends object> {
   keyOf(values: FieldValues): string | undefined;
   /** The field a repeated key is reported on (its column is named); the row as a whole if absent. */
   keyField?: string;
-  findExisting(db: Db, key: string): Existing | null;
+  /**
+   * Rows with the same key are distinct records, not a mistake (two identical chairs on a
+   * ledger without numbers): the n-th such row matches the n-th such record.
+   */
+  repeatableKey?(values: FieldValues): boolean;
+  /** What the preview should say in words about the sheet as a whole, from the fields its columns were matched to. */
+  notices?(fields: ReadonlySet<string>): string[];
+  /** The record a row's key names; `values` for kinds that fall back to another identity (a clinic's name when its code is new). */
+  findExisting(db: Db, key: string, values: FieldValues, memo: Map<string, unknown>): Existing | null;
   /**
    * Field values → schema input, e.g. village names → ids; unknown names are problems. `today`
    * (ISO, China time) is the import's date, for kinds that date what they create. `memo` lives
@@ -110,6 +118,19 @@ export interface ImportKind<V extends object> {
   saveOrder?(values: V): number;
   /** Saves one row inside the caller's transaction; returns its id. */
   save(ctx: ServiceContext, values: V, existingId: number | null, today: string): number;
+}
+
+/** The fields the sheet's columns were matched to, as the plan keeps them in its memo (see `sheetFields`). */
+const SHEET_FIELDS = 'import:sheetFields';
+
+export function rememberSheetFields(memo: Map<string, unknown>, fields: ReadonlySet<string>): void {
+  memo.set(SHEET_FIELDS, fields);
+}
+
+/** Whether the sheet has a column for `key`: a kind tells a blank cell from a missing column. */
+export function sheetHas(memo: Map<string, unknown>, key: string): boolean {
+  const fields = memo.get(SHEET_FIELDS);
+  return fields instanceof Set && fields.has(key);
 }
 
 export interface PlannedRow<V> {
@@ -156,4 +177,6 @@ export interface ImportPreview<V = object> {
   errors: RowError[];
   /** Blank rows and footer rows (合计, 填报人 …) passed over. */
   skippedRows: number;
+  /** What the sheet as a whole means for the import, in words (没有存放单位列：全部记在卫生院本部). */
+  notices: string[];
 }

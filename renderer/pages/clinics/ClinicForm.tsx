@@ -100,8 +100,8 @@ export function ClinicForm(props: {
     >
       <Form layout="vertical" component="div">
         <Space size="large" wrap>
-          <FormField control={control} name="code" label={clinicLabels.code} required>
-            {(f) => <Input id="f-code" {...f} placeholder="如：HY001-01" maxLength={30} style={{ width: 180 }} />}
+          <FormField control={control} name="code" label={clinicLabels.code}>
+            {(f) => <Input id="f-code" {...f} placeholder="如：HY001-01（不知道可先不填）" maxLength={30} style={{ width: 260 }} />}
           </FormField>
           <FormField control={control} name="name" label={clinicLabels.name} required>
             {(f) => <Input id="f-name" {...f} placeholder="如：张庄村卫生室" maxLength={50} style={{ width: 260 }} />}

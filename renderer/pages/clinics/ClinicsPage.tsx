@@ -63,6 +63,7 @@ export function ClinicsPage(props: { initialFilters?: ColumnFiltersState; onChan
               <a onClick={() => void open(r)}>{r.name}</a>
             </Dropdown>
           ),
+          code: (r) => r.code || <Tag>未填机构编码</Tag>,
           status: (r) => (r.status === 'open' ? <Tag color="green">运行</Tag> : <Tag>已撤销</Tag>),
           villageNames: (r) => (r.villageCount === 0 && r.status === 'open' ? <Tag color="orange">未关联任何村</Tag> : r.villageNames),
         }}

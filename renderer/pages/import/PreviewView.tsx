@@ -23,12 +23,17 @@ export function PreviewView({ preview }: { preview: PreviewResult }) {
           <Statistic title="更新" value={preview.update.length} data-testid="import-count-update" />
         </Col>
         <Col span={6}>
-          <Statistic title="不变" value={preview.unchanged.length} data-testid="import-count-unchanged" />
+          <Tooltip title="表中这些行对应的记录已经在系统里，内容相同，导入时不会改动">
+            <Statistic title="已存在（无变化）" value={preview.unchanged.length} data-testid="import-count-unchanged" />
+          </Tooltip>
         </Col>
         <Col span={6}>
           <Statistic title="错误行" value={preview.errors.length} styles={preview.errors.length ? { content: { color: '#cf1322' } } : undefined} data-testid="import-count-errors" />
         </Col>
       </Row>
+      {preview.notices.map((n) => (
+        <Alert key={n} type="warning" showIcon title={n} data-testid="import-notice" />
+      ))}
       {preview.unknownColumns.length > 0 && (
         <Alert
           type="info"

@@ -74,7 +74,13 @@ export const recordSpecs: RecordSpec[] = [
     ],
     empty: { table: 'assignments', clinicId: undefined, role: 'doctor', startDate: null, endDate: null, note: '' },
     headers: ['村卫生室', '岗位', '起止'],
-    rows: (p) => p.assignments.map((a) => ({ id: a.id, values: { table: 'assignments', ...a }, cells: [a.clinicName, roleLabels[a.role] ?? a.role, span(a.startDate, a.endDate)] })),
+    rows: (p) =>
+      p.assignments.map((a) => ({
+        id: a.id,
+        // A post of unknown start opens with an empty 起始日期 to fill in; saving it clears the mark.
+        values: { table: 'assignments', ...a, ...(a.startUnknown ? { startDate: null, startUnknown: false } : {}) },
+        cells: [a.clinicName, roleLabels[a.role] ?? a.role, a.startUnknown ? `起始日期不详 至 ${a.endDate ?? '今'}` : span(a.startDate, a.endDate)],
+      })),
   },
   {
     table: 'employments',
@@ -96,11 +102,11 @@ export const recordSpecs: RecordSpec[] = [
     rows: (p) =>
       p.employments.map((e) => ({
         id: e.id,
-        values: { table: 'employments', ...e },
+        values: { table: 'employments', ...e, ...(e.startUnknown ? { startDate: null, startUnknown: false } : {}) },
         cells: [
           employmentKindLabels[e.kind as keyof typeof employmentKindLabels] ?? e.kind,
           establishmentLabels[e.establishment as keyof typeof establishmentLabels] ?? '',
-          span(e.startDate, e.endDate),
+          e.startUnknown ? `起始日期不详 至 ${e.endDate ?? '今'}` : span(e.startDate, e.endDate),
           yes(e.pension),
           yes(e.workInjury),
           yes(e.liability),

@@ -41,8 +41,6 @@ export const assetFields: readonly FieldDef[] = [
     label: '原资产编号',
     synonyms: ['资产编号', '编号', '卡片编号', '原编号', '资产卡片编号', '固定资产编号', '资产代码', '资产卡片号'],
     type: 'code',
-    requiredColumn: true,
-    requiredValue: true,
   },
   { key: 'name', label: '资产名称', synonyms: ['名称', '固定资产名称', '设备名称', '品名'], type: 'text', requiredColumn: true, requiredValue: true },
   { key: 'category', label: '资产类别', synonyms: ['类别', '分类', '资产分类', '资产类型', '类型', '资产大类'], type: 'text' },

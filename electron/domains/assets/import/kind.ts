@@ -3,10 +3,16 @@
  * opened with its 入账 movement through insertAsset, so codes, the category's default life, the
  * audit log and every check are those of the form.
  *
- * The clerk's own number (原资产编号 / 资产编号 / 卡片编号) is kept as the card's old code and is
- * the row's identity: a row whose code is on file (as an old code, or as one of our codes)
- * matches that card and updates its descriptive fields, or is unchanged — importing the same
- * ledger twice never opens a card twice. What only movements may change (A3) — 原值, the
+ * The clerk's own number (原资产编号 / 资产编号 / 卡片编号), where the ledger has one, is kept as
+ * the card's old code and is the row's identity: a row whose code is on file (as an old code, or
+ * as one of our codes) matches that card and updates its descriptive fields, or is unchanged.
+ * A village ledger is usually a 序号 and a description: without a number, a row is known by its
+ * fingerprint (name, model, holder, acquisition date, 原值), the n-th identical row matching
+ * the n-th identical card — so importing the same ledger twice never opens a card twice.
+ *
+ * The holder: a 所属卫生室 that names no clinic (and not the center) is an error of the row,
+ * and so is a blank one; a 存放地点 must name a clinic or the center when there is no 所属卫生室.
+ * Only a ledger with neither column puts everything at the center, and the preview says so. What only movements may change (A3) — 原值, the
  * holder, the in-service date, the life — must agree with the card; a row that differs is an
  * error naming the movement to record instead (原值变动, 调拨).
  */
@@ -14,23 +20,55 @@ import { categoryLabels, guessCategory } from '../../../../shared/rules/assetCat
 import { assetLabels } from '../../../../shared/schemas/assets';
 import { insertAsset, updateAssetCard } from '../write';
 import { yuanText } from '../../../../shared/format';
-import type { FieldProblem, FieldValues, ImportKind, PlannedRow } from '../../../excel/import/types';
+import { toHalfWidth } from '../../../../shared/text';
+import { sheetHas, type FieldProblem, type FieldValue, type FieldValues, type ImportKind, type PlannedRow } from '../../../excel/import/types';
+import type { Db } from '../../../db/open';
+import { CENTER_HOLDER } from '../../../../shared/schemas/assets';
 import { assetFields } from './fields';
 import { findHolder, findPerson, holderInText, type HolderMatch, type PersonMatch } from './lookups';
-import { assetImportRow, assetInputOf, cardById, cardByKey, cardKeys, cardValuesOf, existingOf, type AssetImportValues } from './row';
+import { assetImportRow, assetInputOf, cardById, cardByKey, cardKeys, cardsByFingerprint, cardValuesOf, existingOf, type AssetImportValues } from './row';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 const CATEGORY_HINT = '如 医疗设备、计算机及办公设备、电气设备、车辆、家具、房屋（砖混、砖木结构）';
 
+const FINGERPRINT = '指纹：';
+
+function oldCodeOf(values: FieldValues): string | undefined {
+  return str(values.oldCode)?.replace(/\s+/g, '') || undefined;
+}
+
+const flat = (v: FieldValue | undefined): string => (typeof v === 'string' ? toHalfWidth(v).replace(/\s+/g, '') : typeof v === 'number' ? String(v) : '');
+
+/** The clerk's number, or the row's fingerprint (see above) as it is written in the sheet. */
 function keyOf(values: FieldValues): string | undefined {
-  const code = str(values.oldCode)?.replace(/\s+/g, '');
-  return code || undefined;
+  const code = oldCodeOf(values);
+  if (code) return code;
+  const name = flat(values.name);
+  if (!name) return undefined;
+  const value = typeof values.valueFen === 'number' ? values.valueFen : values.valueWan;
+  const parts = [name, flat(values.model), flat(values.clinic) || flat(values.location), flat(values.acquiredOn) || flat(values.inServiceOn), flat(value)];
+  return FINGERPRINT + parts.join('｜');
+}
+
+/** Where a row says its asset is: the clinic column, else a clinic named in 存放地点; problems of either. */
+function holderOf(db: Db, values: FieldValues, memo: Map<string, unknown>): { holder?: HolderMatch; from: 'clinic' | 'location' | 'none'; problem?: FieldProblem } {
+  const { clinic, location } = values;
+  if (typeof clinic === 'string') return { holder: memoized(memo, `asset:holder:${clinic}`, () => findHolder(db, clinic, memo)), from: 'clinic' };
+  if (typeof location === 'string') {
+    const found = memoized(memo, `asset:in:${location}`, () => holderInText(db, location, memo));
+    if (found) return { holder: found, from: 'location' };
+    if (sheetHas(memo, 'clinic')) return { from: 'none', problem: { key: 'clinic', message: '请填写所属卫生室（卫生院本部的资产写“卫生院本部”）' } };
+    return { from: 'none', problem: { key: 'location', message: `“${location}”没有写明是哪个村卫生室或卫生院本部，请写出卫生室名称（如“张庄村卫生室药房”），或加一列“所属卫生室”` } };
+  }
+  if (sheetHas(memo, 'clinic')) return { from: 'none', problem: { key: 'clinic', message: '请填写所属卫生室（卫生院本部的资产写“卫生院本部”）' } };
+  if (sheetHas(memo, 'location')) return { from: 'none', problem: { key: 'location', message: '请填写存放地点，写明是哪个村卫生室或卫生院本部' } };
+  return { holder: { ok: true, id: null, name: CENTER_HOLDER, open: true }, from: 'none' };
 }
 
 /** 使用年限 as written (5, 5年, 2.5, 60个月) → months. */
 function lifeMonthsOf(written: string): { ok: true; value: number } | { ok: false; reason: string } {
-  const s = written.replace(/[\s\u3000]/g, '').replace(/[\uff10-\uff19．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const s = toHalfWidth(written).replace(/\s/g, '');
   const m = /^(\d+(?:\.\d+)?)(年|个月|月)?$/.exec(s);
   if (!m) return { ok: false, reason: `应填使用年限（年），如 5、5年 或 60个月，实际是“${written}”` };
   const n = Number(m[1]);
@@ -58,18 +96,34 @@ export const assetKind: ImportKind<AssetImportValues> = {
   defaults: { funding: 'other' },
   keyField: 'oldCode',
   keyOf,
+  repeatableKey: (values) => oldCodeOf(values) === undefined,
 
-  findExisting(db, key) {
-    const card = cardByKey(db, key);
+  notices(fields) {
+    if (fields.has('clinic') || fields.has('location')) return [];
+    return ['表中没有“所属卫生室”或“存放地点”列：全部资产将记在卫生院本部。如有村卫生室的资产，请在表中加一列“所属卫生室”后重新导入'];
+  },
+
+  findExisting(db, key, values, memo) {
+    if (!key.startsWith(FINGERPRINT)) {
+      const card = cardByKey(db, key);
+      return card ? existingOf(db, card) : null;
+    }
+    const nth = Number(/#(\d+)$/.exec(key)?.[1] ?? 1);
+    const { holder } = holderOf(db, values, memo);
+    const acquiredOn = str(values.acquiredOn) ?? str(values.inServiceOn);
+    const valueFen = typeof values.valueFen === 'number' ? values.valueFen : values.valueWan;
+    if (!holder?.ok || !acquiredOn || typeof valueFen !== 'number' || typeof values.name !== 'string') return null;
+    const cards = cardsByFingerprint(db, { name: values.name, model: str(values.model) ?? '', holderClinicId: holder.id, acquiredOn, valueFen });
+    const card = cards[nth - 1];
     return card ? existingOf(db, card) : null;
   },
 
   toInput(db, values, today, memo, reported = []) {
     const problems: FieldProblem[] = [];
     const unreadable = (key: string) => reported.some((p) => p.key === key);
-    const { valueWan, lifeYears, clinic, custodian, category, ...rest } = values;
+    const { valueWan, lifeYears, clinic: _clinic, custodian, category, ...rest } = values;
     const input: Record<string, unknown> = { ...rest };
-    const key = keyOf(values);
+    const key = oldCodeOf(values);
     const card = key ? cardByKey(db, key) : undefined;
     if (key) input.oldCode = key;
 
@@ -103,17 +157,13 @@ export const assetKind: ImportKind<AssetImportValues> = {
       else problems.push({ key: 'category', message: `无法从名称“${name}”判断资产类别，请填写资产类别（${CATEGORY_HINT}）` });
     }
 
-    let holder: HolderMatch | undefined;
-    let from: 'clinic' | 'location' = 'clinic';
-    if (typeof clinic === 'string') holder = memoized(memo, `asset:holder:${clinic}`, () => findHolder(db, clinic, memo));
-    else if (typeof values.location === 'string') {
-      const location = values.location;
-      holder = memoized(memo, `asset:in:${location}`, () => holderInText(db, location, memo));
-      from = 'location';
-    }
-    if (holder && !holder.ok) problems.push({ key: 'clinic', message: holder.message });
-    else if (holder?.ok) {
-      if (!card && !holder.open) problems.push({ key: from, message: `“${holder.name}”已撤销，不能再存放资产` });
+    const { holder, from, problem } = holderOf(db, values, memo);
+    // A card on file keeps its holder when the row does not say one; a new card must say where it is.
+    if (problem) {
+      if (!card) problems.push(problem);
+    } else if (holder && !holder.ok) problems.push({ key: from === 'location' ? 'location' : 'clinic', message: holder.message });
+    else if (holder?.ok && (from !== 'none' || !card)) {
+      if (!card && !holder.open) problems.push({ key: from === 'location' ? 'location' : 'clinic', message: `“${holder.name}”已撤销，不能再存放资产` });
       Object.assign(input, { holderClinicId: holder.id, holderName: holder.name, holderFrom: from });
     }
 
@@ -127,7 +177,7 @@ export const assetKind: ImportKind<AssetImportValues> = {
   },
 
   describe(v) {
-    return `${v.oldCode} ${v.name}（${categoryLabels[v.category]}，${v.holderName}，原值 ${yuanText(v.valueFen)}）`;
+    return `${v.oldCode ? `${v.oldCode} ` : ''}${v.name}（${categoryLabels[v.category]}，${v.holderName}，原值 ${yuanText(v.valueFen)}）`;
   },
 
   changesOf(_db, v, existing) {
@@ -158,7 +208,7 @@ export const assetKind: ImportKind<AssetImportValues> = {
   },
 
   save(ctx, v, existingId) {
-    if (existingId === null) return insertAsset(ctx, assetInputOf(v), { oldCode: v.oldCode, reason: `导入原有台账（原编号 ${v.oldCode}）` });
+    if (existingId === null) return insertAsset(ctx, assetInputOf(v), { oldCode: v.oldCode, reason: v.oldCode ? `导入原有台账（原编号 ${v.oldCode}）` : '导入原有台账' });
     updateAssetCard(ctx, existingId, cardValuesOf(v));
     return existingId;
   },

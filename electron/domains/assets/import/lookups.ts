@@ -8,26 +8,12 @@ import { CENTER_HOLDER } from '../../../../shared/schemas/assets';
 import type { Db } from '../../../db/open';
 import { readSettings } from '../../settings/service';
 import { stmt } from '../../../db/stmt';
+import { allClinics, lookupClinic, type ClinicRef } from '../../clinics/lookup';
 
 export type HolderMatch = { ok: true; id: number | null; name: string; open: boolean } | { ok: false; message: string };
 
-interface ClinicFacts {
-  id: number;
-  code: string;
-  name: string;
-  status: string;
-}
-
 /** Words that mean the center itself (卫生院本部) rather than a clinic. */
 const CENTER_WORDS = new Set(['卫生院', '本部', '院本部', '卫生院本部', '中心卫生院', '乡镇卫生院', '本院', '院部']);
-
-function clinics(db: Db, memo?: Map<string, unknown>): ClinicFacts[] {
-  const cached = memo?.get('asset:clinics') as ClinicFacts[] | undefined;
-  if (cached) return cached;
-  const all = stmt(db, 'SELECT id, code, name, status FROM clinics ORDER BY status = \'open\' DESC, id').all() as ClinicFacts[];
-  memo?.set('asset:clinics', all);
-  return all;
-}
 
 function centerName(db: Db, memo?: Map<string, unknown>): string {
   const cached = memo?.get('asset:centerName');
@@ -43,7 +29,7 @@ function shortForms(name: string): string[] {
   return [...new Set([name, `${stem}村卫生室`, `${stem}卫生室`, `${stem}村`, stem])].filter((s) => s.length >= 2);
 }
 
-function matched(c: ClinicFacts): HolderMatch {
+function matched(c: ClinicRef): HolderMatch {
   return { ok: true, id: c.id, name: c.name, open: c.status === 'open' };
 }
 
@@ -53,14 +39,9 @@ const center = (): HolderMatch => ({ ok: true, id: null, name: CENTER_HOLDER, op
 export function findHolder(db: Db, written: string, memo?: Map<string, unknown>): HolderMatch {
   const text = written.replace(/\s+/g, '');
   if (CENTER_WORDS.has(text) || text === centerName(db, memo)) return center();
-  const all = clinics(db, memo);
-  const exact = all.find((c) => c.name === text) ?? all.find((c) => c.code === text);
-  if (exact) return matched(exact);
-  const byShort = all.filter((c) => shortForms(c.name).includes(text) || shortForms(text).includes(c.name));
-  const open = byShort.filter((c) => c.status === 'open');
-  const candidates = open.length > 0 ? open : byShort;
-  if (candidates.length === 1 && candidates[0]) return matched(candidates[0]);
-  if (candidates.length > 1) return { ok: false, message: `“${written}”可能是 ${candidates.map((c) => `“${c.name}”`).join('、')}，请写出卫生室的全称或机构编码` };
+  const found = lookupClinic(db, text, memo);
+  if (found.ok) return matched(found.clinic);
+  if (found.candidates.length > 1) return { ok: false, message: `“${written}”可能是 ${found.candidates.map((c) => `“${c.name}”`).join('、')}，请写出卫生室的全称或机构编码` };
   return { ok: false, message: `没有名为“${written}”的村卫生室，请核对名称（卫生院本部的资产写“卫生院本部”），或先在“村卫生室”中新增或导入该卫生室` };
 }
 
@@ -70,9 +51,9 @@ export function findHolder(db: Db, written: string, memo?: Map<string, unknown>)
  */
 export function holderInText(db: Db, text: string, memo?: Map<string, unknown>): HolderMatch | undefined {
   const t = text.replace(/\s+/g, '');
-  let best: { c: ClinicFacts; len: number } | undefined;
+  let best: { c: ClinicRef; len: number } | undefined;
   let tie = false;
-  for (const c of clinics(db, memo)) {
+  for (const c of allClinics(db, memo)) {
     const len = Math.max(0, ...shortForms(c.name).filter((f) => f !== c.name.replace(/(村)?卫生室$/, '') && t.includes(f)).map((f) => f.length));
     if (len === 0) continue;
     if (!best || len > best.len) [best, tie] = [{ c, len }, false];

@@ -12,7 +12,8 @@ import { stmt } from '../../../db/stmt';
 import type { Existing } from '../../../excel/import/types';
 
 export const assetImportRow = assetInput.safeExtend({
-  oldCode: text('原资产编号', 60).min(1, '请填写原资产编号'),
+  /** The clerk's own number; '' for a ledger without one (the card is then known by its fingerprint). */
+  oldCode: text('原资产编号', 60).default(''),
   holderName: z.string().default(CENTER_HOLDER),
   /** Where the holder was read from, so a problem with it names that column. */
   holderFrom: z.enum(['clinic', 'location', 'none']).default('none'),
@@ -95,4 +96,16 @@ export function existingOf(db: Db, card: Card): Existing {
       note: card.note,
     },
   };
+}
+
+/**
+ * The cards a row without the clerk's number stands for: same name, model, holder, acquisition
+ * date and 原值 — what a village ledger of 序号 and descriptions says of an asset. Oldest first,
+ * so the n-th identical row of a file matches the n-th identical card.
+ */
+export function cardsByFingerprint(db: Db, f: { name: string; model: string; holderClinicId: number | null; acquiredOn: string; valueFen: number }): Card[] {
+  return stmt(
+    db,
+    `SELECT ${COLUMNS} WHERE name = ? AND model = ? AND holder_clinic_id IS ? AND acquired_on = ? AND value_fen = ? AND status <> 'void' ORDER BY id`,
+  ).all(f.name, f.model, f.holderClinicId, f.acquiredOn, f.valueFen) as Card[];
 }

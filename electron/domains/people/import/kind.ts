@@ -120,15 +120,17 @@ export const rosterKind: ImportKind<RosterValues> = {
       const memoKey = `clinic:${clinic}`;
       let found = memo.get(memoKey) as ClinicMatch | undefined;
       if (!found) {
-        found = findClinic(db, clinic);
+        found = findClinic(db, clinic, memo);
         memo.set(memoKey, found);
       }
       if (found.ok) {
         input.clinicId = found.id;
         input.clinicName = found.name;
-        // The post dates from the contract when there is one, else from the import.
+        // Without a start of its own, the post dates from the contract when there is one; else
+        // its start is unknown (起始日期不详) and it counts as held on every earlier date, so a
+        // return for last month made right after the import still shows the doctor.
         const start = str(input.contractStart as unknown);
-        input.postStart ??= start && start <= today ? start : today;
+        if (input.postStart === undefined && start && start <= today) input.postStart = start;
       } else problems.push({ key: 'clinic', message: found.message });
     } else if (values.role !== undefined) {
       problems.push({ key: 'clinic', message: '填写了岗位，请同时填写所在村卫生室' });

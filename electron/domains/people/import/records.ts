@@ -9,6 +9,8 @@ import { qualificationLabels } from '../../../../shared/rules/qualifications';
 import { employmentKindLabels, type PersonRecord } from '../../../../shared/schemas/people';
 import type { Db } from '../../../db/open';
 import { stmt } from '../../../db/stmt';
+import { lookupClinic } from '../../clinics/lookup';
+import { POST_START_UNKNOWN_FLOOR } from '../../../db/migrations/0005-import-tolerance';
 import type { RosterValues } from './schema';
 
 type Qualification = Extract<PersonRecord, { table: 'qualifications' }>;
@@ -23,7 +25,6 @@ export interface RowRecords {
 
 const roleNames: Record<string, string> = { doctor: '村医', head: '负责人' };
 
-type FoundClinic = { id: number; name: string; status: string; closedOn: string | null };
 
 export type ClinicMatch = { ok: true; id: number; name: string } | { ok: false; message: string };
 
@@ -31,16 +32,14 @@ export type ClinicMatch = { ok: true; id: number; name: string } | { ok: false; 
  * The clinic a row names, among the township's clinics: the exact name, or the name as clerks
  * shorten it (张庄村 / 张庄 / 张庄卫生室 for 张庄村卫生室). Only an open clinic can take a post.
  */
-export function findClinic(db: Db, written: string): ClinicMatch {
-  const name = written.replace(/\s+/g, '');
-  const byName = stmt(db, 'SELECT id, name, status, closed_on AS closedOn FROM clinics WHERE name = ? ORDER BY status = \'open\' DESC, id');
-  // The exact name first: it is what nearly every row has, and then the only lookup it costs.
-  const exact = byName.get(name) as FoundClinic | undefined;
-  const found = exact ?? [`${name}卫生室`, `${name}村卫生室`, name.replace(/(?<!村)卫生室$/, '村卫生室')].map((n) => byName.get(n) as FoundClinic | undefined).find(Boolean);
-  if (found) {
-    if (found.status !== 'open') return { ok: false, message: `“${found.name}”已于 ${found.closedOn ?? ''} 撤销，不能再安排岗位` };
-    return { ok: true, id: found.id, name: found.name };
+export function findClinic(db: Db, written: string, memo?: Map<string, unknown>): ClinicMatch {
+  const found = lookupClinic(db, written, memo);
+  if (found.ok) {
+    const c = found.clinic;
+    if (c.status !== 'open') return { ok: false, message: `“${c.name}”已于 ${c.closedOn ?? ''} 撤销，不能再安排岗位` };
+    return { ok: true, id: c.id, name: c.name };
   }
+  if (found.candidates.length > 1) return { ok: false, message: `“${written}”可能是 ${found.candidates.map((c) => `“${c.name}”`).join('、')}，请写出卫生室的全称` };
   return { ok: false, message: `没有名为“${written}”的村卫生室，请核对名称，或先在“村卫生室”中新增或导入该卫生室` };
 }
 
@@ -56,16 +55,22 @@ export function plannedRecords(db: Db, personId: number | null, v: RosterValues,
   if (v.clinicId !== null) {
     const open = `SELECT 1 FROM assignments WHERE person_id = ? AND clinic_id = ? AND role = ? AND (end_date IS NULL OR end_date >= ?)`;
     const holds = personId !== null && stmt(db, open).get(personId, v.clinicId, v.role, today);
-    if (!holds) out.assignment = { table: 'assignments', clinicId: v.clinicId, role: v.role, startDate: v.postStart ?? today, endDate: null, note: '' };
+    if (!holds) {
+      const unknown = v.postStart === null;
+      const startDate = v.postStart ?? POST_START_UNKNOWN_FLOOR;
+      out.assignment = { table: 'assignments', clinicId: v.clinicId, role: v.role, startDate, endDate: null, note: '', startUnknown: unknown };
+    }
   }
-  if (v.employmentKind !== null && v.contractStart !== null) {
-    const has = personId !== null && stmt(db, 'SELECT 1 FROM employments WHERE person_id = ? AND kind = ? AND start_date = ?').get(personId, v.employmentKind, v.contractStart);
+  if (v.employmentKind !== null) {
+    const startDate = v.contractStart ?? POST_START_UNKNOWN_FLOOR;
+    const has = personId !== null && stmt(db, 'SELECT 1 FROM employments WHERE person_id = ? AND kind = ? AND start_date = ?').get(personId, v.employmentKind, startDate);
     if (!has) {
       out.employment = {
         table: 'employments',
         kind: v.employmentKind,
         establishment: v.employmentKind === 'township_hired' ? v.establishment : '',
-        startDate: v.contractStart,
+        startDate,
+        startUnknown: v.contractStart === null,
         endDate: v.contractEnd,
         pension: v.pension,
         workInjury: v.workInjury,
@@ -82,8 +87,11 @@ export function plannedRecords(db: Db, personId: number | null, v: RosterValues,
 export function describeRecords(r: RowRecords, clinicName: string): string[] {
   const out: string[] = [];
   if (r.qualification) out.push(`新增资格证书（${qualificationLabels[r.qualification.kind]}${r.qualification.certNumber ? ` ${r.qualification.certNumber}` : ''}）`);
-  if (r.assignment) out.push(`新增岗位（${clinicName} ${roleNames[r.assignment.role] ?? r.assignment.role}，自 ${r.assignment.startDate}）`);
-  if (r.employment) out.push(`新增聘用（${employmentKindLabels[r.employment.kind]} ${r.employment.startDate} 至 ${r.employment.endDate ?? '长期'}）`);
+  if (r.assignment) out.push(`新增岗位（${clinicName} ${roleNames[r.assignment.role] ?? r.assignment.role}，${r.assignment.startUnknown ? '起始日期不详' : `自 ${r.assignment.startDate}`}）`);
+  if (r.employment) {
+    const from = r.employment.startUnknown ? '起始日期不详' : r.employment.startDate;
+    out.push(`新增聘用（${employmentKindLabels[r.employment.kind]} ${from} 至 ${r.employment.endDate ?? '长期'}）`);
+  }
   return out;
 }
 

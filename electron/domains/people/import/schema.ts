@@ -66,7 +66,10 @@ function checkRow(v: RosterValues, ctx: z.RefinementCtx): void {
   if (v.qualKind === null && hasCertificate) issue('qualKind', '填写了证书信息，请同时填写执业类别（如 执业助理医师、乡村医生执业证书）');
   if (v.issuedOn && v.validUntil && v.validUntil < v.issuedOn) issue('validUntil', `有效期 ${v.validUntil} 早于发证日期 ${v.issuedOn}`);
 
-  if (v.employmentKind !== null && v.contractStart === null) issue('contractStart', '填写了聘用形式，请同时填写合同开始日期（或“合同起止”）');
+  // A self-employed (个体) doctor has no contract: without a date the employment's start is unknown (起始日期不详).
+  if (v.employmentKind !== null && v.employmentKind !== 'self_employed' && v.contractStart === null) {
+    issue('contractStart', '填写了聘用形式，请同时填写合同开始日期（或“合同起止”）');
+  }
   if (v.contractStart && v.contractEnd && v.contractEnd < v.contractStart) issue('contractEnd', `合同结束日期 ${v.contractEnd} 早于开始日期 ${v.contractStart}`);
   // Insurance is recorded on the contract (S6); without one it would be silently dropped.
   if (v.employmentKind === null && (v.pension || v.workInjury || v.liability)) issue('employmentKind', '填写了保险情况，请同时填写聘用形式和合同起止');

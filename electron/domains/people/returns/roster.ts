@@ -65,7 +65,7 @@ export function rosterRows(db: Db, asOf: string): Record<string, ReportValue>[] 
   const people = db.prepare(`SELECT id, name, sex, birth_date, id_number, education, category, phone, status FROM people ORDER BY id`).all() as PersonRecord[];
   const quals = byPerson(db.prepare('SELECT person_id, kind, cert_number, valid_until FROM qualifications ORDER BY id').all() as { person_id: number; kind: QualificationKind; cert_number: string; valid_until: string | null }[]);
   const posts = byPerson(
-    db.prepare(`SELECT a.person_id, a.role, a.start_date, a.end_date, c.name AS clinic, c.code FROM assignments a JOIN clinics c ON c.id = a.clinic_id ORDER BY a.start_date DESC`).all() as {
+    db.prepare(`SELECT a.person_id, a.role, a.start_date, a.end_date, c.name AS clinic, coalesce(c.code, '') AS code FROM assignments a JOIN clinics c ON c.id = a.clinic_id ORDER BY a.start_date DESC`).all() as {
       person_id: number;
       role: string;
       start_date: string;
