@@ -14,7 +14,7 @@ const e2e = useE2e();
 
 async function importFile(page: Page, kindLabel: string, file: string): Promise<void> {
   await page.getByTestId('import-kind').getByText(kindLabel, { exact: true }).click();
-  await page.getByTestId('import-file').locator('input[type=file]').setInputFiles(file);
+  await page.locator('input[type=file]').setInputFiles(file);
   await page.getByTestId('import-count-create').waitFor();
 }
 
