@@ -14,6 +14,7 @@ import { settingsPatch, settingsSchema } from './schemas/settings';
 import { villageInput, villageRow, villageUpdate } from './schemas/villages';
 import { personExit, personInput, personUpdate, removeRecordInput, saveRecordInput } from './schemas/people';
 import { alertItem, alertsOutput, personDetail, personRow } from './schemas/personOutput';
+import { exitDecisionInput } from './schemas/exitDecisions';
 import { isoDate } from './schemas/common';
 import { importCommitOutput, importPreviewOutput, importUpload } from './schemas/import';
 import { assetDetail, assetInput, assetRow, assetUpdate, movementInput, reverseInput } from './schemas/assets';
@@ -62,6 +63,8 @@ export const contract = {
   'people.exit': op(personExit, personDetail),
   'people.saveRecord': op(saveRecordInput, personDetail),
   'people.removeRecord': op(removeRecordInput, personDetail),
+  // rule S11a: a decision (留用说明) closing an open S11 exit trigger without an exit.
+  'people.recordExitDecision': op(exitDecisionInput, personDetail),
   'people.options': op(none, z.array(z.object({ id: z.number(), name: z.string(), clinicName: z.string() }))),
   'people.export': op(exportViewInput, fileResult),
   'clinics.options': op(none, z.array(z.object({ id: z.number(), name: z.string(), status: z.string() }))),

@@ -3,6 +3,10 @@
  * people alert has at least one real case (S1 short-staffed clinic, S2 all-male clinic, S3
  * expired certificate, S5 ageing head, S6 contract ending, S7 short dispatch, S9 training
  * shortfall, S11 absence). Dates are relative to the seeding day, so the alerts stay current.
+ * S9a / S11a: training is in March and September of this year and of last year (so before
+ * September the second stint shows as planned, and from January to March last year's final
+ * shortfall shows for 张强 and 刘伟 only); absence lies before the seeding day, within one
+ * calendar year, so it counts as happened; 孙涛's absence of last year was kept by a 留用说明.
  */
 import { checkCharacter } from '../../shared/rules/idCard';
 import { addDays, addMonths } from '../../shared/rules/dates';
@@ -11,6 +15,7 @@ import { personInput, personRecord } from '../../shared/schemas/people';
 import type { ServiceContext } from '../db/context';
 import { saveRecord } from '../domains/people/records';
 import { insertPerson } from '../domains/people/write';
+import { recordExitDecision } from '../domains/people/exitDecisions';
 
 interface DemoPerson {
   name: string;
@@ -25,6 +30,8 @@ interface DemoPerson {
   dispatchMonths?: number;
   stints?: number;
   absenceDays?: number;
+  /** Unauthorised absence of last year (May), kept by a 留用说明 with this reason. */
+  keptAfterAbsence?: { days: number; reason: string };
   category?: 'village_doctor' | 'center_staff';
 }
 
@@ -44,7 +51,7 @@ const people: DemoPerson[] = [
   { name: '陈立新', sex: 'M', born: '1970-09-09', clinic: '07', head: true, qual: 'licensed_physician', stints: 2 },
   { name: '杨秀兰', sex: 'F', born: '1981-03-27', clinic: '07', qual: 'village_doctor_cert', certMonths: 40, stints: 2 },
   { name: '孙海燕', sex: 'F', born: '1977-07-07', clinic: '08', head: true, qual: 'assistant_physician', stints: 2, absenceDays: 31 },
-  { name: '孙涛', sex: 'M', born: '1991-05-05', clinic: '08', qual: 'rural_gp_assistant', stints: 2 },
+  { name: '孙涛', sex: 'M', born: '1991-05-05', clinic: '08', qual: 'rural_gp_assistant', stints: 2, keptAfterAbsence: { days: 32, reason: '家中老人重病陪护，事后补办请假手续；经卫生院研究给予警告，继续留用' } },
   { name: '周明', sex: 'M', born: '1966-12-01', clinic: '09', head: true, qual: 'village_doctor_cert', certMonths: 25, stints: 2 },
   { name: '周磊', sex: 'M', born: '1993-08-08', clinic: '09', qual: 'village_doctor_cert', certMonths: 50, stints: 2 },
   { name: '吴春生', sex: 'M', born: '1974-02-02', clinic: '10', head: true, qual: 'assistant_physician', stints: 2 },
@@ -98,13 +105,22 @@ export function seedDemoPeople(ctx: ServiceContext, clinicIds: Map<string, numbe
       const end = p.contractMonths === undefined ? `${Number(year) + 2}-05-31` : addMonths(today, p.contractMonths);
       save(id, { table: 'employments', kind: 'township_hired', establishment: i % 3 === 0 ? 'spare' : 'off', startDate: `${Number(year) - 3}-06-01`, endDate: end, pension: true, workInjury: true, liability: i % 4 !== 0 });
     }
-    for (let k = 0; k < (p.stints ?? 0); k++) {
-      const from = `${year}-${k === 0 ? '03' : '09'}-0${k + 2}`;
-      save(id, { table: 'trainings', kind: 'clinical_practice', title: '卫生院临床进修', place: '卫生院', startDate: from, endDate: addDays(from, 6), days: 7 });
+    for (const y of [Number(year) - 1, Number(year)]) {
+      for (let k = 0; k < (p.stints ?? 0); k++) {
+        const from = `${y}-${k === 0 ? '03' : '09'}-0${k + 2}`;
+        save(id, { table: 'trainings', kind: 'clinical_practice', title: '卫生院临床进修', place: '卫生院', startDate: from, endDate: addDays(from, 6), days: 7 });
+      }
     }
     if (p.absenceDays) {
-      const from = `${year}-04-01`;
-      save(id, { table: 'leaves', kind: 'absence', startDate: from, endDate: addDays(from, p.absenceDays - 1), reason: '未请假外出务工' });
+      // Ended a week before the seeding day, all in one calendar year (last year's when this year is too young).
+      let to = addDays(today, -7);
+      if (addDays(to, 1 - p.absenceDays).slice(0, 4) !== to.slice(0, 4)) to = `${Number(year) - 1}-12-20`;
+      save(id, { table: 'leaves', kind: 'absence', startDate: addDays(to, 1 - p.absenceDays), endDate: to, reason: '未请假外出务工' });
+    }
+    if (p.keptAfterAbsence) {
+      const from = `${Number(year) - 1}-05-04`;
+      save(id, { table: 'leaves', kind: 'absence', startDate: from, endDate: addDays(from, p.keptAfterAbsence.days - 1), reason: '家中有事，未请假' });
+      recordExitDecision(ctx, { personId: id, rule: 'S11-absence', triggerYear: Number(year) - 1, decidedOn: `${Number(year) - 1}-06-20`, reason: p.keptAfterAbsence.reason });
     }
     n++;
   });

@@ -1,6 +1,7 @@
 /**
  * Rules on people (S1, S2, S5, S6, S7, S8, S9, S11, S14), as pure functions of records and a
  * date. The alert service feeds them from the database; the UI and the returns use the same.
+ * What "this year" means for S9 and S11 (S9a / S11a) is in yearly.ts.
  */
 import { addDays, addMonths, daysWithinYear } from './dates';
 
@@ -62,6 +63,7 @@ export function shorterThanMonths(start: string, end: string | null, months: num
   return addDays(end, 1) < addMonths(start, months);
 }
 
+/** S9: a training or clinical-practice record; its year is the year it starts in (see yearly.ts, S9a). */
 export interface TrainingRecord {
   kind: 'clinical_practice' | 'training';
   startDate: string;
@@ -69,6 +71,10 @@ export interface TrainingRecord {
   days: number;
 }
 
+/**
+ * S9: Jiaozuo — at least 2 stints of clinical practice at the center, each at least a week;
+ * Sichuan — at least 2 free trainings, together at least 2 weeks. Both are settings.
+ */
 export interface TrainingRule {
   variant: 'jiaozuo' | 'sichuan';
   practiceStintsPerYear: number;
@@ -77,42 +83,18 @@ export interface TrainingRule {
   trainingTotalMinDays: number;
 }
 
-export interface TrainingStatus {
-  compliant: boolean;
-  counted: number;
-  totalDays: number;
-  needed: string;
-}
-
 /**
- * S9: Jiaozuo — at least 2 stints of clinical practice at the center, each at least a week;
- * Sichuan — at least 2 free trainings, together at least 2 weeks. A record counts in the year
- * it starts.
+ * S11: unauthorised absence days falling in the year; the exit trigger fires at `limit`. With
+ * `upTo` (rule S11a), only the days up to that day count: a period running past it counts its
+ * days up to the day, a period starting after it none.
  */
-export function trainingStatus(records: readonly TrainingRecord[], year: number, rule: TrainingRule): TrainingStatus {
-  const inYear = records.filter((r) => Number(r.startDate.slice(0, 4)) === year);
-  if (rule.variant === 'jiaozuo') {
-    const stints = inYear.filter((r) => r.kind === 'clinical_practice' && r.days >= rule.practiceStintMinDays);
-    return {
-      compliant: stints.length >= rule.practiceStintsPerYear,
-      counted: stints.length,
-      totalDays: stints.reduce((s, r) => s + r.days, 0),
-      needed: `临床进修 ${rule.practiceStintsPerYear} 次、每次不少于 ${rule.practiceStintMinDays} 天`,
-    };
+export function absenceDaysInYear(periods: readonly { startDate: string; endDate: string }[], year: number, upTo?: string): number {
+  let days = 0;
+  for (const p of periods) {
+    const end = upTo !== undefined && upTo < p.endDate ? upTo : p.endDate;
+    if (end >= p.startDate) days += daysWithinYear(p.startDate, end, year);
   }
-  const trainings = inYear.filter((r) => r.kind === 'training');
-  const totalDays = trainings.reduce((s, r) => s + r.days, 0);
-  return {
-    compliant: trainings.length >= rule.trainingsPerYear && totalDays >= rule.trainingTotalMinDays,
-    counted: trainings.length,
-    totalDays,
-    needed: `培训 ${rule.trainingsPerYear} 次、累计不少于 ${rule.trainingTotalMinDays} 天`,
-  };
-}
-
-/** S11: unauthorised absence days falling in the year; the exit trigger fires at `limit`. */
-export function absenceDaysInYear(periods: readonly { startDate: string; endDate: string }[], year: number): number {
-  return periods.reduce((s, p) => s + daysWithinYear(p.startDate, p.endDate, year), 0);
+  return days;
 }
 
 export function absenceTriggersExit(days: number, limit = 30): boolean {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exitDecisionRow, exitTriggerRow, trainingProgressRow } from './exitDecisions';
 
 /** What the people operations answer with: a list row, and the whole file of one person. */
 export const personRow = z.object({
@@ -31,13 +32,16 @@ export const personDetail = personRow.extend({
   headExtensionUntil: z.string().nullable(),
   note: z.string(),
   qualifications: z.array(z.object({ ...recordBase, kind: z.string(), certNumber: z.string(), scope: z.string(), issuedOn: z.string().nullable(), validUntil: z.string().nullable(), note: z.string() })),
-  assignments: z.array(z.object({ ...recordBase, clinicId: z.number(), clinicName: z.string(), role: z.string(), startDate: z.string(), endDate: z.string().nullable(), note: z.string() })),
+  assignments: z.array(
+    z.object({ ...recordBase, clinicId: z.number(), clinicName: z.string(), role: z.string(), startDate: z.string(), startUnknown: z.boolean(), endDate: z.string().nullable(), note: z.string() }),
+  ),
   employments: z.array(
     z.object({
       ...recordBase,
       kind: z.string(),
       establishment: z.string(),
       startDate: z.string(),
+      startUnknown: z.boolean(),
       endDate: z.string().nullable(),
       pension: z.boolean(),
       workInjury: z.boolean(),
@@ -61,8 +65,15 @@ export const personDetail = personRow.extend({
     }),
   ),
   history: z.array(z.object({ ...recordBase, at: z.string(), actor: z.string(), field: z.string(), oldValue: z.string(), newValue: z.string() })),
-  /** This year's totals the rules look at: training (S9) and unauthorised absence (S11). */
-  year: z.object({ year: z.number(), trainingCompliant: z.boolean(), trainingCount: z.number(), trainingDays: z.number(), trainingNeeded: z.string(), absenceDays: z.number(), absenceLimit: z.number() }),
+  /**
+   * This year as S9a / S11a count it: training done by today against the norm, with what is
+   * planned (and last year's final shortfall until the end of March); unauthorised absence days
+   * up to today.
+   */
+  year: z.object({ year: z.number(), training: trainingProgressRow, lastYearTraining: trainingProgressRow.nullable(), absenceDays: z.number(), absenceLimit: z.number() }),
+  /** rule S11a: every S11 exit trigger reached, open until an exit or a decision (留用说明) closes it. */
+  exitTriggers: z.array(exitTriggerRow),
+  exitDecisions: z.array(exitDecisionRow),
 });
 export type PersonDetail = z.infer<typeof personDetail>;
 
@@ -78,6 +89,7 @@ export const alertKinds = [
   'contract_ending',
   'certificate_ending',
   'training_short',
+  'training_short_last_year',
   'absence_exit',
   'assessment_exit',
   'dispatch_short',
@@ -97,6 +109,8 @@ export const alertKindInfo: Record<AlertKind, { rule: string; title: string; lev
   contract_ending: { rule: 'S6', title: '合同即将到期', level: 'warning' },
   certificate_ending: { rule: 'S14', title: '证书即将到期', level: 'warning' },
   training_short: { rule: 'S9', title: '本年度培训不达标', level: 'warning' },
+  // rule S9a: last year's final shortfall, listed until the end of March.
+  training_short_last_year: { rule: 'S9', title: '上年度培训未达标', level: 'warning' },
   absence_exit: { rule: 'S11', title: '擅自离岗满 30 天（触发退出）', level: 'error' },
   assessment_exit: { rule: 'S11', title: '一年内两次考核不合格（触发退出）', level: 'error' },
   dispatch_short: { rule: 'S7', title: '派驻期限不足半年', level: 'warning' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categoryInfo, type AssetCategory } from '../rules/assetCategories';
+import type { TrainingProgressRule } from '../rules/yearly';
 import { text } from './common';
 
 function intSetting(label: string, min: number, max: number) {
@@ -43,6 +44,8 @@ export const settingsSchema = z.object({
   practiceStintMinDays: intSetting('每次进修最少天数', 0, 60),
   trainingsPerYear: intSetting('每年培训次数', 0, 20),
   trainingTotalMinDays: intSetting('培训累计最少天数', 0, 120),
+  // S9a: from this month of the year on, a training shortfall of what is done is an alert.
+  trainingAlertMonth: intSetting('培训未达标预警起始月份', 1, 12),
   // S11: unauthorised absence days in one year that trigger exit.
   absenceExitDays: intSetting('擅自离岗退出天数', 1, 365),
   // D3: non-essential drug share allowed in a requisition, by value and by items.
@@ -92,6 +95,7 @@ export const defaultSettings: Settings = {
   practiceStintMinDays: 7,
   trainingsPerYear: 2,
   trainingTotalMinDays: 14,
+  trainingAlertMonth: 10,
   absenceExitDays: 30,
   nonEssentialMaxValueShare: 0.1,
   nonEssentialMaxItemShare: 0.1,
@@ -131,6 +135,18 @@ export const lifeSettingOf: Record<AssetCategory, SettingKey | null> = {
 export function defaultLifeMonthsFrom(settings: Settings, category: AssetCategory): number {
   const key = lifeSettingOf[category];
   return key === null ? 0 : Number(settings[key]) * 12;
+}
+
+/** S9 / S9a: the training rule in force — the chosen variant, its numbers and the alert month. */
+export function trainingRuleOf(s: Settings): TrainingProgressRule {
+  return {
+    variant: s.trainingVariant,
+    practiceStintsPerYear: s.practiceStintsPerYear,
+    practiceStintMinDays: s.practiceStintMinDays,
+    trainingsPerYear: s.trainingsPerYear,
+    trainingTotalMinDays: s.trainingTotalMinDays,
+    alertFromMonth: s.trainingAlertMonth,
+  };
 }
 
 export type SettingKey = keyof Settings;
@@ -174,6 +190,10 @@ export const settingFields: SettingField[] = [
   { key: 'practiceStintMinDays', label: '每次进修最少天数', group: '培训', rule: 'S9', unit: '天', kind: 'int' },
   { key: 'trainingsPerYear', label: '每年培训次数', group: '培训', rule: 'S9', unit: '次', kind: 'int' },
   { key: 'trainingTotalMinDays', label: '培训累计最少天数', group: '培训', rule: 'S9', unit: '天', kind: 'int' },
+  {
+    key: 'trainingAlertMonth', label: '培训未达标预警起始月份', group: '培训', rule: 'S9a', unit: '月', kind: 'int',
+    help: '此前只显示进度（已完成/应完成/已安排），已完成加已安排仍不够时才预警；自该月起已完成不足即预警。上年度未达标提示到次年 3 月底',
+  },
   { key: 'absenceExitDays', label: '擅自离岗退出天数', group: '培训', rule: 'S11', unit: '天', kind: 'int' },
   { key: 'nonEssentialMaxValueShare', label: '非基本药物金额占比上限', group: '药品', rule: 'D3', unit: '%', kind: 'ratio' },
   { key: 'nonEssentialMaxItemShare', label: '非基本药物品种占比上限', group: '药品', rule: 'D3', unit: '%', kind: 'ratio' },

@@ -95,7 +95,8 @@ describe('cli: people returns', () => {
     const json = JSON.parse(cliOk('report', 'staffing', '--db', db, '--as-of', '2026-06-30')) as StaffingJson;
     const ws = sheet(await readBack(out));
     const totals = rowValues(ws, findRow(ws, '合计'));
-    expect(totals.slice(2, 7)).toEqual([json.figures.required, json.figures.actual, json.figures.gap, json.figures.women, json.figures.qualified]);
+    // Column C is 服务人口 (since the clerk's-files import); 应配 … 执业（助理）医师 follow it.
+    expect(totals.slice(3, 8)).toEqual([json.figures.required, json.figures.actual, json.figures.gap, json.figures.women, json.figures.qualified]);
     const rosterOut = path.join(dir, '花名册.xlsx');
     expect(cliOk('export', 'roster', '--db', db, '--out', rosterOut)).toContain('（花名册 24 行）');
     const rs = sheet(await readBack(rosterOut));

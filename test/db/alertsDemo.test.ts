@@ -38,6 +38,23 @@ describe('the demo township raises every alert it claims to cover', () => {
     expect(missing).toEqual([]);
   });
 
+  it('S9a / S11a in the demo: planned stints are progress, last year’s shortfall until March, a kept absence closed by its 留用说明', async () => {
+    const s = await openDemoAt('2026-06-15');
+    const id = async (name: string) => (await call(s, 'people.list', { search: name })).rows[0]?.id ?? 0;
+    const zhang = await call(s, 'people.get', { id: await id('张建国') });
+    expect(zhang.year.training).toMatchObject({ done: { count: 1 }, planned: { count: 1 }, status: 'progress', text: '已完成 1 / 应完成 2 次，已安排 1 次' });
+    const sunTao = await call(s, 'people.get', { id: await id('孙涛') });
+    expect(sunTao.exitTriggers).toMatchObject([{ rule: 'S11-absence', year: 2025, count: 32, state: 'decided', decidedOn: '2025-06-20' }]);
+    expect(sunTao.exitDecisions).toHaveLength(1);
+    expect((await alertsOn(s)).alerts.filter((a) => a.subject === '孙涛')).toEqual([]);
+    const jan = await openDemoAt('2026-01-10');
+    const out = await alertsOn(jan, '2026-01-10');
+    expect(subjects(out, 'training_short_last_year')).toEqual(['刘伟', '张强'].sort());
+    expect(subjects(out, 'training_short')).toEqual(['刘伟', '张强'].sort());
+    // Seeded in early January, her absence fell in last year, and that year's trigger is still open.
+    expect(out.alerts.find((a) => a.kind === 'absence_exit')?.detail).toContain('2025 年擅自离岗累计 31 天');
+  });
+
   it('the demo clinics show their heads and doctors from the people module', async () => {
     const s = await openDemoAt('2026-06-15');
     const rows = (await call(s, 'clinics.list', { search: '张庄' })).rows;

@@ -115,7 +115,7 @@ describe('S9: training this year, under either variant', () => {
     await trainees(s);
     const out = await alertsOn(s);
     expect(subjects(out, 'training_short')).toEqual(['进修七加六', '进修一次', '去年进修', '培训十四天', '培训十三天'].sort());
-    expect(out.alerts.find((x) => x.subject === '进修七加六' && x.kind === 'training_short')?.detail).toContain('已完成 1 次');
+    expect(out.alerts.find((x) => x.subject === '进修七加六' && x.kind === 'training_short')?.detail).toContain('已完成 1 / 应完成 2 次，已安排 0 次');
     // Last year's records count for last year only.
     const lastYear = subjects(await alertsOn(s, '2025-12-31'), 'training_short');
     expect(lastYear).not.toContain('去年进修');

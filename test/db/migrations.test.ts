@@ -13,6 +13,10 @@ const expectedTables: Record<number, string[]> = {
   3: ['assignments', 'audit_log', 'clinic_villages', 'clinics', 'employments', 'leaves', 'people', 'person_history', 'qualifications', 'settings', 'trainings', 'villages'],
   4: ['asset_code_counters', 'asset_movements', 'assets', 'assignments', 'audit_log', 'clinic_villages', 'clinics', 'employments', 'leaves', 'people', 'person_history',
     'qualifications', 'settings', 'stocktake_items', 'stocktakes', 'trainings', 'villages'],
+  5: ['asset_code_counters', 'asset_movements', 'assets', 'assignments', 'audit_log', 'clinic_villages', 'clinics', 'employments', 'leaves', 'people', 'person_history',
+    'qualifications', 'settings', 'stocktake_items', 'stocktakes', 'trainings', 'villages'],
+  6: ['asset_code_counters', 'asset_movements', 'assets', 'assignments', 'audit_log', 'clinic_villages', 'clinics', 'employments', 'exit_decisions', 'leaves', 'people',
+    'person_history', 'qualifications', 'settings', 'stocktake_items', 'stocktakes', 'trainings', 'villages'],
 };
 
 function tables(db: Database.Database): { name: string; strict: number }[] {
@@ -58,6 +62,72 @@ describe('migrations', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
       expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
       expect(tables(db).map((t) => t.name)).toEqual(expectedTables[latestVersion]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('version 5 rebuilds clinics with an optional code, keeping every clinic and every reference to it', async () => {
+    const file = tempDbPath();
+    const old = new Database(file);
+    for (const m of migrations.filter((x) => x.version <= 4)) m.up(old);
+    const at = '2026-01-01T00:00:00.000Z';
+    old.exec(`
+      INSERT INTO villages (id, name, resident_population, service_population, is_center_seat, distance_km, alt_coverage, patrol_visits_per_month, created_at, updated_at) VALUES (1, '甲村', 900, 900, 0, 3, 'none', 0, '${at}', '${at}');
+      INSERT INTO clinics (id, code, name, property, building_area, insurance_point, status, service_population, created_at, updated_at)
+        VALUES (7, 'HY-07', '甲村卫生室', 'public', 60, 1, 'open', 900, '${at}', '${at}');
+      INSERT INTO clinic_villages (clinic_id, village_id, relation) VALUES (7, 1, 'host');
+      INSERT INTO people (id, name, sex, birth_date, id_number, category, status, created_at, updated_at)
+        VALUES (3, '李明', 'M', '1980-01-01', '110101198001010011', 'village_doctor', 'active', '${at}', '${at}');
+      INSERT INTO assignments (person_id, clinic_id, role, start_date) VALUES (3, 7, 'head', '2020-01-01');
+    `);
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    old.pragma('user_version = 4');
+    old.close();
+    const { db, migratedFrom } = await openDatabase(file);
+    try {
+      expect(migratedFrom).toBe(4);
+      expect(db.prepare('SELECT id, code, name, service_population FROM clinics').all()).toEqual([{ id: 7, code: 'HY-07', name: '甲村卫生室', service_population: 900 }]);
+      expect(db.prepare('SELECT clinic_id, start_unknown FROM assignments').all()).toEqual([{ clinic_id: 7, start_unknown: 0 }]);
+      expect(db.prepare("SELECT count(*) FROM pragma_table_info('employments') WHERE name = 'start_unknown'").pluck().get()).toBe(1);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      // References still hold: a post at a clinic that does not exist is refused.
+      expect(() => db.prepare("INSERT INTO assignments (person_id, clinic_id, role, start_date) VALUES (3, 99, 'doctor', '2021-01-01')").run()).toThrow(/FOREIGN KEY/);
+      // Codes: optional, unique where given, never the empty string.
+      const add = db.prepare(`INSERT INTO clinics (code, name, property, building_area, insurance_point, status, created_at, updated_at) VALUES (?, ?, 'public', 0, 0, 'open', '${at}', '${at}')`);
+      add.run(null, '乙村卫生室');
+      add.run(null, '丙村卫生室');
+      expect(() => add.run('HY-07', '丁村卫生室')).toThrow(/UNIQUE/);
+      expect(() => add.run('', '戊村卫生室')).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('version 6 adds exit_decisions (S11a): one per person, rule and year, a reason required, a known rule only', async () => {
+    const file = tempDbPath();
+    const old = new Database(file);
+    for (const m of migrations.filter((x) => x.version <= 5)) m.up(old);
+    const at = '2026-01-01T00:00:00.000Z';
+    old.exec(`INSERT INTO people (id, name, sex, birth_date, id_number, category, status, created_at, updated_at)
+                VALUES (3, '孙海燕', 'F', '1977-07-07', '410822197707070020', 'village_doctor', 'active', '${at}', '${at}');`);
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    old.pragma('user_version = 5');
+    old.close();
+    const { db, migratedFrom } = await openDatabase(file);
+    try {
+      expect(migratedFrom).toBe(5);
+      expect(db.prepare('SELECT name FROM people').pluck().all()).toEqual(['孙海燕']);
+      const add = db.prepare(`INSERT INTO exit_decisions (person_id, rule, trigger_year, decided_on, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, '测试', '${at}')`);
+      add.run(3, 'S11-absence', 2026, '2026-06-15', '补办请假，继续留用');
+      add.run(3, 'S11-assessment', 2026, '2026-06-15', '整改后复核合格');
+      add.run(3, 'S11-absence', 2025, '2025-12-01', '理由');
+      expect(() => add.run(3, 'S11-absence', 2026, '2026-07-01', '再记一次')).toThrow(/UNIQUE/);
+      expect(() => add.run(3, 'S11-absence', 2024, '2024-07-01', '  ')).toThrow(/CHECK/);
+      expect(() => add.run(3, 'S11-accident', 2024, '2024-07-01', '理由')).toThrow(/CHECK/);
+      expect(() => add.run(3, 'S11-absence', 2023, '2023/07/01', '理由')).toThrow(/CHECK/);
+      expect(() => add.run(99, 'S11-absence', 2023, '2023-07-01', '理由')).toThrow(/FOREIGN KEY/);
     } finally {
       db.close();
     }

@@ -187,6 +187,14 @@ describe("a person's year at a glance (S9, S11)", () => {
     await save(s, p.id, { table: 'trainings', kind: 'clinical_practice', startDate: '2026-03-02', endDate: '2026-03-08', days: 7 });
     await save(s, p.id, { table: 'leaves', kind: 'absence', startDate: '2025-12-20', endDate: '2026-01-10' });
     const d = await save(s, p.id, { table: 'leaves', kind: 'absence', startDate: '2026-04-01', endDate: '2026-04-19' });
-    expect(d.year).toMatchObject({ year: 2026, trainingCount: 1, trainingDays: 7, trainingCompliant: false, absenceDays: 29, absenceLimit: 30 });
+    expect(d.year).toMatchObject({ year: 2026, absenceDays: 29, absenceLimit: 30, lastYearTraining: null });
+    expect(d.year.training).toMatchObject({ done: { count: 1, days: 7 }, planned: { count: 0 }, required: { count: 2 }, status: 'alert', text: '已完成 1 / 应完成 2 次，已安排 0 次' });
+    expect(d.exitTriggers).toEqual([]);
+    // S9a: a stint entered ahead is planned (已安排), not done; S11a: absence ahead of today is not counted yet.
+    const e = await save(s, p.id, { table: 'trainings', kind: 'clinical_practice', startDate: '2026-09-07', endDate: '2026-09-13', days: 7 });
+    expect(e.year.training).toMatchObject({ done: { count: 1 }, planned: { count: 1 }, status: 'progress', text: '已完成 1 / 应完成 2 次，已安排 1 次' });
+    const f = await save(s, p.id, { table: 'leaves', kind: 'absence', startDate: '2026-06-14', endDate: '2026-06-30' });
+    expect(f.year.absenceDays).toBe(31);
+    expect(f.exitTriggers).toMatchObject([{ rule: 'S11-absence', year: 2026, count: 31, state: 'open' }]);
   });
 });

@@ -1,14 +1,15 @@
 /**
  * Issue 3 end to end: a person added through the UI with a qualification, a post and a contract
  * clears the clinic's staffing alert (S1) and puts the expiring contract (S6) on the home page;
- * a wrong 身份证号 is refused with the field's Chinese error and saves nothing.
+ * a wrong 身份证号 is refused with the field's Chinese error and saves nothing; an open S11 exit
+ * trigger is kept by a 留用说明 recorded in the person's file, and leaves the alert list (S11a).
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { todayIso } from '../../shared/format';
 import { addDays } from '../../shared/rules/dates';
 import { checkCharacter } from '../../shared/rules/idCard';
-import { button, choose, dialog, openMenu, settle } from './ui';
+import { button, choose, dialog, gridRow, openMenu, settle } from './ui';
 import { useE2e } from './suite';
 
 const e2e = useE2e();
@@ -95,5 +96,34 @@ describe('people', () => {
     await button(drawer, '建立档案').click();
     await drawer.getByText('身份证号校验位不对，请核对每一位数字').waitFor();
     expect(Number(app.session.db.prepare('SELECT count(*) FROM people').pluck().get())).toBe(before);
+  });
+
+  it('S11a: an open absence trigger is kept by a 留用说明 from the person’s file and leaves the alert list; S9a progress shows there', async () => {
+    const app = await e2e.open({ demo: true });
+    const { page } = app;
+    expect(await alertCount(page, 'absence_exit')).toBe(1);
+    await openMenu(page, '人员档案');
+    await gridRow(page, '孙海燕').dblclick();
+    const file = await settle(dialog(page, '人员档案：孙海燕'));
+    await file.getByTestId('training-progress').getByText(/^已完成 \d \/ 应完成 2 次，已安排 \d 次，/).waitFor();
+    const triggers = file.getByTestId('exit-triggers');
+    await triggers.getByText(/擅自离岗累计 31 天（满 30 天应退出），尚未办理退出或记录留用说明/).waitFor();
+    await button(triggers, '记录留用说明…').click();
+    const modal = await settle(dialog(page, /记录留用说明：孙海燕/));
+    // The reason is required: the form says so in Chinese and saves nothing.
+    await button(modal, '记录').click();
+    await modal.getByText('请填写留用理由').waitFor();
+    expect(Number(app.session.db.prepare('SELECT count(*) FROM exit_decisions WHERE person_id = (SELECT id FROM people WHERE name = ?)').pluck().get('孙海燕'))).toBe(0);
+    await modal.getByLabel('留用理由').fill('本人已返岗并补办请假手续，经卫生院研究给予警告，继续留用');
+    await button(modal, '记录').click();
+    await modal.waitFor({ state: 'hidden' });
+    await triggers.getByText(/记录留用说明$/).waitFor();
+    await file.getByRole('tab', { name: '留用说明（1）' }).click();
+    await file.getByRole('cell', { name: '本人已返岗并补办请假手续，经卫生院研究给予警告，继续留用' }).waitFor();
+    await file.getByRole('tab', { name: /变更记录/ }).click();
+    await file.getByRole('cell', { name: '留用说明' }).first().waitFor();
+
+    await file.getByRole('button', { name: /Close|关闭/ }).first().click();
+    await expect.poll(() => alertCount(page, 'absence_exit')).toBe(0);
   });
 });

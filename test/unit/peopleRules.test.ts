@@ -11,11 +11,11 @@ import {
   headOverAge,
   lacksWoman,
   shorterThanMonths,
-  trainingStatus,
   type TrainingRecord,
   type TrainingRule,
 } from '../../shared/rules/people';
 import { addDays } from '../../shared/rules/dates';
+import { trainingProgress, type TrainingProgressRule } from '../../shared/rules/yearly';
 import { ageOn } from '../../shared/rules/idCard';
 import { defaultSettings } from '../../shared/schemas/settings';
 
@@ -141,41 +141,46 @@ describe('S11 / P5: failed assessments', () => {
   });
 });
 
-describe('S9: training this year', () => {
-  const rule = (variant: TrainingRule['variant']): TrainingRule => ({ ...defaultSettings, variant });
+describe('S9: the norm under either variant, once the year is over (S9a: done means ended by the day)', () => {
+  const rule = (variant: TrainingRule['variant']): TrainingProgressRule => ({ ...defaultSettings, variant, alertFromMonth: 10 });
   const rec = (kind: TrainingRecord['kind'], startDate: string, days: number): TrainingRecord => ({ kind, startDate, endDate: addDays(startDate, days - 1), days });
+  // The whole year looked back at: every record of 2026 has ended by then.
+  const status = (records: TrainingRecord[], year: number, variant: TrainingRule['variant']) => {
+    const p = trainingProgress(records, year, `${year + 1}-06-30`, rule(variant));
+    return { compliant: p.status === 'ok', counted: p.done.count, totalDays: p.done.days, needed: p.needed };
+  };
 
   it('Jiaozuo: one week-long stint is short, two are enough', () => {
-    expect(trainingStatus([rec('clinical_practice', '2026-03-02', 7)], 2026, rule('jiaozuo'))).toMatchObject({ compliant: false, counted: 1, totalDays: 7 });
-    expect(trainingStatus([rec('clinical_practice', '2026-03-02', 7), rec('clinical_practice', '2026-09-01', 7)], 2026, rule('jiaozuo'))).toMatchObject({ compliant: true, counted: 2, totalDays: 14 });
+    expect(status([rec('clinical_practice', '2026-03-02', 7)], 2026, 'jiaozuo')).toMatchObject({ compliant: false, counted: 1, totalDays: 7 });
+    expect(status([rec('clinical_practice', '2026-03-02', 7), rec('clinical_practice', '2026-09-01', 7)], 2026, 'jiaozuo')).toMatchObject({ compliant: true, counted: 2, totalDays: 14 });
   });
 
   it('Jiaozuo: a 6-day stint does not count, nor does a training that is not clinical practice', () => {
-    const r = trainingStatus([rec('clinical_practice', '2026-03-02', 7), rec('clinical_practice', '2026-09-01', 6)], 2026, rule('jiaozuo'));
+    const r = status([rec('clinical_practice', '2026-03-02', 7), rec('clinical_practice', '2026-09-01', 6)], 2026, 'jiaozuo');
     expect(r).toMatchObject({ compliant: false, counted: 1, totalDays: 7 });
-    expect(trainingStatus([rec('training', '2026-03-02', 7), rec('training', '2026-09-01', 7)], 2026, rule('jiaozuo')).compliant).toBe(false);
+    expect(status([rec('training', '2026-03-02', 7), rec('training', '2026-09-01', 7)], 2026, 'jiaozuo').compliant).toBe(false);
     expect(r.needed).toContain('7');
   });
 
   it('Sichuan: two trainings of 14 days in all are enough, 13 are not, nor is one long training', () => {
-    expect(trainingStatus([rec('training', '2026-03-02', 7), rec('training', '2026-09-01', 7)], 2026, rule('sichuan'))).toMatchObject({ compliant: true, counted: 2, totalDays: 14 });
-    expect(trainingStatus([rec('training', '2026-03-02', 7), rec('training', '2026-09-01', 6)], 2026, rule('sichuan'))).toMatchObject({ compliant: false, counted: 2, totalDays: 13 });
-    expect(trainingStatus([rec('training', '2026-03-02', 20)], 2026, rule('sichuan'))).toMatchObject({ compliant: false, counted: 1, totalDays: 20 });
+    expect(status([rec('training', '2026-03-02', 7), rec('training', '2026-09-01', 7)], 2026, 'sichuan')).toMatchObject({ compliant: true, counted: 2, totalDays: 14 });
+    expect(status([rec('training', '2026-03-02', 7), rec('training', '2026-09-01', 6)], 2026, 'sichuan')).toMatchObject({ compliant: false, counted: 2, totalDays: 13 });
+    expect(status([rec('training', '2026-03-02', 20)], 2026, 'sichuan')).toMatchObject({ compliant: false, counted: 1, totalDays: 20 });
     // Short trainings count in Sichuan as long as the total is reached.
-    expect(trainingStatus([rec('training', '2026-03-02', 5), rec('training', '2026-05-02', 5), rec('training', '2026-09-01', 4)], 2026, rule('sichuan')).compliant).toBe(true);
-    expect(trainingStatus([rec('clinical_practice', '2026-03-02', 7), rec('clinical_practice', '2026-09-01', 7)], 2026, rule('sichuan')).compliant).toBe(false);
+    expect(status([rec('training', '2026-03-02', 5), rec('training', '2026-05-02', 5), rec('training', '2026-09-01', 4)], 2026, 'sichuan').compliant).toBe(true);
+    expect(status([rec('clinical_practice', '2026-03-02', 7), rec('clinical_practice', '2026-09-01', 7)], 2026, 'sichuan').compliant).toBe(false);
   });
 
   it('a record counts in the year it starts, even when it ends in the next', () => {
     const crossing = [rec('clinical_practice', '2025-12-28', 7), rec('clinical_practice', '2026-03-02', 7)];
-    expect(trainingStatus(crossing, 2025, rule('jiaozuo'))).toMatchObject({ counted: 1 });
-    expect(trainingStatus(crossing, 2026, rule('jiaozuo'))).toMatchObject({ counted: 1, compliant: false });
-    expect(trainingStatus([...crossing, rec('clinical_practice', '2026-12-28', 7)], 2026, rule('jiaozuo')).compliant).toBe(true);
+    expect(status(crossing, 2025, 'jiaozuo')).toMatchObject({ counted: 1 });
+    expect(status(crossing, 2026, 'jiaozuo')).toMatchObject({ counted: 1, compliant: false });
+    expect(status([...crossing, rec('clinical_practice', '2026-12-28', 7)], 2026, 'jiaozuo').compliant).toBe(true);
   });
 
   it('nothing recorded is short under both variants', () => {
-    expect(trainingStatus([], 2026, rule('jiaozuo'))).toMatchObject({ compliant: false, counted: 0, totalDays: 0 });
-    expect(trainingStatus([], 2026, rule('sichuan'))).toMatchObject({ compliant: false, counted: 0, totalDays: 0 });
+    expect(status([], 2026, 'jiaozuo')).toMatchObject({ compliant: false, counted: 0, totalDays: 0 });
+    expect(status([], 2026, 'sichuan')).toMatchObject({ compliant: false, counted: 0, totalDays: 0 });
   });
 });
 

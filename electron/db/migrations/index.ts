@@ -2,10 +2,12 @@ import { m0001 } from './0001-registry';
 import { m0002 } from './0002-audit-indexes';
 import { m0003 } from './0003-people';
 import { m0004 } from './0004-assets';
+import { m0005 } from './0005-import-tolerance';
+import { m0006 } from './0006-exit-decisions';
 import type { Migration } from './types';
 
 /** Every migration, in order. Versions must rise by one; `open.ts` asserts it at start. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;
 

@@ -5,6 +5,7 @@
  */
 import type { HeldQualification, QualificationKind } from '../../../shared/rules/qualifications';
 import type { TrainingRecord } from '../../../shared/rules/people';
+import type { ExitDecisionFact, ExitTriggerRule } from '../../../shared/rules/yearly';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
 import { onDuty } from './sql';
@@ -24,23 +25,29 @@ export interface PersonFacts {
   employments: { kind: string; startDate: string; endDate: string | null }[];
   trainings: TrainingRecord[];
   absences: { startDate: string; endDate: string }[];
+  /** S11a: the decisions (留用说明) recorded for the person's exit triggers. */
+  decisions: ExitDecisionFact[];
 }
 
 type PersonTuple = [number, string, 'M' | 'F', string, string, string | null, string | null, string | null, string];
 
 /** Runs `sql` (person_id first) and hands each row to `put` with its person. */
-function eachOf<T extends unknown[]>(db: Db, byId: Map<number, PersonFacts>, sql: string, put: (p: PersonFacts, row: [number, ...T]) => void): void {
-  for (const row of stmt(db, sql).raw().all() as [number, ...T][]) {
+function eachOf<T extends unknown[]>(db: Db, byId: Map<number, PersonFacts>, sql: string, put: (p: PersonFacts, row: [number, ...T]) => void, ...params: string[]): void {
+  for (const row of stmt(db, sql).raw().all(...params) as [number, ...T][]) {
     const p = byId.get(row[0]);
     if (p) put(p, row);
   }
 }
 
-export function loadPeopleFacts(db: Db): PersonFacts[] {
+/**
+ * Everyone with their records. With `asOf`, only the training of that year and the year before is
+ * read — all S9 / S9a look at (this year's progress, last year's final shortfall until March).
+ */
+export function loadPeopleFacts(db: Db, asOf?: string): PersonFacts[] {
   const rows = stmt(db, 'SELECT id, name, sex, birth_date, category, head_extension_until, rural_work_start, exit_date, status FROM people ORDER BY id').raw().all() as PersonTuple[];
   const byId = new Map<number, PersonFacts>();
   const people = rows.map(([id, name, sex, birthDate, category, headExtensionUntil, ruralWorkStart, exitDate, status]): PersonFacts => {
-    const p: PersonFacts = { id, name, sex, birthDate, category, headExtensionUntil, ruralWorkStart, exitDate, status, quals: [], posts: [], employments: [], trainings: [], absences: [] };
+    const p: PersonFacts = { id, name, sex, birthDate, category, headExtensionUntil, ruralWorkStart, exitDate, status, quals: [], posts: [], employments: [], trainings: [], absences: [], decisions: [] };
     byId.set(id, p);
     return p;
   });
@@ -53,21 +60,33 @@ export function loadPeopleFacts(db: Db): PersonFacts[] {
   eachOf<[string, string, string | null]>(db, byId, 'SELECT person_id, kind, start_date, end_date FROM employments', (p, [, kind, startDate, endDate]) =>
     p.employments.push({ kind, startDate, endDate }),
   );
-  eachOf<[TrainingRecord['kind'], string, string, number]>(db, byId, 'SELECT person_id, kind, start_date, end_date, days FROM trainings', (p, [, kind, startDate, endDate, days]) =>
-    p.trainings.push({ kind, startDate, endDate, days }),
+  const years = asOf === undefined ? [] : [`${Number(asOf.slice(0, 4)) - 1}-01-01`, `${Number(asOf.slice(0, 4)) + 1}-01-01`];
+  eachOf<[TrainingRecord['kind'], string, string, number]>(
+    db,
+    byId,
+    `SELECT person_id, kind, start_date, end_date, days FROM trainings${asOf === undefined ? '' : ' WHERE start_date >= ? AND start_date < ?'}`,
+    (p, [, kind, startDate, endDate, days]) => p.trainings.push({ kind, startDate, endDate, days }),
+    ...years,
   );
   eachOf<[string, string]>(db, byId, `SELECT person_id, start_date, end_date FROM leaves WHERE kind = 'absence'`, (p, [, startDate, endDate]) => p.absences.push({ startDate, endDate }));
+  eachOf<[ExitTriggerRule, number, string]>(db, byId, 'SELECT person_id, rule, trigger_year, decided_on FROM exit_decisions', (p, [, rule, triggerYear, decidedOn]) => p.decisions.push({ rule, triggerYear, decidedOn }));
   return people;
 }
 
 export interface ClinicFacts {
   id: number;
   name: string;
+  servicePopulation: number;
   requiredDoctors: number;
 }
 
 export function loadOpenClinics(db: Db): ClinicFacts[] {
-  return db.prepare(`SELECT id, name, required_doctors AS requiredDoctors FROM clinics WHERE status = 'open' ORDER BY code`).all() as ClinicFacts[];
+  return db
+    .prepare(
+      `SELECT id, name, service_population AS servicePopulation, required_doctors AS requiredDoctors FROM clinics
+       WHERE status = 'open' ORDER BY code IS NULL, code, id`,
+    )
+    .all() as ClinicFacts[];
 }
 
 export function postOn(p: PersonFacts, date: string): PersonFacts['posts'][number] | undefined {

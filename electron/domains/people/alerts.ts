@@ -1,12 +1,15 @@
 /**
  * Every alert the people rules imply, computed from the records as of a date, each with its
- * rule ID (S1 … S14). The home page counts them; the alerts page lists them.
+ * rule ID (S1 … S14). The home page counts them; the alerts page lists them. "This year" for
+ * S9 and S11 is as S9a / S11a define it (shared/rules/yearly.ts): only what has happened by the
+ * day counts, and an S11 exit trigger stays open until an exit or a decision (留用说明) closes it.
  */
 import { ageOn } from '../../../shared/rules/idCard';
-import { absenceDaysInYear, absenceTriggersExit, agesReachedWithinOn, endsWithinOn, failedAssessmentsTriggerExit, headOverAge, lacksWoman, shorterThanMonths, trainingStatus } from '../../../shared/rules/people';
+import { agesReachedWithinOn, endsWithinOn, headOverAge, lacksWoman, shorterThanMonths } from '../../../shared/rules/people';
+import { exitTriggers, exitTriggerText, lastYearShortfall, trainingAlertReason, trainingProgress, trainingProgressText, type TrainingProgressRule } from '../../../shared/rules/yearly';
 import { hasValidQualification, mayExtendHeadship, meetsRatioTarget, qualificationLabels, qualifiedRatio } from '../../../shared/rules/qualifications';
 import { alertKindInfo, alertKinds, type AlertItem, type AlertKind, type AlertsOutput } from '../../../shared/schemas/personOutput';
-import type { Settings } from '../../../shared/schemas/settings';
+import { trainingRuleOf, type Settings } from '../../../shared/schemas/settings';
 import type { Db } from '../../db/open';
 import { readSettings } from '../settings/service';
 import { loadAssessmentResults, loadOpenClinics, loadPeopleFacts, postOn, type PersonFacts } from './alertData';
@@ -14,7 +17,7 @@ import { qualificationTrend } from './trend';
 
 export function computeAlerts(db: Db, asOf: string, settings: Settings = readSettings(db)): AlertsOutput {
   const year = Number(asOf.slice(0, 4));
-  const people = loadPeopleFacts(db);
+  const people = loadPeopleFacts(db, asOf);
   const active = people.filter((p) => p.status === 'active');
   const doctors = active.filter((p) => p.category === 'village_doctor');
   const alerts: AlertItem[] = [];
@@ -42,17 +45,15 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
     if (here.length > 0 && !here.some((p) => posts.get(p.id)?.role === 'head')) add('no_head', c.name, '有在岗人员但没有负责人', { clinicId: c.id });
   }
 
-  const rule = { ...settings, variant: settings.trainingVariant };
+  const rule = trainingRuleOf(settings);
   for (const p of doctors) {
     if (!hasValidQualification(p.quals, asOf)) add('no_valid_qualification', p.name, p.quals.length ? '所持证书均已过期' : '未登记任何执业资格', { personId: p.id });
-    const t = trainingStatus(p.trainings, year, rule);
-    if (!t.compliant) add('training_short', p.name, `${year} 年已完成 ${t.counted} 次、${t.totalDays} 天，要求${t.needed}`, { personId: p.id });
+    trainingAlerts(p, year, asOf, rule, add);
   }
 
   // What is the same for everyone on the day is worked out once: the age cut-offs and the warning windows.
   const day: Day = {
     asOf,
-    year,
     s: settings,
     agesReached: agesReachedWithinOn(asOf, [settings.pensionWarnAge, settings.headAgeLimit]),
     contractEnds: endsWithinOn(asOf, settings.contractWarnDays),
@@ -73,7 +74,6 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
 
 interface Day {
   asOf: string;
-  year: number;
   s: Settings;
   agesReached: (birthDate: string) => number[];
   contractEnds: (endDate: string | null) => boolean;
@@ -83,7 +83,7 @@ interface Day {
 function personAlerts(
   p: PersonFacts,
   post: PersonFacts['posts'][number] | undefined,
-  { asOf, year, s, agesReached, contractEnds, certificateEnds }: Day,
+  { asOf, s, agesReached, contractEnds, certificateEnds }: Day,
   assessments: { year: number; passed: boolean }[],
   add: (kind: AlertKind, subject: string, detail: string, ids?: { personId?: number }) => void,
 ): void {
@@ -108,7 +108,17 @@ function personAlerts(
   for (const q of p.quals) {
     if (certificateEnds(q.validUntil)) add('certificate_ending', p.name, `${qualificationLabels[q.kind]} ${q.certNumber} 于 ${q.validUntil} 到期，请在到期前申请再注册`, ids);
   }
-  const absent = absenceDaysInYear(p.absences, year);
-  if (absenceTriggersExit(absent, s.absenceExitDays)) add('absence_exit', p.name, `${year} 年擅自离岗累计 ${absent} 天（满 ${s.absenceExitDays} 天应退出）`, ids);
-  if (failedAssessmentsTriggerExit(assessments, year)) add('assessment_exit', p.name, `${year} 年两次考核不合格`, ids);
+  // rule S11a: every trigger reached by the day, this year's or an earlier one's, until an exit or a decision closes it.
+  const facts = { absences: p.absences, absenceLimit: s.absenceExitDays, assessments, decisions: p.decisions, exitDate: p.exitDate };
+  for (const t of exitTriggers(facts, asOf)) {
+    if (t.state === 'open') add(t.rule === 'S11-absence' ? 'absence_exit' : 'assessment_exit', p.name, exitTriggerText(t, s.absenceExitDays), ids);
+  }
+}
+
+/** rule S9a: this year's shortfall once it is an alert; last year's final shortfall until the end of March. */
+function trainingAlerts(p: PersonFacts, year: number, asOf: string, rule: TrainingProgressRule, add: (kind: AlertKind, subject: string, detail: string, ids?: { personId?: number }) => void): void {
+  const t = trainingProgress(p.trainings, year, asOf, rule);
+  if (t.status === 'alert') add('training_short', p.name, `${year} 年${trainingProgressText(t)}：${trainingAlertReason(t, rule.alertFromMonth)}（要求${t.needed}）`, { personId: p.id });
+  const last = lastYearShortfall(p.trainings, asOf, rule);
+  if (last) add('training_short_last_year', p.name, `${last.year} 年未达标：${trainingProgressText(last)}（要求${last.needed}）`, { personId: p.id });
 }

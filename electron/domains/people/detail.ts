@@ -1,8 +1,11 @@
 import type { PersonDetail } from '../../../shared/schemas/personOutput';
 import type { ServiceContext } from '../../db/context';
 import { notFound } from '../../db/errors';
-import { absenceDaysInYear, trainingStatus } from '../../../shared/rules/people';
+import { absenceDaysInYear } from '../../../shared/rules/people';
+import { lastYearShortfall, trainingProgress, trainingProgressText, type TrainingProgress } from '../../../shared/rules/yearly';
+import { trainingRuleOf } from '../../../shared/schemas/settings';
 import { readSettings } from '../settings/service';
+import { absencesOf, exitDecisionsOf, personExitTriggers } from './exitTriggers';
 import { asOfToday, mapPerson, personSelect } from './list';
 
 type Raw = Record<string, unknown>;
@@ -29,11 +32,14 @@ export function getPerson(ctx: ServiceContext, id: number): PersonDetail {
   }));
   const leaves = all(`SELECT l.*, coalesce(s.name, '') AS stand_in_name FROM leaves l LEFT JOIN people s ON s.id = l.stand_in_id
                  WHERE l.person_id = ? ORDER BY l.start_date, l.id`);
-  const training = trainingStatus(trainings, year, { ...settings, variant: settings.trainingVariant });
-  const absenceDays = absenceDaysInYear(
-    leaves.filter((l) => l.kind === 'absence').map((l) => ({ startDate: str(l.start_date), endDate: str(l.end_date) })),
-    year,
-  );
+  // rule S9a: done by today, planned after it; last year's shortfall until the end of March.
+  const rule = trainingRuleOf(settings);
+  const withText = (p: TrainingProgress) => ({ ...p, text: trainingProgressText(p) });
+  const lastYear = lastYearShortfall(trainings, asOf, rule);
+  // rule S11a: this year's absence up to today; every exit trigger reached, with what closed it.
+  const absenceDays = absenceDaysInYear(absencesOf(db, id), year, asOf);
+  const decisions = exitDecisionsOf(db, id);
+  const exitDate = maybe(r.exit_date);
   return {
     ...mapPerson(asOf)(r),
     ethnicity: str(r.ethnicity),
@@ -59,6 +65,7 @@ export function getPerson(ctx: ServiceContext, id: number): PersonDetail {
       clinicName: str(a.clinic_name),
       role: str(a.role),
       startDate: str(a.start_date),
+      startUnknown: a.start_unknown === 1,
       endDate: maybe(a.end_date),
       note: str(a.note),
     })),
@@ -67,6 +74,7 @@ export function getPerson(ctx: ServiceContext, id: number): PersonDetail {
       kind: str(e.kind),
       establishment: str(e.establishment),
       startDate: str(e.start_date),
+      startUnknown: e.start_unknown === 1,
       endDate: maybe(e.end_date),
       pension: e.pension === 1,
       workInjury: e.work_injury === 1,
@@ -96,12 +104,12 @@ export function getPerson(ctx: ServiceContext, id: number): PersonDetail {
     })),
     year: {
       year,
-      trainingCompliant: training.compliant,
-      trainingCount: training.counted,
-      trainingDays: training.totalDays,
-      trainingNeeded: training.needed,
+      training: withText(trainingProgress(trainings, year, asOf, rule)),
+      lastYearTraining: lastYear && withText(lastYear),
       absenceDays,
       absenceLimit: settings.absenceExitDays,
     },
+    exitTriggers: personExitTriggers(db, id, asOf, exitDate, settings.absenceExitDays, decisions),
+    exitDecisions: decisions,
   };
 }

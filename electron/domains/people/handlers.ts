@@ -7,6 +7,7 @@ import { reportingUnit } from '../settings/service';
 import { computeAlerts } from './alerts';
 import { getPerson } from './detail';
 import { asOfToday, listPeople, mapPerson, personOptions, personSelect, personSource } from './list';
+import { recordExitDecision } from './exitDecisions';
 import { removeRecord, saveRecord } from './records';
 import { createPerson, exitPerson, updatePerson } from './write';
 
@@ -18,6 +19,7 @@ export const peopleHandlers: HandlerMap<OpsOf<'people'> | OpsOf<'alerts'>> = {
   'people.exit': (s, e) => exitPerson(s.ctx, e),
   'people.saveRecord': (s, { personId, id, record }) => saveRecord(s.ctx, personId, id, record),
   'people.removeRecord': (s, { personId, table, id }) => removeRecord(s.ctx, personId, table, id),
+  'people.recordExitDecision': (s, v) => recordExitDecision(s.ctx, v),
   'people.options': (s) => personOptions(s.ctx),
   'people.export': (s, q) => {
     const asOf = asOfToday(s.ctx);

@@ -1,17 +1,34 @@
-import { Alert, Button, Descriptions, Drawer, Table, Tabs, Tag, message } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Space, Table, Tabs, Tag, Tooltip, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { chineseDate, chineseDateTime } from '../../../shared/format';
 import { qualificationLabels, type QualificationKind } from '../../../shared/rules/qualifications';
 import { exitReasonLabels, personCategoryLabels, sexLabels } from '../../../shared/schemas/people';
+import { exitTriggerRuleLabels } from '../../../shared/schemas/exitDecisions';
 import type { PersonDetail } from '../../../shared/schemas/personOutput';
 import { call, errorMessage } from '../../api';
 import { useConfirmLeave } from '../../components/useConfirmLeave';
+import { ExitDecisionDialog, type OpenTrigger } from './ExitDecisionDialog';
 import { ExitDialog } from './ExitDialog';
 import { PersonForm } from './PersonForm';
 import { RecordTab } from './RecordTab';
 import { recordSpecs } from './recordSpecs';
 
 type Option = { value: string | number; label: string };
+type Progress = PersonDetail['year']['training'];
+
+const trainingColor: Record<Progress['status'], string> = { ok: 'green', progress: 'blue', alert: 'orange' };
+const trainingWord: Record<Progress['status'], string> = { ok: '达标', progress: '进行中', alert: '未达标' };
+
+/** rule S9a: 已完成 x / 应完成 y，已安排 z, coloured by whether it is met, on track or an alert. */
+function TrainingTag(props: { p: Progress; testId: string }) {
+  return (
+    <Tooltip title={`要求：${props.p.needed}。只计已结束的培训；尚未结束的计为“已安排”`}>
+      <Tag color={trainingColor[props.p.status]} data-testid={props.testId}>
+        {props.p.text}，{trainingWord[props.p.status]}
+      </Tag>
+    </Tooltip>
+  );
+}
 
 /** 一人一档: one person's whole file, in tabs. A new person starts with the basic form only. */
 export function PersonDrawer(props: { personId: number | 'new' | null; onClose: () => void; onChanged: () => void; onCreated: (id: number) => void }) {
@@ -19,6 +36,7 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
   const [error, setError] = useState('');
   const [dirty, setDirty] = useState(false);
   const [exiting, setExiting] = useState(false);
+  const [deciding, setDeciding] = useState<OpenTrigger | null>(null);
   const [clinics, setClinics] = useState<Option[]>([]);
   const [people, setPeople] = useState<Option[]>([]);
   const confirmLeave = useConfirmLeave(props.personId !== null && dirty);
@@ -45,11 +63,14 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
       <Descriptions.Item label="类别">{personCategoryLabels[person.category as keyof typeof personCategoryLabels]}</Descriptions.Item>
       <Descriptions.Item label="最高资格">{qualificationLabels[person.highestQualification as QualificationKind] ?? <Tag color="red">无有效资格</Tag>}</Descriptions.Item>
       <Descriptions.Item label="所在卫生室">{person.clinicName || '—'}</Descriptions.Item>
-      <Descriptions.Item label={`${person.year.year} 年培训（S9）`}>
-        <Tag color={person.year.trainingCompliant ? 'green' : 'orange'}>
-          {person.year.trainingCount} 次 {person.year.trainingDays} 天{person.year.trainingCompliant ? '，达标' : `，要求${person.year.trainingNeeded}`}
-        </Tag>
+      <Descriptions.Item label={`${person.year.year} 年培训（S9）`} span={2}>
+        <TrainingTag p={person.year.training} testId="training-progress" />
       </Descriptions.Item>
+      {person.year.lastYearTraining && (
+        <Descriptions.Item label={`${person.year.lastYearTraining.year} 年培训（S9）`} span={2}>
+          <TrainingTag p={person.year.lastYearTraining} testId="training-last-year" />
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={`${person.year.year} 年擅自离岗（S11）`}>
         <Tag color={person.year.absenceDays >= person.year.absenceLimit ? 'red' : person.year.absenceDays > 0 ? 'orange' : 'green'}>
           累计 {person.year.absenceDays} 天{person.year.absenceDays >= person.year.absenceLimit ? `，满 ${person.year.absenceLimit} 天应退出` : ''}
@@ -59,6 +80,31 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
         {person.status === 'active' ? <Tag color="green">在岗</Tag> : <Tag>已退出 {person.exitDate}（{exitReasonLabels[person.exitReason as keyof typeof exitReasonLabels] ?? person.exitReason}）</Tag>}
       </Descriptions.Item>
     </Descriptions>
+  );
+
+  // rule S11a: every exit trigger reached; an open one stays on the alert list until an exit or a 留用说明 closes it.
+  const triggers = person && person.exitTriggers.length > 0 && (
+    <Alert
+      type={person.exitTriggers.some((t) => t.state === 'open') ? 'error' : 'info'}
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="exit-triggers"
+      title="退出情形（S11）"
+      description={
+        <Space orientation="vertical" size={4}>
+          {person.exitTriggers.map((t) => (
+            <span key={`${t.rule}-${t.year}`}>
+              {t.detail}
+              {t.state === 'open' && person.status === 'active' && (
+                <Button size="small" type="link" onClick={() => setDeciding(t)}>
+                  记录留用说明…
+                </Button>
+              )}
+            </span>
+          ))}
+        </Space>
+      }
+    />
   );
 
   return (
@@ -90,6 +136,7 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
         />
       )}
       {person && summary}
+      {triggers}
       {person && (
         <Tabs
           items={[
@@ -99,6 +146,27 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
               label: `${spec.title}（${spec.rows(person).length}）`,
               children: <RecordTab spec={spec} person={person} clinics={clinics} people={people} onChanged={changed} />,
             })),
+            {
+              key: 'decisions',
+              label: `留用说明（${person.exitDecisions.length}）`,
+              children: (
+                <Table
+                  size="small"
+                  rowKey="id"
+                  pagination={false}
+                  dataSource={person.exitDecisions}
+                  locale={{ emptyText: '尚无留用说明。触发退出情形（S11）而决定留用时，在上方的退出情形中记录' }}
+                  columns={[
+                    { title: '退出情形', key: 'rule', render: (_: unknown, d: PersonDetail['exitDecisions'][number]) => exitTriggerRuleLabels[d.rule], width: 170 },
+                    { title: '触发年度', dataIndex: 'triggerYear', width: 80 },
+                    { title: '决定日期', key: 'decidedOn', render: (_: unknown, d: PersonDetail['exitDecisions'][number]) => chineseDate(d.decidedOn), width: 120 },
+                    { title: '留用理由', dataIndex: 'reason' },
+                    { title: '记录人', dataIndex: 'createdBy', width: 90 },
+                    { title: '记录时间', key: 'createdAt', render: (_: unknown, d: PersonDetail['exitDecisions'][number]) => chineseDateTime(d.createdAt), width: 140 },
+                  ]}
+                />
+              ),
+            },
             {
               key: 'history',
               label: '变更记录',
@@ -119,6 +187,18 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
               ),
             },
           ]}
+        />
+      )}
+      {person && (
+        <ExitDecisionDialog
+          person={person}
+          trigger={deciding}
+          onClose={() => setDeciding(null)}
+          onDone={(p) => {
+            setDeciding(null);
+            changed(p);
+            void message.success('已记录留用说明');
+          }}
         />
       )}
       {person && <ExitDialog person={person} open={exiting} onClose={() => setExiting(false)} onDone={(p) => { setExiting(false); changed(p); void message.success(`${p.name} 已办理退出`); }} />}

@@ -1,7 +1,7 @@
 /**
  * 村卫生室人员配备情况 (issue 3, item 8): per open clinic, the staffing norm (S1) against the
  * people on post, the gap, women (S2), licensed/assistant physicians and their share (S4),
- * village doctors meeting this year's training requirement (S9) and the age bands that matter
+ * village doctors who have met this year's training requirement by the day (S9, S9a) and the age bands that matter
  * for S5 (60 pension, 65 head limit); a 合计 row for the township; then every open alert with
  * its rule ID. The people counted are exactly those computeAlerts counts (whoever holds a post
  * there on the as-of date: an exit ends the posts on its day), and the alerts are
@@ -9,9 +9,10 @@
  */
 import { chineseDate } from '../../../../shared/format';
 import { ageOn } from '../../../../shared/rules/idCard';
-import { trainingStatus } from '../../../../shared/rules/people';
+import { trainingProgress } from '../../../../shared/rules/yearly';
 import { countsTowardTarget, validKinds } from '../../../../shared/rules/qualifications';
 import { alertKindInfo } from '../../../../shared/schemas/personOutput';
+import { trainingRuleOf } from '../../../../shared/schemas/settings';
 import type { Db } from '../../../db/open';
 import { loadOpenClinics, loadPeopleFacts, postOn, type PersonFacts } from '../alertData';
 import { computeAlerts } from '../alerts';
@@ -32,6 +33,7 @@ export const ageBands = [
 const columns: ReportColumn[] = [
   { key: 'index', header: '序号', kind: 'center', width: 5 },
   { key: 'name', header: '卫生室名称', kind: 'text', width: 14, total: 'count' },
+  { key: 'servicePopulation', header: '服务人口（人）', kind: 'int', width: 9, total: 'sum' },
   { key: 'required', header: '应配（S1）', group: '人员配备（人）', kind: 'int', width: 7, total: 'sum' },
   { key: 'actual', header: '实有', group: '人员配备（人）', kind: 'int', width: 6, total: 'sum' },
   { key: 'gap', header: '缺口', group: '人员配备（人）', kind: 'int', width: 6, total: 'sum' },
@@ -61,17 +63,18 @@ export function buildStaffingReport(db: Db, when: ReportWhen): ReportData {
   const { asOf } = when;
   const year = Number(asOf.slice(0, 4));
   const settings = readSettings(db);
-  const rule = { ...settings, variant: settings.trainingVariant };
+  const rule = trainingRuleOf(settings);
   const byClinic = new Map<number, PersonFacts[]>();
-  for (const p of loadPeopleFacts(db)) {
+  for (const p of loadPeopleFacts(db, asOf)) {
     const post = postOn(p, asOf);
     if (!post) continue;
     const list = byClinic.get(post.clinicId);
     if (list) list.push(p);
     else byClinic.set(post.clinicId, [p]);
   }
-  const compliant = (p: PersonFacts) => trainingStatus(p.trainings, year, rule).compliant;
-  const rows = loadOpenClinics(db).map((c, i) => ({ index: i + 1, name: c.name, ...clinicRow(byClinic.get(c.id) ?? [], c.requiredDoctors, asOf, compliant) }));
+  // rule S9a: met by the day — training still to come does not count yet.
+  const compliant = (p: PersonFacts) => trainingProgress(p.trainings, year, asOf, rule).status === 'ok';
+  const rows = loadOpenClinics(db).map((c, i) => ({ index: i + 1, name: c.name, servicePopulation: c.servicePopulation, ...clinicRow(byClinic.get(c.id) ?? [], c.requiredDoctors, asOf, compliant) }));
   const totals = computeTotals(columns, rows);
 
   const computed = computeAlerts(db, asOf, settings);
