@@ -44,7 +44,7 @@ describe('cli: database commands', () => {
     const out = cliOk('--help');
     expect(out).toContain('import <类别> FILE --db FILE [--dry-run]');
     expect(out).toMatch(/villages\s+行政村：村名\*/);
-    expect(out).toMatch(/clinics\s+村卫生室：机构编码\*/);
+    expect(out).toMatch(/clinics\s+村卫生室：机构编码、卫生室名称\*/);
     expect(out).toMatch(/clinic-roster\s*村卫生室及覆盖情况统计表/);
   });
 

@@ -45,7 +45,7 @@ describe('zodToError', () => {
   });
 
   it('reports the first bad field in the message and every bad field in fields', () => {
-    const err = errorOf(clinicInput, clinic({ code: '', name: '', buildingArea: -1 }));
+    const err = errorOf(clinicInput, clinic({ code: 'HY 01', name: '', buildingArea: -1 }));
     const body = zodToError(err, clinicLabels);
     expect(body.field).toBe('code');
     expect(body.message).toContain('机构编码');
@@ -53,8 +53,10 @@ describe('zodToError', () => {
   });
 
   it('keeps the first message of a field that fails twice', () => {
-    const err = errorOf(clinicInput, clinic({ code: '' }));
-    expect(zodToError(err, clinicLabels).fields?.code).toBe('请填写机构编码');
+    // Too long and a space inside: two issues on one field, the first one is kept.
+    const err = errorOf(clinicInput, clinic({ code: `H ${'0'.repeat(31)}` }));
+    expect(err.issues.filter((i) => i.path[0] === 'code')).toHaveLength(2);
+    expect(zodToError(err, clinicLabels).fields?.code).toBe('机构编码不能超过 30 个字');
   });
 
   it('has no field for an error about the whole input, and still answers in Chinese', () => {
