@@ -9,7 +9,7 @@
 import type { z } from 'zod';
 import { clinicInput } from '../../../shared/schemas/clinics';
 import type { Db } from '../../db/open';
-import { allClinics, clinicNameKey } from './lookup';
+import { allClinics, clinicNameKey, clinicsNamed } from './lookup';
 import { clinicForImport, insertClinic, updateClinic } from './service';
 import type { FieldDef, FieldProblem, FieldValues, ImportKind } from '../../excel/import/types';
 
@@ -79,10 +79,9 @@ export const clinicKind: ImportKind<ClinicValues> = {
   findExisting(db, _key, values, memo) {
     const code = typeof values.code === 'string' ? values.code : '';
     const name = typeof values.name === 'string' ? values.name : '';
-    const all = allClinics(db, memo);
-    const byCode = code ? all.find((c) => c.code === code) : undefined;
+    const byCode = code ? allClinics(db, memo).find((c) => c.code === code) : undefined;
     // A new code: the clinic of that name, if it has no code yet (a later import with codes fills them in).
-    const byName = name ? all.filter((c) => clinicNameKey(c.name) === clinicNameKey(name) && (code === '' || c.code === '')) : [];
+    const byName = name ? clinicsNamed(db, name, memo).filter((c) => code === '' || c.code === '') : [];
     const found = byCode ?? (byName.length === 1 ? byName[0] : undefined);
     return found ? clinicForImport(db, found.id) : null;
   },
