@@ -19,7 +19,10 @@ function layer(files, above, message) {
   return {
     files: [files],
     rules: {
-      'no-restricted-imports': ['error', { paths: [onlyShellsImportElectron], patterns: above.map((l) => ({ regex: layerPaths[l], message })) }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [onlyShellsImportElectron], patterns: above.map((l) => ({ regex: layerPaths[l], message })) },
+      ],
     },
   };
 }

@@ -6,7 +6,13 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/excel/**/*.test.ts', 'test/web/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/db/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/excel/**/*.test.ts',
+            'test/web/**/*.test.ts',
+          ],
           environment: 'node',
           env: { THD_CHECK_OUTPUT: '1' },
           testTimeout: 30_000,

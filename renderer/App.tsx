@@ -1,4 +1,16 @@
-import { AlertOutlined, AuditOutlined, BankOutlined, ContainerOutlined, FileExcelOutlined, HomeOutlined, ImportOutlined, MedicineBoxOutlined, ScanOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BankOutlined,
+  ContainerOutlined,
+  FileExcelOutlined,
+  HomeOutlined,
+  ImportOutlined,
+  MedicineBoxOutlined,
+  ScanOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/schemas/app';
@@ -103,7 +115,14 @@ export function App() {
               onChanged={onChanged}
             />
           )}
-          {route.page === 'stocktakes' && <StocktakesPage key={filterKey} openId={route.filter?.id === 'open' ? Number(route.filter.value) : undefined} go={go} onChanged={onChanged} />}
+          {route.page === 'stocktakes' && (
+            <StocktakesPage
+              key={filterKey}
+              openId={route.filter?.id === 'open' ? Number(route.filter.value) : undefined}
+              go={go}
+              onChanged={onChanged}
+            />
+          )}
           {route.page === 'import' && <ImportPage />}
           {route.page === 'returns' && <ReturnsPage />}
           {route.page === 'audit' && <AuditPage />}

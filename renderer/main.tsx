@@ -13,7 +13,10 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif', fontSize: 14 } }}>
+      <ConfigProvider
+        locale={zhCN}
+        theme={{ token: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif', fontSize: 14 } }}
+      >
         <AntApp>
           <App />
         </AntApp>

@@ -4,7 +4,20 @@ import { useEffect, useState } from 'react';
  * Pages live in the address's hash (`#/villages?coverageKind=none`), so a refresh keeps the
  * clerk where they were and the home page can link to a filtered list.
  */
-const pages = ['home', 'alerts', 'villages', 'clinics', 'people', 'assets', 'stocktakes', 'labels', 'import', 'returns', 'audit', 'settings'] as const;
+const pages = [
+  'home',
+  'alerts',
+  'villages',
+  'clinics',
+  'people',
+  'assets',
+  'stocktakes',
+  'labels',
+  'import',
+  'returns',
+  'audit',
+  'settings',
+] as const;
 export type PageName = (typeof pages)[number];
 export interface Route {
   page: PageName;

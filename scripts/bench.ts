@@ -72,23 +72,44 @@ const exportColumns: CountyColumn[] = [
 
 function* exportRows(): Generator<(string | number)[]> {
   for (let i = 1; i <= EXPORT_ROWS; i++) {
-    yield [i, `HY${String(i).padStart(6, '0')}`, `第${i % 997}村卫生室`, i % 50 === 0 ? '已撤销' : '运行', '张庄村、李营村（延伸）',
-      800 + (i % 2500), 1 + (i % 3), '公有产权', 60 + (i % 90) / 2, i % 3 ? '是' : '否', `负责人${i % 311}`, i % 7 ? '' : '村医退休'];
+    yield [
+      i,
+      `HY${String(i).padStart(6, '0')}`,
+      `第${i % 997}村卫生室`,
+      i % 50 === 0 ? '已撤销' : '运行',
+      '张庄村、李营村（延伸）',
+      800 + (i % 2500),
+      1 + (i % 3),
+      '公有产权',
+      60 + (i % 90) / 2,
+      i % 3 ? '是' : '否',
+      `负责人${i % 311}`,
+      i % 7 ? '' : '村医退休',
+    ];
   }
 }
 
 async function exportCounty(file: string): Promise<void> {
-  await writeCountyWorkbookFile(file, [{
-    name: '卫生室', title: '村卫生室统计表', unit: '河阳镇中心卫生院', period: '填报日期：2026年3月5日',
-    columns: exportColumns, rows: exportRows(), signature: { operator: '甲', reviewer: '乙', director: '丙', date: '2026年3月5日' },
-  }]);
+  await writeCountyWorkbookFile(file, [
+    {
+      name: '卫生室',
+      title: '村卫生室统计表',
+      unit: '河阳镇中心卫生院',
+      period: '填报日期：2026年3月5日',
+      columns: exportColumns,
+      rows: exportRows(),
+      signature: { operator: '甲', reviewer: '乙', director: '丙', date: '2026年3月5日' },
+    },
+  ]);
 }
 
 /** What a developer would write with exceljs alone: same rows, same style objects. */
 async function exportRaw(file: string): Promise<void> {
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('卫生室', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('卫生室', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = exportColumns.map((c) => ({ width: c.width }));
   const header = ws.addRow(exportColumns.map((c) => c.header));
   header.eachCell((cell) => (cell.style = styles.header));
@@ -108,7 +129,9 @@ async function exportChild(mode: string, file: string): Promise<void> {
   await (mode === 'export-county' ? exportCounty(file) : exportRaw(file));
   const elapsed = ms(t0);
   // maxRSS is in kilobytes on Linux and Windows.
-  console.log(JSON.stringify({ ms: elapsed, rows: EXPORT_ROWS, rssMb: process.resourceUsage().maxRSS / 1024, bytes: fs.statSync(file).size }));
+  console.log(
+    JSON.stringify({ ms: elapsed, rows: EXPORT_ROWS, rssMb: process.resourceUsage().maxRSS / 1024, bytes: fs.statSync(file).size }),
+  );
 }
 
 // ---- the township --------------------------------------------------------------------------
@@ -122,7 +145,14 @@ async function buildTownship(file: string): Promise<{ people: number; assets: nu
   db.transaction(() => {
     for (let i = 0; i < AUDIT_ROWS; i++) {
       const at = new Date(Date.UTC(2024, 0, 1) + i * 600_000).toISOString();
-      insert.run(at, `用户${i % 7}`, actions[i % 5] ?? 'update', entities[i % 3] ?? 'village', 1 + (i % 2000), `修改记录 ${i}：服务人口 ${i % 3000}`);
+      insert.run(
+        at,
+        `用户${i % 7}`,
+        actions[i % 5] ?? 'update',
+        entities[i % 3] ?? 'village',
+        1 + (i % 2000),
+        `修改记录 ${i}：服务人口 ${i % 3000}`,
+      );
     }
   })();
   db.close();
@@ -151,17 +181,33 @@ async function benchOpen(file: string): Promise<void> {
   }
   const worst = Math.max(...ready);
   results.push({ what: '(a) 打开数据库 + 迁移检查（中位数）', ours: fmt(pct(open, 50)), raw: fmt(pct(raw, 50)), target: '—', pass: true });
-  results.push({ what: '(a) 核心就绪：打开 + 检查 + 行政村第一页（最慢一次）', ours: fmt(worst), raw: fmt(Math.max(...raw)), target: '< 150 ms', pass: worst < 150 });
+  results.push({
+    what: '(a) 核心就绪：打开 + 检查 + 行政村第一页（最慢一次）',
+    ours: fmt(worst),
+    raw: fmt(Math.max(...raw)),
+    target: '< 150 ms',
+    pass: worst < 150,
+  });
 }
 
 // ---- (b) lists over HTTP ------------------------------------------------------------------
 
-interface ListCase { op: string; source: ListSource; select: string; query: ListQuery }
+interface ListCase {
+  op: string;
+  source: ListSource;
+  select: string;
+  query: ListQuery;
+}
 
 const listCases: ListCase[] = [
   { op: 'villages.list', source: villageSource, select: villageSelect, query: { limit: 100 } },
   { op: 'clinics.list', source: clinicSource, select: clinicSelect, query: { limit: 100 } },
-  { op: 'audit.list', source: auditSource, select: auditSelect, query: { limit: 100, sort: [{ id: 'at', desc: true }], filters: [{ id: 'entity', value: 'village' }] } },
+  {
+    op: 'audit.list',
+    source: auditSource,
+    select: auditSelect,
+    query: { limit: 100, sort: [{ id: 'at', desc: true }], filters: [{ id: 'entity', value: 'village' }] },
+  },
   { op: 'people.list', source: personSource, select: personSelect, query: { limit: 100 } },
 ];
 
@@ -172,7 +218,11 @@ async function benchLists(file: string, dir: string): Promise<void> {
   try {
     for (const c of listCases) {
       const call = async () => {
-        const res = await fetch(`${server.url}api/${c.op}`, { method: 'POST', headers: { [TOKEN_HEADER]: server.token, 'content-type': 'application/json' }, body: JSON.stringify(c.query) });
+        const res = await fetch(`${server.url}api/${c.op}`, {
+          method: 'POST',
+          headers: { [TOKEN_HEADER]: server.token, 'content-type': 'application/json' },
+          body: JSON.stringify(c.query),
+        });
         const body = (await res.json()) as { ok: boolean; value?: { rows: unknown[] } };
         if (!body.ok || body.value?.rows.length !== 100) throw new Error(`${c.op} failed: ${JSON.stringify(body).slice(0, 200)}`);
       };
@@ -216,7 +266,10 @@ async function benchLists(file: string, dir: string): Promise<void> {
 // ---- (c) export ---------------------------------------------------------------------------
 
 function runChild(mode: string, file: string): { ms: number; rows: number; rssMb: number; bytes: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'bench.ts'), mode, file], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'bench.ts'), mode, file], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`${mode} failed: ${r.stderr}`);
   return JSON.parse(line) as { ms: number; rows: number; rssMb: number; bytes: number };
@@ -240,15 +293,36 @@ function benchExport(dir: string): void {
   const ours = best(ourRuns);
   const rate = (x: { ms: number; rows: number }) => (x.rows / x.ms) * 1000;
   const ratio = rate(ours) / rate(raw);
-  results.push({ what: '(c) 导出 100,000 行 × 12 列（行/秒）', ours: `${Math.round(rate(ours))}（${(ours.ms / 1000).toFixed(1)} s）`, raw: `${Math.round(rate(raw))}（${(raw.ms / 1000).toFixed(1)} s）`, target: '≥ 0.8 × 原始', pass: ratio >= 0.8 });
-  results.push({ what: '(c) 速度之比（本程序 / 原始 exceljs）', ours: ratio.toFixed(2), raw: '1.00', target: '≥ 0.80', pass: ratio >= 0.8 });
-  results.push({ what: '(c) 导出进程内存峰值（RSS）', ours: `${ours.rssMb.toFixed(0)} MB`, raw: `${raw.rssMb.toFixed(0)} MB`, target: '< 300 MB', pass: ours.rssMb < 300 });
+  results.push({
+    what: '(c) 导出 100,000 行 × 12 列（行/秒）',
+    ours: `${Math.round(rate(ours))}（${(ours.ms / 1000).toFixed(1)} s）`,
+    raw: `${Math.round(rate(raw))}（${(raw.ms / 1000).toFixed(1)} s）`,
+    target: '≥ 0.8 × 原始',
+    pass: ratio >= 0.8,
+  });
+  results.push({
+    what: '(c) 速度之比（本程序 / 原始 exceljs）',
+    ours: ratio.toFixed(2),
+    raw: '1.00',
+    target: '≥ 0.80',
+    pass: ratio >= 0.8,
+  });
+  results.push({
+    what: '(c) 导出进程内存峰值（RSS）',
+    ours: `${ours.rssMb.toFixed(0)} MB`,
+    raw: `${raw.rssMb.toFixed(0)} MB`,
+    target: '< 300 MB',
+    pass: ours.rssMb < 300,
+  });
 }
 
 // ---- main ---------------------------------------------------------------------------------
 
 function printTable(): void {
-  const rows = [['项目', '本程序', '原始库', '目标', '结果'], ...results.map((r) => [r.what, r.ours, r.raw, r.target, r.pass ? 'PASS' : 'FAIL'])];
+  const rows = [
+    ['项目', '本程序', '原始库', '目标', '结果'],
+    ...results.map((r) => [r.what, r.ours, r.raw, r.target, r.pass ? 'PASS' : 'FAIL']),
+  ];
   const width = (s: string) => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1), 0);
   const cols = rows[0]?.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? '')))) ?? [];
   for (const r of rows) console.log(r.map((cell, i) => cell + ' '.repeat((cols[i] ?? 0) - width(cell))).join('  '));
@@ -261,7 +335,9 @@ async function main(only: 'people' | 'assets' | null = null): Promise<void> {
     const file = path.join(dir, 'bench.sqlite');
     const t0 = performance.now();
     const { people, assets } = await buildTownship(file);
-    console.log(`已生成：${SCALE * 18} 个行政村、${SCALE * 14} 个村卫生室、${people} 名人员、${assets} 项资产、${AUDIT_ROWS} 条操作记录（${(ms(t0) / 1000).toFixed(1)} s，${(fs.statSync(file).size / 1e6).toFixed(1)} MB）\n`);
+    console.log(
+      `已生成：${SCALE * 18} 个行政村、${SCALE * 14} 个村卫生室、${people} 名人员、${assets} 项资产、${AUDIT_ROWS} 条操作记录（${(ms(t0) / 1000).toFixed(1)} s，${(fs.statSync(file).size / 1e6).toFixed(1)} MB）\n`,
+    );
     if (only === null) {
       await benchOpen(file);
       await benchLists(file, dir);

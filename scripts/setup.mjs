@@ -9,7 +9,13 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const run = (cmd, args, extraEnv = {}, timeoutMs) =>
-  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv }, timeout: timeoutMs, shell: process.platform === 'win32' });
+  spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...extraEnv },
+    timeout: timeoutMs,
+    shell: process.platform === 'win32',
+  });
 
 console.log('1/3 安装依赖（npm install）…');
 // `npm install`, not `npm ci`: the lock file records only the optional platform packages the

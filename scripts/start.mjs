@@ -38,6 +38,8 @@ try {
 const child = electronBinary
   ? spawn(electronBinary, [path.join(root, 'out/electron/main.js'), ...args], { stdio: 'inherit' })
   : (console.log('未安装 Electron 桌面程序，使用浏览器模式。'),
-    spawn(process.execPath, [path.join(root, 'out/electron/cli.js'), 'serve', ...(process.env.CI ? [] : ['--open']), ...args], { stdio: 'inherit' }));
+    spawn(process.execPath, [path.join(root, 'out/electron/cli.js'), 'serve', ...(process.env.CI ? [] : ['--open']), ...args], {
+      stdio: 'inherit',
+    }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

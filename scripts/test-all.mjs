@@ -27,7 +27,10 @@ const chromium = process.env.THD_CHROMIUM ?? '/usr/bin/chromium';
 const aptNeeds = ['chromium', 'fonts-noto-cjk', 'libreoffice-calc'];
 if (!fs.existsSync(chromium) || !fs.existsSync('/usr/share/fonts/opentype/noto') || !fs.existsSync('/usr/bin/soffice')) {
   if (process.getuid?.() === 0) {
-    step('安装 chromium、中文字体与 LibreOffice（apt）', 'bash', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${aptNeeds.join(' ')}`]);
+    step('安装 chromium、中文字体与 LibreOffice（apt）', 'bash', [
+      '-c',
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${aptNeeds.join(' ')}`,
+    ]);
   } else {
     console.error(`需要 Debian 软件包：sudo apt-get install ${aptNeeds.join(' ')}`);
     process.exit(1);
@@ -37,6 +40,7 @@ if (!fs.existsSync(chromium) || !fs.existsSync('/usr/share/fonts/opentype/noto')
 step('类型检查（主进程侧）', bin('tsc'), ['-p', 'tsconfig.node.json']);
 step('类型检查（界面侧）', bin('tsc'), ['-p', 'tsconfig.web.json']);
 step('代码检查（ESLint）', bin('eslint'), ['--max-warnings', '0', '.']);
+step('格式检查（Prettier；npm run format 可自动整理）', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 step('构建', process.execPath, [path.join(root, 'scripts/build.mjs'), '--quiet']);
 
 const report = path.join(os.tmpdir(), `thd-vitest-${process.pid}.json`);

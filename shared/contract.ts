@@ -18,12 +18,28 @@ import { exitDecisionInput } from './schemas/exitDecisions';
 import { isoDate } from './schemas/common';
 import { importCommitOutput, importPreviewOutput, importUpload } from './schemas/import';
 import { assetDetail, assetInput, assetRow, assetUpdate, movementInput, reverseInput } from './schemas/assets';
-import { markResult, stocktakeClose, stocktakeCreate, stocktakeDetail, stocktakeMark, stocktakeMarkRest, stocktakeRow, stocktakeSurplus } from './schemas/stocktakes';
+import {
+  markResult,
+  stocktakeClose,
+  stocktakeCreate,
+  stocktakeDetail,
+  stocktakeMark,
+  stocktakeMarkRest,
+  stocktakeRow,
+  stocktakeSurplus,
+} from './schemas/stocktakes';
 
 /** Asset lists are the ledger as of a day (today when absent). */
 const assetListQuery = listQuery.extend({ asOf: isoDate.optional() });
 const assetExportInput = exportViewInput.extend({ asOf: isoDate.optional() });
-const assetLabel = z.object({ id: z.number(), code: z.string(), name: z.string(), model: z.string(), holderName: z.string(), acquiredOn: z.string() });
+const assetLabel = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  model: z.string(),
+  holderName: z.string(),
+  acquiredOn: z.string(),
+});
 
 const none = z.object({}).strict();
 

@@ -23,7 +23,10 @@ import { readSheetGrid, type ImportSource, type SheetGrid } from '../excel/impor
 import type { ImportKind, ImportPreview } from '../excel/import/types';
 
 /** Exactly the kinds the contract offers (shared/schemas/import.ts): a missing or extra one fails the typecheck. */
-export const importKinds = { villages: villageKind, clinics: clinicKind, roster: rosterKind, assets: assetKind } satisfies Record<ImportKindName, ImportKind<object>>;
+export const importKinds = { villages: villageKind, clinics: clinicKind, roster: rosterKind, assets: assetKind } satisfies Record<
+  ImportKindName,
+  ImportKind<object>
+>;
 export type { ImportKindName };
 
 export function isImportKind(name: string): name is ImportKindName {
@@ -32,7 +35,9 @@ export function isImportKind(name: string): name is ImportKindName {
 
 export function importKind(name: string): ImportKind<object> {
   if (!isImportKind(name)) {
-    const known = Object.entries(importKinds).map(([k, v]) => `${k}（${v.title}）`).join('、');
+    const known = Object.entries(importKinds)
+      .map(([k, v]) => `${k}（${v.title}）`)
+      .join('、');
     throw new AppError('BAD_REQUEST', `不能导入“${name}”：可导入的类别有 ${known}`);
   }
   return importKinds[name];

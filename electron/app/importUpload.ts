@@ -23,7 +23,8 @@ async function gridOf(u: Upload): Promise<SheetGrid> {
   return readSheetGrid({ buffer: bytes, name: u.fileName });
 }
 
-const plain = (rows: ImportPreview['create']) => rows.map(({ row, label, changes, notes }) => ({ row, label, changes, ...(notes ? { notes } : {}) }));
+const plain = (rows: ImportPreview['create']) =>
+  rows.map(({ row, label, changes, notes }) => ({ row, label, changes, ...(notes ? { notes } : {}) }));
 
 export function previewOutput(kind: Upload['kind'], fileName: string, p: ImportPreview): ImportPreviewOutput {
   return {

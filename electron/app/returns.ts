@@ -6,7 +6,14 @@
  * (shared/schemas/app.ts) for the app to offer it.
  */
 import { todayIso } from '../../shared/format';
-import { returnNames, returnParamProblems, returnParams, type ReturnName, type ReturnParamKind, type ReturnParamValues } from '../../shared/schemas/app';
+import {
+  returnNames,
+  returnParamProblems,
+  returnParams,
+  type ReturnName,
+  type ReturnParamKind,
+  type ReturnParamValues,
+} from '../../shared/schemas/app';
 import type { FileResult } from '../../shared/schemas/common';
 import type { ServiceContext } from '../db/context';
 import { AppError } from '../db/errors';
@@ -52,25 +59,29 @@ export const allReturns: ReturnEntry[] = [
   {
     name: 'roster',
     title: ROSTER_TITLE,
-    description: '在岗乡村医生和派驻人员一人一行：基本情况、最高执业资格与证书编号、所在卫生室与岗位、聘用形式与合同起止、养老/工伤/医疗责任保险',
+    description:
+      '在岗乡村医生和派驻人员一人一行：基本情况、最高执业资格与证书编号、所在卫生室与岗位、聘用形式与合同起止、养老/工伤/医疗责任保险',
     params: returnParams.roster,
   },
   {
     name: 'staffing',
     title: STAFFING_TITLE,
-    description: '每个运行中的村卫生室：应配与实有村医、缺口、女性、执业（助理）医师人数与占比、本年培训达标人数、年龄结构，全乡镇合计，以及全部预警事项及其规则编号',
+    description:
+      '每个运行中的村卫生室：应配与实有村医、缺口、女性、执业（助理）医师人数与占比、本年培训达标人数、年龄结构，全乡镇合计，以及全部预警事项及其规则编号',
     params: returnParams.staffing,
   },
   {
     name: 'asset-ledger',
     title: ASSET_LEDGER_TITLE,
-    description: '截至统计日期在账的每项固定资产：编号、名称、类别、规格型号、数量、资金来源、取得日期、原值、累计折旧、净值、存放单位、保管人、状态；全乡镇按单位小计，或只出一个卫生室；按资产大类汇总',
+    description:
+      '截至统计日期在账的每项固定资产：编号、名称、类别、规格型号、数量、资金来源、取得日期、原值、累计折旧、净值、存放单位、保管人、状态；全乡镇按单位小计，或只出一个卫生室；按资产大类汇总',
     params: returnParams['asset-ledger'],
   },
   {
     name: 'asset-changes',
     title: ASSET_CHANGES_TITLE,
-    description: '统计期间内按资产类别（分大类小计）的期初、本期增加、本期减少、本期计提折旧和期末的原值、累计折旧与净值；全乡镇或一个卫生室（调入调出计为增减）',
+    description:
+      '统计期间内按资产类别（分大类小计）的期初、本期增加、本期减少、本期计提折旧和期末的原值、累计折旧与净值；全乡镇或一个卫生室（调入调出计为增减）',
     params: returnParams['asset-changes'],
   },
   {

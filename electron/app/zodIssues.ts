@@ -14,7 +14,11 @@ export function zodToError(err: z.ZodError, labels: Record<string, string> = {})
     if (!(key in fields)) fields[key] = issue.message;
   }
   const [firstKey, firstMessage] = Object.entries(fields)[0] ?? ['_', '输入有误'];
-  const leaf = firstKey.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? firstKey;
+  const leaf =
+    firstKey
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? firstKey;
   const label = labels[leaf] ?? labels[firstKey];
   const message = label && !firstMessage.includes(label) ? `${label}：${firstMessage}` : firstMessage;
   return {

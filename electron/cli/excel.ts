@@ -98,7 +98,11 @@ export async function cmdExport(args: CliArgs): Promise<string> {
     if (isReturnName(name) && request) {
       const report = await writeReturnFile(makeContext(db, ACTOR), name, out, resolveReturnArgs(db, request));
       const rows = report.tables.map((t) => `${t.sheetName} ${t.rows.length} 行`).join('，');
-      const when = report.period ? `，${report.period.split('\u3000')[0] ?? ''}` : report.asOf === report.date ? '' : `，统计日期 ${report.asOf}`;
+      const when = report.period
+        ? `，${report.period.split('\u3000')[0] ?? ''}`
+        : report.asOf === report.date
+          ? ''
+          : `，统计日期 ${report.asOf}`;
       return `已导出“${report.title}”到 ${path.resolve(out)}（${rows}${when}）`;
     }
     const list = lists[name] as ListExport;
@@ -138,7 +142,9 @@ const PARAM_HELP = {
 } as const;
 
 export function exportHelp(): string {
-  const returns = allReturns.map((r) => `  ${r.name.padEnd(24)}${r.title}${r.params.length ? `（${r.params.map((p) => PARAM_HELP[p]).join('；')}）` : ''}`);
+  const returns = allReturns.map(
+    (r) => `  ${r.name.padEnd(24)}${r.title}${r.params.length ? `（${r.params.map((p) => PARAM_HELP[p]).join('；')}）` : ''}`,
+  );
   return [
     '可导出的上报报表（export <报表> --out FILE.xlsx；report <报表> --format json 输出同样的数字，资产金额以分为单位）：',
     ...returns,

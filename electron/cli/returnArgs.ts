@@ -12,7 +12,13 @@ import { findHolder } from '../domains/assets/import/lookups';
 import type { ReturnKey } from '../app/returns';
 import type { CliArgs } from './args';
 
-const OPTION: Record<keyof ReturnParamValues, string> = { asOf: '--as-of', from: '--from', to: '--to', clinicId: '--clinic', stocktakeId: '--stocktake' };
+const OPTION: Record<keyof ReturnParamValues, string> = {
+  asOf: '--as-of',
+  from: '--from',
+  to: '--to',
+  clinicId: '--clinic',
+  stocktakeId: '--stocktake',
+};
 
 interface ReturnArgs {
   dates: Pick<ReturnParamValues, 'asOf' | 'from' | 'to'>;
@@ -23,7 +29,8 @@ interface ReturnArgs {
 function dateArg(args: CliArgs, option: string): string | undefined {
   const v = args.values[option];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !isoDate.safeParse(v).success) throw new AppError('BAD_REQUEST', `--${option} 应为有效日期，格式 年-月-日，如 2026-03-05（实际是“${String(v)}”）`);
+  if (typeof v !== 'string' || !isoDate.safeParse(v).success)
+    throw new AppError('BAD_REQUEST', `--${option} 应为有效日期，格式 年-月-日，如 2026-03-05（实际是“${String(v)}”）`);
   return v;
 }
 
@@ -43,14 +50,22 @@ export function returnArgs(args: CliArgs, name: ReturnKey): ReturnArgs {
   const stocktake = textArg(args, 'stocktake');
   if (isContractReturn(name)) {
     // Placeholders for what is looked up later: here only whether it was given counts.
-    const problems = returnParamProblems(name, { ...dates, clinicId: clinic === undefined ? undefined : null, stocktakeId: stocktake === undefined ? undefined : 1 });
+    const problems = returnParamProblems(name, {
+      ...dates,
+      clinicId: clinic === undefined ? undefined : null,
+      stocktakeId: stocktake === undefined ? undefined : 1,
+    });
     if (problems.length > 0) throw new AppError('BAD_REQUEST', problems.map((p) => `${p.message}（${OPTION[p.path]}）`).join('；'));
   }
   return { dates, ...(clinic === undefined ? {} : { clinic }), ...(stocktake === undefined ? {} : { stocktake }) };
 }
 
 function stocktakeId(db: Db, written: string): number {
-  const all = db.prepare('SELECT id, title, started_on AS startedOn FROM stocktakes ORDER BY id').all() as { id: number; title: string; startedOn: string }[];
+  const all = db.prepare('SELECT id, title, started_on AS startedOn FROM stocktakes ORDER BY id').all() as {
+    id: number;
+    title: string;
+    startedOn: string;
+  }[];
   const found = /^\d+$/.test(written) ? all.find((s) => s.id === Number(written)) : all.find((s) => s.title === written);
   if (found) return found.id;
   const list = all.length === 0 ? '目前没有任何盘点' : `现有盘点：${all.map((s) => `${s.id}（${s.title}，${s.startedOn}）`).join('、')}`;

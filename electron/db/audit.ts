@@ -9,15 +9,18 @@ export function audit(
   ctx: ServiceContext,
   entry: { action: string; entity: string; entityId?: number | null; summary: string; before?: unknown; after?: unknown },
 ): void {
-  stmt(ctx.db, `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      ctx.now().toISOString(),
-      ctx.actor,
-      entry.action,
-      entry.entity,
-      entry.entityId ?? null,
-      entry.summary,
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
-    );
+  stmt(
+    ctx.db,
+    `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    ctx.now().toISOString(),
+    ctx.actor,
+    entry.action,
+    entry.entity,
+    entry.entityId ?? null,
+    entry.summary,
+    entry.before === undefined ? null : JSON.stringify(entry.before),
+    entry.after === undefined ? null : JSON.stringify(entry.after),
+  );
 }

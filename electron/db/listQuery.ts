@@ -112,7 +112,12 @@ export function runList<Row>(
   const where = buildWhere(source, q);
   // Named parameters (e.g. @asOf in column expressions) ride along with the positional ones.
   const extra = named ? [named] : [];
-  const total = Number(db.prepare(`SELECT count(*) FROM ${source.from} ${where.sql}`).pluck().get(...where.params, ...extra));
+  const total = Number(
+    db
+      .prepare(`SELECT count(*) FROM ${source.from} ${where.sql}`)
+      .pluck()
+      .get(...where.params, ...extra),
+  );
   const rows = db
     .prepare(`SELECT ${select} FROM ${source.from} ${where.sql} ${buildOrder(source, q.sort)} LIMIT ? OFFSET ?`)
     .all(...where.params, q.limit, q.offset, ...extra) as Record<string, unknown>[];

@@ -28,7 +28,11 @@ function matches(view: ViewDef, row: Row, q: Pick<ListQueryParsed, 'search' | 'f
   return !s || view.columns.some((c) => String(displayValue(c, row[c.id])).includes(s));
 }
 
-export function filterSortInMemory<T extends Row>(view: ViewDef, rows: readonly T[], q: Pick<ListQueryParsed, 'search' | 'filters' | 'sort'>): T[] {
+export function filterSortInMemory<T extends Row>(
+  view: ViewDef,
+  rows: readonly T[],
+  q: Pick<ListQueryParsed, 'search' | 'filters' | 'sort'>,
+): T[] {
   const kept = rows.filter((r) => matches(view, r, q));
   const sorts = q.sort ?? [];
   for (const s of sorts) {

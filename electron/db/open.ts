@@ -73,10 +73,7 @@ function checkExisting(db: Db, dbPath: string, latestVersion: number): void {
     check = 'unreadable';
   }
   if (check !== 'ok') {
-    throw new AppError(
-      'DB_CORRUPT',
-      `数据库文件 ${dbPath} 检查未通过（${String(check)}），为保护数据已停止打开。${restoreHint(dbPath)}`,
-    );
+    throw new AppError('DB_CORRUPT', `数据库文件 ${dbPath} 检查未通过（${String(check)}），为保护数据已停止打开。${restoreHint(dbPath)}`);
   }
   const appId = Number(db.pragma('application_id', { simple: true }));
   const version = Number(db.pragma('user_version', { simple: true }));

@@ -71,67 +71,80 @@ const clinics: DemoClinic[] = [
   { code: '11', name: '郑店村卫生室', hosts: ['郑店村'], head: '郑丽', area: 92, insurance: true },
   { code: '12', name: '冯庄村卫生室', hosts: ['冯庄村'], head: '冯国庆', area: 105, insurance: true },
   { code: '13', name: '韩坪村卫生室', hosts: ['韩坪村'], head: '韩志刚', area: 86, insurance: true },
-  { code: '14', name: '沈洼村卫生室', hosts: ['沈洼村'], head: '沈老汉', area: 60, insurance: false, closed: { on: '2025-12-31', reason: '村医退休，暂无人接任' } },
+  {
+    code: '14',
+    name: '沈洼村卫生室',
+    hosts: ['沈洼村'],
+    head: '沈老汉',
+    area: 60,
+    insurance: false,
+    closed: { on: '2025-12-31', reason: '村医退休，暂无人接任' },
+  },
 ];
 
 const DEMO_CENTER = { centerName: '河阳镇中心卫生院', county: '河阳县' };
 
-export function seedDemo(ctx: ServiceContext, opts: { scale: number }): { villages: number; clinics: number; people: number; assets: number } {
+export function seedDemo(
+  ctx: ServiceContext,
+  opts: { scale: number },
+): { villages: number; clinics: number; people: number; assets: number } {
   const scale = Math.max(1, Math.floor(opts.scale));
-  return ctx.db.transaction(() => {
-    writeSettingsRaw(ctx.db, { ...DEMO_CENTER, operatorName: '刘晓梅', reviewerName: '王建华', directorName: '张卫东' });
-    let nv = 0;
-    let nc = 0;
-    let np = 0;
-    let na = 0;
-    for (let copy = 0; copy < scale; copy++) {
-      const suffix = copy === 0 ? '' : `（${copy + 1}）`;
-      const ids = new Map<string, number>();
-      const clinicIds = new Map<string, number>();
-      for (const v of villages) {
-        const values = villageInput.parse({
-          name: v.name + suffix,
-          residentPopulation: v.resident,
-          servicePopulation: v.service,
-          // Only the first copy holds the center seat: a township has one.
-          isCenterSeat: Boolean(v.seat) && copy === 0,
-          distanceKm: v.km,
-          altCoverage: v.alt ?? 'none',
-          patrolVisitsPerMonth: v.visits ?? 0,
-          note: v.note ?? '',
-        });
-        ids.set(v.name, insertVillage(ctx, values));
-        nv++;
-      }
-      for (const c of clinics) {
-        const values = clinicInput.parse({
-          code: `HY${String(copy + 1).padStart(3, '0')}-${c.code}`,
-          name: c.name + suffix,
-          address: `河阳县河阳镇${c.hosts[0] ?? ''}`,
-          property: 'public',
-          buildingArea: c.area,
-          insurancePoint: c.insurance,
-          headName: c.head,
-          hostVillageIds: c.hosts.map((h) => ids.get(h)),
-          extensionVillageIds: (c.ext ?? []).map((h) => ids.get(h)),
-          note: '',
-        });
-        const id = insertClinic(ctx, values);
-        clinicIds.set(c.code, id);
-        if (c.closed) {
-          ctx.db
-            .prepare(`UPDATE clinics SET status = 'closed', closed_on = ?, closed_reason = ? WHERE id = ?`)
-            .run(c.closed.on, c.closed.reason, id);
+  return ctx.db
+    .transaction(() => {
+      writeSettingsRaw(ctx.db, { ...DEMO_CENTER, operatorName: '刘晓梅', reviewerName: '王建华', directorName: '张卫东' });
+      let nv = 0;
+      let nc = 0;
+      let np = 0;
+      let na = 0;
+      for (let copy = 0; copy < scale; copy++) {
+        const suffix = copy === 0 ? '' : `（${copy + 1}）`;
+        const ids = new Map<string, number>();
+        const clinicIds = new Map<string, number>();
+        for (const v of villages) {
+          const values = villageInput.parse({
+            name: v.name + suffix,
+            residentPopulation: v.resident,
+            servicePopulation: v.service,
+            // Only the first copy holds the center seat: a township has one.
+            isCenterSeat: Boolean(v.seat) && copy === 0,
+            distanceKm: v.km,
+            altCoverage: v.alt ?? 'none',
+            patrolVisitsPerMonth: v.visits ?? 0,
+            note: v.note ?? '',
+          });
+          ids.set(v.name, insertVillage(ctx, values));
+          nv++;
         }
-        nc++;
+        for (const c of clinics) {
+          const values = clinicInput.parse({
+            code: `HY${String(copy + 1).padStart(3, '0')}-${c.code}`,
+            name: c.name + suffix,
+            address: `河阳县河阳镇${c.hosts[0] ?? ''}`,
+            property: 'public',
+            buildingArea: c.area,
+            insurancePoint: c.insurance,
+            headName: c.head,
+            hostVillageIds: c.hosts.map((h) => ids.get(h)),
+            extensionVillageIds: (c.ext ?? []).map((h) => ids.get(h)),
+            note: '',
+          });
+          const id = insertClinic(ctx, values);
+          clinicIds.set(c.code, id);
+          if (c.closed) {
+            ctx.db
+              .prepare(`UPDATE clinics SET status = 'closed', closed_on = ?, closed_reason = ? WHERE id = ?`)
+              .run(c.closed.on, c.closed.reason, id);
+          }
+          nc++;
+        }
+        np += seedDemoPeople(ctx, clinicIds, copy);
+        na += seedDemoAssets(ctx, clinicIds, copy);
       }
-      np += seedDemoPeople(ctx, clinicIds, copy);
-      na += seedDemoAssets(ctx, clinicIds, copy);
-    }
-    // Closing bypassed the service above (no "now" in the past), so settle derived figures once.
-    refreshAll(ctx);
-    return { villages: nv, clinics: nc, people: np, assets: na };
-  }).immediate();
+      // Closing bypassed the service above (no "now" in the past), so settle derived figures once.
+      refreshAll(ctx);
+      return { villages: nv, clinics: nc, people: np, assets: na };
+    })
+    .immediate();
 }
 
 function refreshAll(ctx: ServiceContext): void {

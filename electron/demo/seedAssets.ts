@@ -40,10 +40,26 @@ const clinicItems: Item[] = [
 ];
 
 const centerItems: Item[] = [
-  { name: '卫生院业务楼', category: 'building_concrete', model: '框架结构 3 层', yuan: 3_200_000, monthsAgo: 118, unit: '栋', location: '卫生院' },
+  {
+    name: '卫生院业务楼',
+    category: 'building_concrete',
+    model: '框架结构 3 层',
+    yuan: 3_200_000,
+    monthsAgo: 118,
+    unit: '栋',
+    location: '卫生院',
+  },
   { name: '院区土地', category: 'land', model: '6.2 亩', yuan: 500_000, monthsAgo: 118, unit: '宗', location: '卫生院' },
   { name: '救护车', category: 'vehicle', model: '江铃 福特全顺', yuan: 280_000, monthsAgo: 70, unit: '辆', location: '车库' },
-  { name: '彩色多普勒超声诊断仪', category: 'medical', model: '迈瑞 DC-40', yuan: 350_000, monthsAgo: 58, lifeMonths: 72, location: '超声室' },
+  {
+    name: '彩色多普勒超声诊断仪',
+    category: 'medical',
+    model: '迈瑞 DC-40',
+    yuan: 350_000,
+    monthsAgo: 58,
+    lifeMonths: 72,
+    location: '超声室',
+  },
 ];
 
 function card(i: Item, acquiredOn: string, holderClinicId: number | null, custodianId: number | null, suffix: string): AssetInput {
@@ -66,7 +82,9 @@ function card(i: Item, acquiredOn: string, holderClinicId: number | null, custod
 }
 
 function headOf(ctx: ServiceContext, clinicId: number): number | null {
-  const id = stmt(ctx.db, "SELECT person_id FROM assignments WHERE clinic_id = ? AND role = 'head' AND end_date IS NULL LIMIT 1").pluck().get(clinicId);
+  const id = stmt(ctx.db, "SELECT person_id FROM assignments WHERE clinic_id = ? AND role = 'head' AND end_date IS NULL LIMIT 1")
+    .pluck()
+    .get(clinicId);
   return id === undefined ? null : Number(id);
 }
 
@@ -75,7 +93,9 @@ export function seedDemoAssets(ctx: ServiceContext, clinicIds: Map<string, numbe
   const today = todayIso(ctx.now());
   const ago = (months: number, day = 0) => addDays(addMonths(today, -months), day);
   let n = 0;
-  const open = [...clinicIds.entries()].filter(([, id]) => stmt(ctx.db, 'SELECT status FROM clinics WHERE id = ?').pluck().get(id) === 'open');
+  const open = [...clinicIds.entries()].filter(
+    ([, id]) => stmt(ctx.db, 'SELECT status FROM clinics WHERE id = ?').pluck().get(id) === 'open',
+  );
   for (const i of centerItems) {
     insertAsset(ctx, card(i, ago(i.monthsAgo), null, null, ''));
     n++;
@@ -85,9 +105,29 @@ export function seedDemoAssets(ctx: ServiceContext, clinicIds: Map<string, numbe
     const area = Number(stmt(ctx.db, 'SELECT building_area FROM clinics WHERE id = ?').pluck().get(clinicId) ?? 80);
     // The building: put up ten years ago or so, renovated three years ago with 24 more years to go.
     const building = insertAsset(ctx, {
-      ...card({ name: '村卫生室业务用房', category: 'building_brick', model: `砖混 ${area} ㎡`, yuan: Math.round(area * 1_200), monthsAgo: 0, unit: '栋', location: '本村' }, ago(110 + (k % 8) * 2), clinicId, head, ''),
+      ...card(
+        {
+          name: '村卫生室业务用房',
+          category: 'building_brick',
+          model: `砖混 ${area} ㎡`,
+          yuan: Math.round(area * 1_200),
+          monthsAgo: 0,
+          unit: '栋',
+          location: '本村',
+        },
+        ago(110 + (k % 8) * 2),
+        clinicId,
+        head,
+        '',
+      ),
     });
-    insertMovement(ctx, building, ago(36, k % 20), '标准化建设改造', { kind: 'value_change', valueFen: 2_000_000, lifeMonths: 110 + (k % 8) * 2 - 36 + 24 * 12, method: 'improvement', approvalNo: `河卫〔${today.slice(0, 4)}〕${10 + k}号` });
+    insertMovement(ctx, building, ago(36, k % 20), '标准化建设改造', {
+      kind: 'value_change',
+      valueFen: 2_000_000,
+      lifeMonths: 110 + (k % 8) * 2 - 36 + 24 * 12,
+      method: 'improvement',
+      approvalNo: `河卫〔${today.slice(0, 4)}〕${10 + k}号`,
+    });
     n++;
     for (const i of clinicItems) {
       const id = insertAsset(ctx, card(i, ago(i.monthsAgo + (k % 5), k % 20), clinicId, head, ''));
@@ -99,12 +139,42 @@ export function seedDemoAssets(ctx: ServiceContext, clinicIds: Map<string, numbe
       }
     }
     // The previous computer, bought eight years ago and scrapped when the new one came.
-    const old = insertAsset(ctx, card({ name: '电脑', category: 'computer_office', model: '联想 启天 M415', yuan: 3_900, monthsAgo: 0 }, ago(96 + (k % 5)), clinicId, head, '已由新电脑替换'));
-    insertMovement(ctx, old, ago(21, k % 20), '超过使用年限，无法维修', { kind: 'dispose', fromClinicId: clinicId, method: 'scrap', approvalNo: `河卫资〔${Number(today.slice(0, 4)) - 1}〕${k + 1}号`, approvalDate: ago(21, (k % 20) - 3) });
+    const old = insertAsset(
+      ctx,
+      card(
+        { name: '电脑', category: 'computer_office', model: '联想 启天 M415', yuan: 3_900, monthsAgo: 0 },
+        ago(96 + (k % 5)),
+        clinicId,
+        head,
+        '已由新电脑替换',
+      ),
+    );
+    insertMovement(ctx, old, ago(21, k % 20), '超过使用年限，无法维修', {
+      kind: 'dispose',
+      fromClinicId: clinicId,
+      method: 'scrap',
+      approvalNo: `河卫资〔${Number(today.slice(0, 4)) - 1}〕${k + 1}号`,
+      approvalDate: ago(21, (k % 20) - 3),
+    });
     n++;
     // A health check-up kit bought by the center and handed to the clinic a month later.
-    const kit = insertAsset(ctx, card({ name: '健康一体机', category: 'medical', model: '康尚 KS-H1', yuan: 18_000, monthsAgo: 0, location: '诊室' }, ago(48), null, null, '公共卫生项目配发'));
-    insertMovement(ctx, kit, ago(47, k % 20), '公卫项目配发到村', { kind: 'transfer', fromClinicId: null, toClinicId: clinicId, sentBy: '王会计', receivedBy: '村卫生室负责人' });
+    const kit = insertAsset(
+      ctx,
+      card(
+        { name: '健康一体机', category: 'medical', model: '康尚 KS-H1', yuan: 18_000, monthsAgo: 0, location: '诊室' },
+        ago(48),
+        null,
+        null,
+        '公共卫生项目配发',
+      ),
+    );
+    insertMovement(ctx, kit, ago(47, k % 20), '公卫项目配发到村', {
+      kind: 'transfer',
+      fromClinicId: null,
+      toClinicId: clinicId,
+      sentBy: '王会计',
+      receivedBy: '村卫生室负责人',
+    });
     n++;
     if (copy === 0 && code === '01') seedLastYearStocktake(ctx, clinicId, ago(12));
   });
@@ -114,13 +184,27 @@ export function seedDemoAssets(ctx: ServiceContext, clinicIds: Map<string, numbe
 /** Last year's closed stocktake of one clinic: everything found but the blood-pressure monitor. */
 function seedLastYearStocktake(ctx: ServiceContext, clinicId: number, on: string): void {
   const st = Number(
-    stmt(ctx.db, "INSERT INTO stocktakes (title, scope, clinic_id, started_on, status, created_by) VALUES (?, 'clinic', ?, ?, 'open', '刘晓梅')").run(`${on.slice(0, 4)}年度资产盘点（张庄）`, clinicId, on).lastInsertRowid,
+    stmt(
+      ctx.db,
+      "INSERT INTO stocktakes (title, scope, clinic_id, started_on, status, created_by) VALUES (?, 'clinic', ?, ?, 'open', '刘晓梅')",
+    ).run(`${on.slice(0, 4)}年度资产盘点（张庄）`, clinicId, on).lastInsertRowid,
   );
   const assets = ledgerAsOf(ctx.db, on).filter((a) => a.holderClinicId === clinicId && isHeld(a));
   for (const a of assets) {
     const missing = a.name === '血压计';
-    stmt(ctx.db, 'INSERT INTO stocktake_items (stocktake_id, asset_id, holder_clinic_id, result, value_fen, book_value_fen, note, checked_at, checked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      st, a.id, clinicId, missing ? 'missing' : 'found', a.valueFen, a.bookValueFen, missing ? '未找到，村医称借给村委会后未归还' : '', `${on}T02:00:00.000Z`, '刘晓梅',
+    stmt(
+      ctx.db,
+      'INSERT INTO stocktake_items (stocktake_id, asset_id, holder_clinic_id, result, value_fen, book_value_fen, note, checked_at, checked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      st,
+      a.id,
+      clinicId,
+      missing ? 'missing' : 'found',
+      a.valueFen,
+      a.bookValueFen,
+      missing ? '未找到，村医称借给村委会后未归还' : '',
+      `${on}T02:00:00.000Z`,
+      '刘晓梅',
     );
     if (missing) insertMovement(ctx, a.id, on, '盘亏（年度资产盘点），待报损审批', { kind: 'status', status: 'lost' }, st);
   }

@@ -51,7 +51,15 @@ const people: DemoPerson[] = [
   { name: '陈立新', sex: 'M', born: '1970-09-09', clinic: '07', head: true, qual: 'licensed_physician', stints: 2 },
   { name: '杨秀兰', sex: 'F', born: '1981-03-27', clinic: '07', qual: 'village_doctor_cert', certMonths: 40, stints: 2 },
   { name: '孙海燕', sex: 'F', born: '1977-07-07', clinic: '08', head: true, qual: 'assistant_physician', stints: 2, absenceDays: 31 },
-  { name: '孙涛', sex: 'M', born: '1991-05-05', clinic: '08', qual: 'rural_gp_assistant', stints: 2, keptAfterAbsence: { days: 32, reason: '家中老人重病陪护，事后补办请假手续；经卫生院研究给予警告，继续留用' } },
+  {
+    name: '孙涛',
+    sex: 'M',
+    born: '1991-05-05',
+    clinic: '08',
+    qual: 'rural_gp_assistant',
+    stints: 2,
+    keptAfterAbsence: { days: 32, reason: '家中老人重病陪护，事后补办请假手续；经卫生院研究给予警告，继续留用' },
+  },
   { name: '周明', sex: 'M', born: '1966-12-01', clinic: '09', head: true, qual: 'village_doctor_cert', certMonths: 25, stints: 2 },
   { name: '周磊', sex: 'M', born: '1993-08-08', clinic: '09', qual: 'village_doctor_cert', certMonths: 50, stints: 2 },
   { name: '吴春生', sex: 'M', born: '1974-02-02', clinic: '10', head: true, qual: 'assistant_physician', stints: 2 },
@@ -59,7 +67,16 @@ const people: DemoPerson[] = [
   { name: '冯国庆', sex: 'M', born: '1969-10-01', clinic: '12', head: true, qual: 'village_doctor_cert', certMonths: 15, stints: 2 },
   { name: '冯小燕', sex: 'F', born: '1995-04-20', clinic: '12', qual: 'assistant_physician', stints: 2 },
   { name: '韩志刚', sex: 'M', born: '1971-01-20', clinic: '13', head: true, qual: 'village_doctor_cert', certMonths: 33, stints: 2 },
-  { name: '马晓东', sex: 'M', born: '1989-06-06', clinic: '10', qual: 'assistant_physician', category: 'center_staff', dispatchMonths: 5, stints: 0 },
+  {
+    name: '马晓东',
+    sex: 'M',
+    born: '1989-06-06',
+    clinic: '10',
+    qual: 'assistant_physician',
+    category: 'center_staff',
+    dispatchMonths: 5,
+    stints: 0,
+  },
 ];
 
 /** A valid 身份证号 for a demo person: area 410822 (a county code), birth date, a sequence of the right parity. */
@@ -91,7 +108,12 @@ export function seedDemoPeople(ctx: ServiceContext, clinicIds: Map<string, numbe
       }),
     );
     const start = `${Number(year) - 3}-06-01`;
-    save(id, { table: 'assignments', clinicId, role: p.head ? 'head' : 'doctor', startDate: p.dispatchMonths ? addMonths(today, -1) : start });
+    save(id, {
+      table: 'assignments',
+      clinicId,
+      role: p.head ? 'head' : 'doctor',
+      startDate: p.dispatchMonths ? addMonths(today, -1) : start,
+    });
     save(id, {
       table: 'qualifications',
       kind: p.qual,
@@ -100,15 +122,40 @@ export function seedDemoPeople(ctx: ServiceContext, clinicIds: Map<string, numbe
       validUntil: p.certMonths === undefined ? null : addMonths(today, p.certMonths),
     });
     if (p.dispatchMonths) {
-      save(id, { table: 'employments', kind: 'dispatched', startDate: addMonths(today, -1), endDate: addMonths(addMonths(today, -1), p.dispatchMonths), pension: true, workInjury: true, liability: true });
+      save(id, {
+        table: 'employments',
+        kind: 'dispatched',
+        startDate: addMonths(today, -1),
+        endDate: addMonths(addMonths(today, -1), p.dispatchMonths),
+        pension: true,
+        workInjury: true,
+        liability: true,
+      });
     } else {
       const end = p.contractMonths === undefined ? `${Number(year) + 2}-05-31` : addMonths(today, p.contractMonths);
-      save(id, { table: 'employments', kind: 'township_hired', establishment: i % 3 === 0 ? 'spare' : 'off', startDate: `${Number(year) - 3}-06-01`, endDate: end, pension: true, workInjury: true, liability: i % 4 !== 0 });
+      save(id, {
+        table: 'employments',
+        kind: 'township_hired',
+        establishment: i % 3 === 0 ? 'spare' : 'off',
+        startDate: `${Number(year) - 3}-06-01`,
+        endDate: end,
+        pension: true,
+        workInjury: true,
+        liability: i % 4 !== 0,
+      });
     }
     for (const y of [Number(year) - 1, Number(year)]) {
       for (let k = 0; k < (p.stints ?? 0); k++) {
         const from = `${y}-${k === 0 ? '03' : '09'}-0${k + 2}`;
-        save(id, { table: 'trainings', kind: 'clinical_practice', title: '卫生院临床进修', place: '卫生院', startDate: from, endDate: addDays(from, 6), days: 7 });
+        save(id, {
+          table: 'trainings',
+          kind: 'clinical_practice',
+          title: '卫生院临床进修',
+          place: '卫生院',
+          startDate: from,
+          endDate: addDays(from, 6),
+          days: 7,
+        });
       }
     }
     if (p.absenceDays) {
@@ -119,8 +166,20 @@ export function seedDemoPeople(ctx: ServiceContext, clinicIds: Map<string, numbe
     }
     if (p.keptAfterAbsence) {
       const from = `${Number(year) - 1}-05-04`;
-      save(id, { table: 'leaves', kind: 'absence', startDate: from, endDate: addDays(from, p.keptAfterAbsence.days - 1), reason: '家中有事，未请假' });
-      recordExitDecision(ctx, { personId: id, rule: 'S11-absence', triggerYear: Number(year) - 1, decidedOn: `${Number(year) - 1}-06-20`, reason: p.keptAfterAbsence.reason });
+      save(id, {
+        table: 'leaves',
+        kind: 'absence',
+        startDate: from,
+        endDate: addDays(from, p.keptAfterAbsence.days - 1),
+        reason: '家中有事，未请假',
+      });
+      recordExitDecision(ctx, {
+        personId: id,
+        rule: 'S11-absence',
+        triggerYear: Number(year) - 1,
+        decidedOn: `${Number(year) - 1}-06-20`,
+        reason: p.keptAfterAbsence.reason,
+      });
     }
     n++;
   });

@@ -134,7 +134,13 @@ function summaryPlaces(sheet: CountySheet, summary: SummaryBlock): { col: number
   return places;
 }
 
-function putSummaryRow(ws: Worksheet, n: number, values: readonly CellValue[], places: ReturnType<typeof summaryPlaces>, style: (i: number) => Partial<Style>): void {
+function putSummaryRow(
+  ws: Worksheet,
+  n: number,
+  values: readonly CellValue[],
+  places: ReturnType<typeof summaryPlaces>,
+  style: (i: number) => Partial<Style>,
+): void {
   const row = ws.getRow(n);
   let lines = 1;
   places.forEach((p, i) => {
@@ -165,7 +171,9 @@ function writeSummary(ws: Worksheet, sheet: CountySheet, summary: SummaryBlock, 
 
 function signatureText(s: Signature): string {
   const name = (v: string) => (v.trim() ? v.trim() : '__________');
-  return [`填报人：${name(s.operator)}`, `审核人：${name(s.reviewer)}`, `单位负责人：${name(s.director)}`, `填报日期：${s.date}`].join(IDEOGRAPHIC_SPACE.repeat(4));
+  return [`填报人：${name(s.operator)}`, `审核人：${name(s.reviewer)}`, `单位负责人：${name(s.director)}`, `填报日期：${s.date}`].join(
+    IDEOGRAPHIC_SPACE.repeat(4),
+  );
 }
 
 function mergeWide(ws: Worksheet, n: number, width: number): void {

@@ -24,7 +24,11 @@ export type { CellValue, CountyColumn, CountySheet, Signature, SummaryBlock } fr
 const PORTRAIT_MAX_WIDTH = 95;
 
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\'"]/g, '').trim().slice(0, 31) || 'Sheet';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\'"]/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base.slice(0, 28)}(${i})`;
   taken.add(name);

@@ -5,7 +5,14 @@
  * Space on a header to sort), and "export this view to Excel" with the same query.
  */
 import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type ColumnFiltersState,
+  type SortingState,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Button, Input, Pagination, Space, message } from 'antd';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -160,7 +167,11 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
                 {hg.headers.map((h) => {
                   const sorted = h.column.getIsSorted();
                   return (
-                    <th key={h.id} style={{ width: h.getSize() }} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                    <th
+                      key={h.id}
+                      style={{ width: h.getSize() }}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    >
                       <div
                         className="th-label"
                         role="button"
@@ -178,7 +189,11 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
                         <span className="sort-mark">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
                       </div>
                       {h.column.getCanFilter() && (
-                        <ColumnFilter column={h.column.columnDef.meta as ViewColumn} value={h.column.getFilterValue()} onChange={(v) => h.column.setFilterValue(v)} />
+                        <ColumnFilter
+                          column={h.column.columnDef.meta as ViewColumn}
+                          value={h.column.getFilterValue()}
+                          onChange={(v) => h.column.setFilterValue(v)}
+                        />
                       )}
                     </th>
                   );
@@ -219,7 +234,9 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
         {!loading && rows.length === 0 && <div className="data-table-empty">没有符合条件的记录</div>}
       </div>
       <div className="data-table-footer">
-        <span data-testid="row-count">共 {page.total} 条{loading ? '（加载中…）' : ''}</span>
+        <span data-testid="row-count">
+          共 {page.total} 条{loading ? '（加载中…）' : ''}
+        </span>
         <Pagination
           size="small"
           current={pagination.pageIndex + 1}

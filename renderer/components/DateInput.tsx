@@ -2,7 +2,13 @@ import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 
 /** A date picker that speaks ISO strings (YYYY-MM-DD), which is what the core stores. */
-export function DateInput(props: { id?: string; value: string | null | undefined; onChange: (v: string | null) => void; onBlur?: () => void; allowClear?: boolean }) {
+export function DateInput(props: {
+  id?: string;
+  value: string | null | undefined;
+  onChange: (v: string | null) => void;
+  onBlur?: () => void;
+  allowClear?: boolean;
+}) {
   const d = props.value ? dayjs(props.value) : null;
   return (
     <DatePicker

@@ -21,7 +21,16 @@ export function useDrawerForm<T extends FieldValues, Parsed, E>(opts: {
   const { entity, empty, valuesOf } = opts;
   const values = useMemo(() => (entity ? valuesOf(entity) : empty), [entity, valuesOf, empty]);
   const fields = useMemo(() => Object.keys(empty), [empty]);
-  return useSaveForm<T, Parsed, E>({ schema: opts.schema, values, active: opts.open, fields, submit: opts.submit, valuesOf, onSaved: opts.onSaved, guard: 'ask' });
+  return useSaveForm<T, Parsed, E>({
+    schema: opts.schema,
+    values,
+    active: opts.open,
+    fields,
+    submit: opts.submit,
+    valuesOf,
+    onSaved: opts.onSaved,
+    guard: 'ask',
+  });
 }
 
 export function FormDrawer(props: {

@@ -50,29 +50,91 @@ export function SpecFormModal(props: {
   const values = watch();
 
   return (
-    <Modal title={props.title} open={props.open} onCancel={props.onCancel} onOk={() => void save()} okText={props.okText ?? '保存'} okButtonProps={{ danger: props.danger }} cancelText="取消" confirmLoading={saving} destroyOnHidden width={560} maskClosable={false}>
+    <Modal
+      title={props.title}
+      open={props.open}
+      onCancel={props.onCancel}
+      onOk={() => void save()}
+      okText={props.okText ?? '保存'}
+      okButtonProps={{ danger: props.danger }}
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={560}
+      maskClosable={false}
+    >
       {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} data-testid="record-error" />}
       {props.intro}
       <Form layout="vertical" component="div">
         {props.fields
           .filter((f) => !f.when || f.when(values))
           .map((f) => (
-            <FormField key={f.name} control={control} name={f.name} label={f.label} required={f.required} extra={f.extra} id={`r-${f.name}`}>
+            <FormField
+              key={f.name}
+              control={control}
+              name={f.name}
+              label={f.label}
+              required={f.required}
+              extra={f.extra}
+              id={`r-${f.name}`}
+            >
               {(field) => {
                 const id = `r-${f.name}`;
                 switch (f.kind) {
                   case 'date':
                     return <DateInput id={id} value={field.value as string | null} onChange={field.onChange} onBlur={field.onBlur} />;
                   case 'bool':
-                    return <Switch id={id} checked={Boolean(field.value)} onChange={field.onChange} checkedChildren="是" unCheckedChildren="否" />;
+                    return (
+                      <Switch
+                        id={id}
+                        checked={Boolean(field.value)}
+                        onChange={field.onChange}
+                        checkedChildren="是"
+                        unCheckedChildren="否"
+                      />
+                    );
                   case 'number':
-                    return <InputNumber id={id} value={field.value as number} onChange={field.onChange} onBlur={field.onBlur} min={0} precision={0} />;
+                    return (
+                      <InputNumber
+                        id={id}
+                        value={field.value as number}
+                        onChange={field.onChange}
+                        onBlur={field.onBlur}
+                        min={0}
+                        precision={0}
+                      />
+                    );
                   case 'money':
-                    return <InputNumber id={id} value={field.value as number} onChange={field.onChange} onBlur={field.onBlur} min={f.signed ? undefined : 0} precision={2} suffix="元" style={{ width: 200 }} />;
+                    return (
+                      <InputNumber
+                        id={id}
+                        value={field.value as number}
+                        onChange={field.onChange}
+                        onBlur={field.onBlur}
+                        min={f.signed ? undefined : 0}
+                        precision={2}
+                        suffix="元"
+                        style={{ width: 200 }}
+                      />
+                    );
                   case 'select':
-                    return <Select id={id} value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} options={f.options} showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} placeholder="请选择" allowClear={!f.required} />;
+                    return (
+                      <Select
+                        id={id}
+                        value={field.value as string}
+                        onChange={field.onChange}
+                        onBlur={field.onBlur}
+                        options={f.options}
+                        showSearch={{ optionFilterProp: 'label' }}
+                        style={{ width: '100%' }}
+                        placeholder="请选择"
+                        allowClear={!f.required}
+                      />
+                    );
                   case 'textarea':
-                    return <Input.TextArea id={id} value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} rows={2} />;
+                    return (
+                      <Input.TextArea id={id} value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} rows={2} />
+                    );
                   default:
                     return <Input id={id} value={field.value as string} onChange={field.onChange} onBlur={field.onBlur} />;
                 }

@@ -26,11 +26,7 @@ export function toListQuery(s: ServerListState): ListQuery {
  * Fetches one page whenever the query changes (search debounced), ignoring answers to queries
  * that have since been replaced, so fast typing never shows stale rows.
  */
-export function useServerList<Row>(
-  state: ServerListState,
-  fetchPage: (q: ListQuery) => Promise<Page<Row>>,
-  reloadKey: unknown,
-) {
+export function useServerList<Row>(state: ServerListState, fetchPage: (q: ListQuery) => Promise<Page<Row>>, reloadKey: unknown) {
   const [page, setPage] = useState<Page<Row>>({ rows: [], total: 0 });
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');

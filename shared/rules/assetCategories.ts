@@ -33,14 +33,44 @@ interface CategoryInfo {
 
 export const categoryInfo: Record<AssetCategory, CategoryInfo> = {
   land: { top: '土地', label: '土地', lifeYears: 0, keywords: ['土地', '地块'] },
-  building_concrete: { top: '房屋及构筑物', label: '房屋（钢结构、钢筋混凝土结构）', lifeYears: 50, keywords: ['钢筋混凝土', '框架', '钢结构'] },
-  building_brick: { top: '房屋及构筑物', label: '房屋（砖混、砖木结构）', lifeYears: 30, keywords: ['砖混', '砖木', '房屋', '业务用房', '办公楼', '卫生室用房'] },
-  building_simple: { top: '房屋及构筑物', label: '简易房、附属设施及构筑物', lifeYears: 8, keywords: ['简易', '附属', '构筑物', '围墙', '厕所', '车棚'] },
-  computer_office: { top: '通用设备', label: '计算机及办公设备', lifeYears: 6, keywords: ['计算机', '电脑', '笔记本', '打印机', '复印', '扫描', '办公设备', '一体机', '投影'] },
+  building_concrete: {
+    top: '房屋及构筑物',
+    label: '房屋（钢结构、钢筋混凝土结构）',
+    lifeYears: 50,
+    keywords: ['钢筋混凝土', '框架', '钢结构'],
+  },
+  building_brick: {
+    top: '房屋及构筑物',
+    label: '房屋（砖混、砖木结构）',
+    lifeYears: 30,
+    keywords: ['砖混', '砖木', '房屋', '业务用房', '办公楼', '卫生室用房'],
+  },
+  building_simple: {
+    top: '房屋及构筑物',
+    label: '简易房、附属设施及构筑物',
+    lifeYears: 8,
+    keywords: ['简易', '附属', '构筑物', '围墙', '厕所', '车棚'],
+  },
+  computer_office: {
+    top: '通用设备',
+    label: '计算机及办公设备',
+    lifeYears: 6,
+    keywords: ['计算机', '电脑', '笔记本', '打印机', '复印', '扫描', '办公设备', '一体机', '投影'],
+  },
   vehicle: { top: '通用设备', label: '车辆', lifeYears: 8, keywords: ['车辆', '汽车', '救护车', '摩托', '电动车'] },
-  electrical: { top: '通用设备', label: '电气设备', lifeYears: 5, keywords: ['电气', '空调', '冰箱', '冰柜', '发电机', '热水器', '消毒柜'] },
+  electrical: {
+    top: '通用设备',
+    label: '电气设备',
+    lifeYears: 5,
+    keywords: ['电气', '空调', '冰箱', '冰柜', '发电机', '热水器', '消毒柜'],
+  },
   general_other: { top: '通用设备', label: '其他通用设备', lifeYears: 5, keywords: ['通用设备'] },
-  medical: { top: '专用设备', label: '医疗设备', lifeYears: 5, keywords: ['医疗', '心电', '血压', '血糖', '监护', '雾化', 'B超', '超声', '听诊', '体温', '诊断', '治疗', '检验', '药品柜'] },
+  medical: {
+    top: '专用设备',
+    label: '医疗设备',
+    lifeYears: 5,
+    keywords: ['医疗', '心电', '血压', '血糖', '监护', '雾化', 'B超', '超声', '听诊', '体温', '诊断', '治疗', '检验', '药品柜'],
+  },
   special_other: { top: '专用设备', label: '其他专用设备', lifeYears: 10, keywords: ['专用设备'] },
   furniture: { top: '家具用具及其他', label: '家具', lifeYears: 15, keywords: ['家具', '桌', '椅', '柜', '床', '沙发'] },
   fixtures: { top: '家具用具及其他', label: '用具、装具', lifeYears: 5, keywords: ['用具', '装具', '被服', '器皿'] },
@@ -53,7 +83,6 @@ export const categoryLabels: Record<AssetCategory, string> = Object.fromEntries(
 
 /** Top classes in the order returns list them. */
 export const topClasses = ['土地', '房屋及构筑物', '通用设备', '专用设备', '家具用具及其他'] as const;
-
 
 /**
  * A clerk's category text (医疗设备, 通用设备-电脑, 专用设备 …) or, failing that, the asset's

@@ -74,7 +74,8 @@ export function depreciationBasis(effective: readonly MovementFact[], asOf: stri
   let endMonth: number | null = null;
   for (const m of effective) {
     if (asOf !== null && m.date > asOf) break;
-    if (m.kind === 'value_change') changes.push({ month: monthIndex(m.date), delta: m.valueFen, ...(m.lifeMonths !== null ? { lifeMonths: m.lifeMonths } : {}) });
+    if (m.kind === 'value_change')
+      changes.push({ month: monthIndex(m.date), delta: m.valueFen, ...(m.lifeMonths !== null ? { lifeMonths: m.lifeMonths } : {}) });
     if (m.kind === 'dispose') endMonth = monthIndex(m.date);
   }
   return { startMonth: monthIndex(acquire.date), value: acquire.valueFen, lifeMonths: acquire.lifeMonths ?? 0, changes, endMonth };

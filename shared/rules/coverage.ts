@@ -4,15 +4,7 @@
  * covered by patrol, dispatch or a neighbor's clinic. Rule C4: one clinic may serve several
  * villages (合建). A village covered by none of these is a 空白点 and must be driven to zero.
  */
-export const coverageKinds = [
-  'center_seat',
-  'own_clinic',
-  'shared_clinic',
-  'neighbor_extension',
-  'dispatch',
-  'patrol',
-  'none',
-] as const;
+export const coverageKinds = ['center_seat', 'own_clinic', 'shared_clinic', 'neighbor_extension', 'dispatch', 'patrol', 'none'] as const;
 export type CoverageKind = (typeof coverageKinds)[number];
 
 export const coverageLabels: Record<CoverageKind, string> = {
@@ -54,11 +46,7 @@ export function classifyCoverage(f: CoverageFacts): CoverageKind {
  * population may not stay without a clinic of its own for good. Returned as a hint, not an
  * error: "no qualified doctor can be recruited for now" is also an accepted reason.
  */
-export function shouldHaveOwnClinic(
-  kind: CoverageKind,
-  servicePopulation: number,
-  smallVillagePopulation = 800,
-): boolean {
+export function shouldHaveOwnClinic(kind: CoverageKind, servicePopulation: number, smallVillagePopulation = 800): boolean {
   if (kind === 'center_seat' || kind === 'own_clinic' || kind === 'shared_clinic') return false;
   return servicePopulation >= smallVillagePopulation;
 }

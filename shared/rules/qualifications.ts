@@ -61,7 +61,10 @@ export function highestQualification(quals: readonly HeldQualification[], date: 
 }
 
 /** S4: the share of village doctors holding a licensed/assistant qualification. */
-export function qualifiedRatio(people: readonly (readonly HeldQualification[])[], date: string): { qualified: number; total: number; ratio: number } {
+export function qualifiedRatio(
+  people: readonly (readonly HeldQualification[])[],
+  date: string,
+): { qualified: number; total: number; ratio: number } {
   const total = people.length;
   const qualified = people.filter((quals) => validKinds(quals, date).some(countsTowardTarget)).length;
   return { qualified, total, ratio: total === 0 ? 0 : qualified / total };
@@ -74,5 +77,7 @@ export function meetsRatioTarget(ratio: number, target: number): boolean {
 
 /** S5: a head past the age limit may stay only with county approval and one of these. */
 export function mayExtendHeadship(quals: readonly HeldQualification[], date: string): boolean {
-  return validKinds(quals, date).some((k) => k === 'licensed_physician' || k === 'assistant_physician' || k === 'rural_gp_assistant' || k === 'tcm_specialty');
+  return validKinds(quals, date).some(
+    (k) => k === 'licensed_physician' || k === 'assistant_physician' || k === 'rural_gp_assistant' || k === 'tcm_specialty',
+  );
 }

@@ -55,7 +55,12 @@ const month = (iso: string) => Number(iso.slice(5, 7));
  *   `forYear` (or in a later year);
  * - progress otherwise.
  */
-export function trainingProgress(records: readonly TrainingRecord[], forYear: number, asOf: string, rule: TrainingProgressRule): TrainingProgress {
+export function trainingProgress(
+  records: readonly TrainingRecord[],
+  forYear: number,
+  asOf: string,
+  rule: TrainingProgressRule,
+): TrainingProgress {
   const jiaozuo = rule.variant === 'jiaozuo';
   const from = `${forYear}-01-01`;
   const to = `${forYear + 1}-01-01`;
@@ -68,8 +73,12 @@ export function trainingProgress(records: readonly TrainingRecord[], forYear: nu
     t.count++;
     t.days += r.days;
   }
-  const required: TrainingTally = jiaozuo ? { count: rule.practiceStintsPerYear, days: 0 } : { count: rule.trainingsPerYear, days: rule.trainingTotalMinDays };
-  const needed = jiaozuo ? `临床进修 ${rule.practiceStintsPerYear} 次、每次不少于 ${rule.practiceStintMinDays} 天` : `培训 ${rule.trainingsPerYear} 次、累计不少于 ${rule.trainingTotalMinDays} 天`;
+  const required: TrainingTally = jiaozuo
+    ? { count: rule.practiceStintsPerYear, days: 0 }
+    : { count: rule.trainingsPerYear, days: rule.trainingTotalMinDays };
+  const needed = jiaozuo
+    ? `临床进修 ${rule.practiceStintsPerYear} 次、每次不少于 ${rule.practiceStintMinDays} 天`
+    : `培训 ${rule.trainingsPerYear} 次、累计不少于 ${rule.trainingTotalMinDays} 天`;
   let status: TrainingState = 'progress';
   let reason: TrainingProgress['reason'] = 'on_track';
   if (done.count >= required.count && done.days >= required.days) {
@@ -167,14 +176,23 @@ export function exitTriggers(f: ExitTriggerFacts, asOf: string): ExitTrigger[] {
   }
   const assessmentYears = [...new Set(f.assessments.map((a) => a.year))].filter((y) => y <= last).sort((a, b) => a - b);
   for (const y of assessmentYears) {
-    if (failedAssessmentsTriggerExit(f.assessments, y)) out.push({ rule: 'S11-assessment', year: y, count: f.assessments.filter((a) => a.year === y && !a.passed).length, ...state('S11-assessment', y) });
+    if (failedAssessmentsTriggerExit(f.assessments, y))
+      out.push({
+        rule: 'S11-assessment',
+        year: y,
+        count: f.assessments.filter((a) => a.year === y && !a.passed).length,
+        ...state('S11-assessment', y),
+      });
   }
   return out;
 }
 
 /** rule S11a: a trigger in words, with what closed it (or that nothing has yet). */
 export function exitTriggerText(t: ExitTrigger, absenceLimit: number): string {
-  const what = t.rule === 'S11-absence' ? `${t.year} 年擅自离岗累计 ${t.count} 天（满 ${absenceLimit} 天应退出）` : `${t.year} 年考核不合格 ${t.count} 次（两次应退出）`;
+  const what =
+    t.rule === 'S11-absence'
+      ? `${t.year} 年擅自离岗累计 ${t.count} 天（满 ${absenceLimit} 天应退出）`
+      : `${t.year} 年考核不合格 ${t.count} 次（两次应退出）`;
   if (t.state === 'exited') return `${what}，已办理退出`;
   if (t.state === 'decided') return `${what}，已于 ${t.decidedOn ?? ''} 记录留用说明`;
   return `${what}，尚未办理退出或记录留用说明`;

@@ -60,7 +60,12 @@ export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
   'stocktake-discrepancies': ['stocktake'],
 };
 
-export const returnInfo = z.object({ name: z.enum(returnNames), title: z.string(), description: z.string(), params: z.array(z.enum(returnParamKinds)) });
+export const returnInfo = z.object({
+  name: z.enum(returnNames),
+  title: z.string(),
+  description: z.string(),
+  params: z.array(z.enum(returnParamKinds)),
+});
 
 const paramFields = {
   asOf: isoDate.optional(),
@@ -80,11 +85,14 @@ export function returnParamProblems(name: ReturnName, v: ReturnParamValues): { p
   if (wants.includes('period')) {
     if (v.from === undefined) out.push({ path: 'from', message: '请选择统计期间的开始日期' });
     if (v.to === undefined) out.push({ path: 'to', message: '请选择统计期间的结束日期' });
-    if (v.from !== undefined && v.to !== undefined && v.from > v.to) out.push({ path: 'to', message: `统计期间的结束日期 ${v.to} 早于开始日期 ${v.from}` });
-  } else if (v.from !== undefined || v.to !== undefined) out.push({ path: v.from !== undefined ? 'from' : 'to', message: '这张报表不按期间统计，不能指定开始、结束日期' });
+    if (v.from !== undefined && v.to !== undefined && v.from > v.to)
+      out.push({ path: 'to', message: `统计期间的结束日期 ${v.to} 早于开始日期 ${v.from}` });
+  } else if (v.from !== undefined || v.to !== undefined)
+    out.push({ path: v.from !== undefined ? 'from' : 'to', message: '这张报表不按期间统计，不能指定开始、结束日期' });
   if (!wants.includes('clinic') && v.clinicId !== undefined) out.push({ path: 'clinicId', message: '这张报表不分卫生室，不能指定卫生室' });
   if (wants.includes('stocktake') && v.stocktakeId === undefined) out.push({ path: 'stocktakeId', message: '请选择要出表的盘点' });
-  if (!wants.includes('stocktake') && v.stocktakeId !== undefined) out.push({ path: 'stocktakeId', message: '这张报表与盘点无关，不能指定盘点' });
+  if (!wants.includes('stocktake') && v.stocktakeId !== undefined)
+    out.push({ path: 'stocktakeId', message: '这张报表与盘点无关，不能指定盘点' });
   return out;
 }
 

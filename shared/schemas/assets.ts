@@ -60,7 +60,12 @@ export const movementKindLabels: Record<MovementKind, string> = {
 export const CENTER_HOLDER = '卫生院本部';
 
 const holderId = idSchema.nullable();
-const fen = (label: string) => z.number({ error: `${label}必须是数字` }).int(`${label}必须以分为单位的整数`).min(0, `${label}不能为负数`).max(1e13, `${label}过大`);
+const fen = (label: string) =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}必须以分为单位的整数`)
+    .min(0, `${label}不能为负数`)
+    .max(1e13, `${label}过大`);
 const optionalDate = z.preprocess((v) => (v === '' || v === undefined ? null : v), isoDate.nullable());
 
 export const assetLabels = {
@@ -104,7 +109,8 @@ export const assetInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.inServiceOn && v.inServiceOn < v.acquiredOn) ctx.addIssue({ code: 'custom', path: ['inServiceOn'], message: '入账（启用）日期不能早于购置日期' });
+    if (v.inServiceOn && v.inServiceOn < v.acquiredOn)
+      ctx.addIssue({ code: 'custom', path: ['inServiceOn'], message: '入账（启用）日期不能早于购置日期' });
   });
 export type AssetInput = z.output<typeof assetInput>;
 
@@ -134,7 +140,11 @@ export const movementInput = z.discriminatedUnion(
         ...movementBase,
         reason: requiredText('变动事由', 200),
         method: z.enum(valueChangeMethods, { error: '请选择变动方式' }),
-        deltaFen: z.number({ error: '变动金额必须是数字' }).int('变动金额必须以分为单位').refine((n) => n !== 0, '变动金额不能为 0').refine((n) => Math.abs(n) <= 1e13, '变动金额过大'),
+        deltaFen: z
+          .number({ error: '变动金额必须是数字' })
+          .int('变动金额必须以分为单位')
+          .refine((n) => n !== 0, '变动金额不能为 0')
+          .refine((n) => Math.abs(n) <= 1e13, '变动金额过大'),
         /** Months of life left from this month on; empty keeps the life in force. */
         remainingMonths: count('剩余使用月数', 1200).nullable().default(null),
         approvalNo: text('批准文号', 60).default(''),
@@ -158,7 +168,8 @@ export const movementInput = z.discriminatedUnion(
       })
       .strict()
       .superRefine((v, ctx) => {
-        if (v.approvalDate > v.date) ctx.addIssue({ code: 'custom', path: ['approvalDate'], message: '批准日期不能晚于处置日期：先批准，后处置' });
+        if (v.approvalDate > v.date)
+          ctx.addIssue({ code: 'custom', path: ['approvalDate'], message: '批准日期不能晚于处置日期：先批准，后处置' });
       }),
   ],
   { error: '请选择变动类型' },

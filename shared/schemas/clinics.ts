@@ -32,10 +32,7 @@ export const clinicInput = z
     name: requiredText(clinicLabels.name, 50),
     address: text(clinicLabels.address, 120).default(''),
     property: z.enum(propertyValues, { error: '请选择产权' }),
-    buildingArea: z
-      .number({ error: '面积必须是数字' })
-      .min(0, '面积不能为负数')
-      .max(100_000, '面积不能超过 100000 ㎡'),
+    buildingArea: z.number({ error: '面积必须是数字' }).min(0, '面积不能为负数').max(100_000, '面积不能超过 100000 ㎡'),
     insurancePoint: z.boolean({ error: '请选择是否医保定点' }),
     headName: text(clinicLabels.headName, 30).default(''),
     hostVillageIds: z.array(idSchema).max(50, '所在村最多 50 个').default([]),

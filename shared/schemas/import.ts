@@ -7,7 +7,12 @@ import { z } from 'zod';
 
 export const importKindNames = ['villages', 'clinics', 'roster', 'assets'] as const;
 export type ImportKindName = (typeof importKindNames)[number];
-export const importKindLabels: Record<ImportKindName, string> = { villages: '行政村', clinics: '村卫生室', roster: '人员花名册', assets: '固定资产台账' };
+export const importKindLabels: Record<ImportKindName, string> = {
+  villages: '行政村',
+  clinics: '村卫生室',
+  roster: '人员花名册',
+  assets: '固定资产台账',
+};
 
 /** The browser-mode server refuses bodies over 4 MB (electron/web.ts), base64 included. */
 export const MAX_BODY_MB = 4;
@@ -27,13 +32,21 @@ export const importUpload = z.object({
   base64: z
     .string({ error: '缺少文件内容' })
     .min(1, '文件是空的，请重新选择')
-    .max(MAX_IMPORT_BASE64, `文件太大：一次最多导入约 3 MB 的 Excel 文件（浏览器模式下整个请求不能超过 ${MAX_BODY_MB} MB）。请只保留要导入的工作表，或分批导入`)
+    .max(
+      MAX_IMPORT_BASE64,
+      `文件太大：一次最多导入约 3 MB 的 Excel 文件（浏览器模式下整个请求不能超过 ${MAX_BODY_MB} MB）。请只保留要导入的工作表，或分批导入`,
+    )
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码有误（不是 base64），请重新选择文件'),
 });
 export type ImportUpload = z.input<typeof importUpload>;
 
 /** `notes`: how cells not written as expected were read (“聘用形式”：“乡聘村用（编外）”理解为 …). */
-const plannedRow = z.object({ row: z.number().int(), label: z.string(), changes: z.array(z.string()), notes: z.array(z.string()).optional() });
+const plannedRow = z.object({
+  row: z.number().int(),
+  label: z.string(),
+  changes: z.array(z.string()),
+  notes: z.array(z.string()).optional(),
+});
 const column = z.object({ column: z.string(), header: z.string() });
 
 export const importPreviewOutput = z.object({
@@ -43,7 +56,9 @@ export const importPreviewOutput = z.object({
   sheetName: z.string(),
   headerRow: z.number().int(),
   /** `note`: why a header was read as this field when it does not name it outright, or what else it could be (`alternatives`). */
-  columns: z.array(column.extend({ field: z.string(), label: z.string(), alternatives: z.array(z.string()).optional(), note: z.string().optional() })),
+  columns: z.array(
+    column.extend({ field: z.string(), label: z.string(), alternatives: z.array(z.string()).optional(), note: z.string().optional() }),
+  ),
   unknownColumns: z.array(column),
   create: z.array(plannedRow),
   update: z.array(plannedRow),

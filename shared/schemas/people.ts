@@ -58,7 +58,9 @@ export const personInput = z
     // Optional: derived from the 身份证号; when typed, they must agree with it.
     sex: z.enum(['M', 'F']).nullable().default(null),
     birthDate: optionalDate.default(null),
-    phone: text(personLabels.phone, 30).regex(/^[0-9+\-\s()]*$/, '联系电话只能包含数字、空格和 + - ( )').default(''),
+    phone: text(personLabels.phone, 30)
+      .regex(/^[0-9+\-\s()]*$/, '联系电话只能包含数字、空格和 + - ( )')
+      .default(''),
     education: z.union([z.enum(educationLevels), z.literal('')]).default(''),
     ethnicity: text(personLabels.ethnicity, 20).default(''),
     ruralWorkStart: optionalDate.default(null),
@@ -175,7 +177,13 @@ export const leaveRecord = z
   })
   .superRefine(dateRange);
 
-export const personRecord = z.discriminatedUnion('table', [qualificationRecord, assignmentRecord, employmentRecord, trainingRecord, leaveRecord]);
+export const personRecord = z.discriminatedUnion('table', [
+  qualificationRecord,
+  assignmentRecord,
+  employmentRecord,
+  trainingRecord,
+  leaveRecord,
+]);
 export type PersonRecord = z.output<typeof personRecord>;
 export type RecordTable = PersonRecord['table'];
 export const recordTables = ['qualifications', 'assignments', 'employments', 'trainings', 'leaves'] as const;

@@ -31,9 +31,28 @@ export const personDetail = personRow.extend({
   exitNote: z.string(),
   headExtensionUntil: z.string().nullable(),
   note: z.string(),
-  qualifications: z.array(z.object({ ...recordBase, kind: z.string(), certNumber: z.string(), scope: z.string(), issuedOn: z.string().nullable(), validUntil: z.string().nullable(), note: z.string() })),
+  qualifications: z.array(
+    z.object({
+      ...recordBase,
+      kind: z.string(),
+      certNumber: z.string(),
+      scope: z.string(),
+      issuedOn: z.string().nullable(),
+      validUntil: z.string().nullable(),
+      note: z.string(),
+    }),
+  ),
   assignments: z.array(
-    z.object({ ...recordBase, clinicId: z.number(), clinicName: z.string(), role: z.string(), startDate: z.string(), startUnknown: z.boolean(), endDate: z.string().nullable(), note: z.string() }),
+    z.object({
+      ...recordBase,
+      clinicId: z.number(),
+      clinicName: z.string(),
+      role: z.string(),
+      startDate: z.string(),
+      startUnknown: z.boolean(),
+      endDate: z.string().nullable(),
+      note: z.string(),
+    }),
   ),
   employments: z.array(
     z.object({
@@ -50,7 +69,17 @@ export const personDetail = personRow.extend({
       note: z.string(),
     }),
   ),
-  trainings: z.array(z.object({ ...recordBase, kind: z.string(), title: z.string(), place: z.string(), startDate: z.string(), endDate: z.string(), days: z.number() })),
+  trainings: z.array(
+    z.object({
+      ...recordBase,
+      kind: z.string(),
+      title: z.string(),
+      place: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      days: z.number(),
+    }),
+  ),
   leaves: z.array(
     z.object({
       ...recordBase,
@@ -64,13 +93,21 @@ export const personDetail = personRow.extend({
       reason: z.string(),
     }),
   ),
-  history: z.array(z.object({ ...recordBase, at: z.string(), actor: z.string(), field: z.string(), oldValue: z.string(), newValue: z.string() })),
+  history: z.array(
+    z.object({ ...recordBase, at: z.string(), actor: z.string(), field: z.string(), oldValue: z.string(), newValue: z.string() }),
+  ),
   /**
    * This year as S9a / S11a count it: training done by today against the norm, with what is
    * planned (and last year's final shortfall until the end of March); unauthorised absence days
    * up to today.
    */
-  year: z.object({ year: z.number(), training: trainingProgressRow, lastYearTraining: trainingProgressRow.nullable(), absenceDays: z.number(), absenceLimit: z.number() }),
+  year: z.object({
+    year: z.number(),
+    training: trainingProgressRow,
+    lastYearTraining: trainingProgressRow.nullable(),
+    absenceDays: z.number(),
+    absenceLimit: z.number(),
+  }),
   /** rule S11a: every S11 exit trigger reached, open until an exit or a decision (留用说明) closes it. */
   exitTriggers: z.array(exitTriggerRow),
   exitDecisions: z.array(exitDecisionRow),

@@ -4,11 +4,18 @@ import type { TrainingProgressRule } from '../rules/yearly';
 import { text } from './common';
 
 function intSetting(label: string, min: number, max: number) {
-  return z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).min(min, `${label}不能小于 ${min}`).max(max, `${label}不能大于 ${max}`);
+  return z
+    .number({ error: `${label}必须是数字` })
+    .int(`${label}必须是整数`)
+    .min(min, `${label}不能小于 ${min}`)
+    .max(max, `${label}不能大于 ${max}`);
 }
 
 function ratioSetting(label: string) {
-  return z.number({ error: `${label}必须是数字` }).min(0, `${label}不能小于 0%`).max(1, `${label}不能大于 100%`);
+  return z
+    .number({ error: `${label}必须是数字` })
+    .min(0, `${label}不能小于 0%`)
+    .max(1, `${label}不能大于 100%`);
 }
 
 /**
@@ -169,8 +176,24 @@ export const settingFields: SettingField[] = [
   { key: 'operatorName', label: '填报人', group: '单位信息', kind: 'text', help: '报表签字栏使用' },
   { key: 'reviewerName', label: '审核人', group: '单位信息', kind: 'text' },
   { key: 'directorName', label: '单位负责人', group: '单位信息', kind: 'text' },
-  { key: 'staffingPopulationPerDoctor', label: '每名村医服务人口', group: '村卫生室与人员', rule: 'S1', unit: '人', kind: 'int', help: '每千服务人口配备 1 名村医，不足千人按 1 名' },
-  { key: 'c1SmallVillagePopulation', label: '可不设卫生室的人口上限', group: '村卫生室与人员', rule: 'C1', unit: '人', kind: 'int', help: '服务人口低于此数的村可由巡诊、派驻或邻村延伸覆盖' },
+  {
+    key: 'staffingPopulationPerDoctor',
+    label: '每名村医服务人口',
+    group: '村卫生室与人员',
+    rule: 'S1',
+    unit: '人',
+    kind: 'int',
+    help: '每千服务人口配备 1 名村医，不足千人按 1 名',
+  },
+  {
+    key: 'c1SmallVillagePopulation',
+    label: '可不设卫生室的人口上限',
+    group: '村卫生室与人员',
+    rule: 'C1',
+    unit: '人',
+    kind: 'int',
+    help: '服务人口低于此数的村可由巡诊、派驻或邻村延伸覆盖',
+  },
   { key: 'qualifiedRatioTarget', label: '执业（助理）医师占比目标', group: '村卫生室与人员', rule: 'S4', unit: '%', kind: 'ratio' },
   { key: 'qualifiedRatioTargetYear', label: '占比目标年份', group: '村卫生室与人员', rule: 'S4', unit: '年', kind: 'int' },
   { key: 'pensionWarnAge', label: '退休提醒年龄', group: '村卫生室与人员', rule: 'S5', unit: '岁', kind: 'int' },
@@ -180,7 +203,11 @@ export const settingFields: SettingField[] = [
   { key: 'dispatchMinMonths', label: '派驻最短期限', group: '村卫生室与人员', rule: 'S7', unit: '个月', kind: 'int' },
   { key: 'countyHiredMinMonths', label: '县聘乡用最短服务期', group: '村卫生室与人员', rule: 'S8', unit: '个月', kind: 'int' },
   {
-    key: 'trainingVariant', label: '培训考核口径', group: '培训', rule: 'S9', kind: 'choice',
+    key: 'trainingVariant',
+    label: '培训考核口径',
+    group: '培训',
+    rule: 'S9',
+    kind: 'choice',
     choices: [
       { value: 'jiaozuo', label: '临床进修：每年至少 2 次、每次不少于 1 周（焦作）' },
       { value: 'sichuan', label: '免费培训：每年至少 2 次、累计不少于 2 周（四川）' },
@@ -191,7 +218,12 @@ export const settingFields: SettingField[] = [
   { key: 'trainingsPerYear', label: '每年培训次数', group: '培训', rule: 'S9', unit: '次', kind: 'int' },
   { key: 'trainingTotalMinDays', label: '培训累计最少天数', group: '培训', rule: 'S9', unit: '天', kind: 'int' },
   {
-    key: 'trainingAlertMonth', label: '培训未达标预警起始月份', group: '培训', rule: 'S9a', unit: '月', kind: 'int',
+    key: 'trainingAlertMonth',
+    label: '培训未达标预警起始月份',
+    group: '培训',
+    rule: 'S9a',
+    unit: '月',
+    kind: 'int',
     help: '此前只显示进度（已完成/应完成/已安排），已完成加已安排仍不够时才预警；自该月起已完成不足即预警。上年度未达标提示到次年 3 月底',
   },
   { key: 'absenceExitDays', label: '擅自离岗退出天数', group: '培训', rule: 'S11', unit: '天', kind: 'int' },
@@ -208,6 +240,8 @@ export const settingFields: SettingField[] = [
       rule: 'A4',
       unit: '年',
       kind: 'int',
-      ...(i === 0 ? { help: '新建资产卡片时的默认使用年限（政府会计准则第3号应用指南的最低年限）；已建卡片不受影响。土地、图书档案和文物不提折旧' } : {}),
+      ...(i === 0
+        ? { help: '新建资产卡片时的默认使用年限（政府会计准则第3号应用指南的最低年限）；已建卡片不受影响。土地、图书档案和文物不提折旧' }
+        : {}),
     })),
 ];

@@ -8,11 +8,21 @@ import { assetCategories } from '../rules/assetCategories';
 import { count, idSchema, isoDate, requiredText, text } from './common';
 
 export const stocktakeScopes = ['all', 'clinic', 'center'] as const;
-export const stocktakeScopeLabels: Record<(typeof stocktakeScopes)[number], string> = { all: '全乡镇', clinic: '单个卫生室', center: '卫生院本部' };
+export const stocktakeScopeLabels: Record<(typeof stocktakeScopes)[number], string> = {
+  all: '全乡镇',
+  clinic: '单个卫生室',
+  center: '卫生院本部',
+};
 
 export const itemResults = ['pending', 'found', 'missing', 'damaged', 'surplus'] as const;
 export type ItemResult = (typeof itemResults)[number];
-export const itemResultLabels: Record<ItemResult, string> = { pending: '未盘点', found: '账实相符', missing: '盘亏（未找到）', damaged: '毁损', surplus: '盘盈' };
+export const itemResultLabels: Record<ItemResult, string> = {
+  pending: '未盘点',
+  found: '账实相符',
+  missing: '盘亏（未找到）',
+  damaged: '毁损',
+  surplus: '盘盈',
+};
 const markableResults = ['pending', 'found', 'missing', 'damaged'] as const;
 
 export const stocktakeStatusLabels: Record<'open' | 'closed', string> = { open: '盘点中', closed: '已结束' };
@@ -84,7 +94,14 @@ export const stocktakeRow = z.object({
   startedOn: z.string(),
   closedOn: z.string().nullable(),
   status: z.enum(['open', 'closed']),
-  counts: z.object({ total: z.number(), pending: z.number(), found: z.number(), missing: z.number(), damaged: z.number(), surplus: z.number() }),
+  counts: z.object({
+    total: z.number(),
+    pending: z.number(),
+    found: z.number(),
+    missing: z.number(),
+    damaged: z.number(),
+    surplus: z.number(),
+  }),
 });
 export type StocktakeRow = z.infer<typeof stocktakeRow>;
 

@@ -27,10 +27,7 @@ export const villageInput = z
     residentPopulation: count(villageLabels.residentPopulation),
     servicePopulation: count(villageLabels.servicePopulation),
     isCenterSeat: z.boolean({ error: '请选择是否卫生院驻地' }),
-    distanceKm: z
-      .number({ error: '距离必须是数字' })
-      .min(0, '距离不能为负数')
-      .max(500, '距离不能超过 500 公里'),
+    distanceKm: z.number({ error: '距离必须是数字' }).min(0, '距离不能为负数').max(500, '距离不能超过 500 公里'),
     altCoverage: z.enum(altCoverageValues, { error: '请选择其他覆盖方式' }),
     patrolVisitsPerMonth: count(villageLabels.patrolVisitsPerMonth, 31),
     note: text(villageLabels.note, 200).default(''),

@@ -59,7 +59,12 @@ describe('cli: asset returns', () => {
     const r = json(cliOk('report', 'asset-ledger', '--db', db, '--as-of', asOf, '--format', 'json'));
     const ledger = r.ledger as NonNullable<ReportData['ledger']>;
     const sum = (k: 'valueFen' | 'accumulatedFen' | 'bookValueFen') => ledger.assets.reduce((n, a) => n + a[k], 0);
-    expect(r.figures).toMatchObject({ assets: ledger.assets.length, valueFen: sum('valueFen'), accumulatedFen: sum('accumulatedFen'), bookValueFen: sum('bookValueFen') });
+    expect(r.figures).toMatchObject({
+      assets: ledger.assets.length,
+      valueFen: sum('valueFen'),
+      accumulatedFen: sum('accumulatedFen'),
+      bookValueFen: sum('bookValueFen'),
+    });
     expect(ledger.byHolder.reduce((n, h) => n + h.valueFen, 0)).toBe(sum('valueFen'));
     expect(ledger.byCategory.reduce((n, c) => n + c.bookValueFen, 0)).toBe(sum('bookValueFen'));
     expect(Number.isInteger(sum('accumulatedFen'))).toBe(true);
@@ -88,7 +93,9 @@ describe('cli: asset returns', () => {
     expect(t.reducedValue).toBeGreaterThan(0);
 
     const out = path.join(dir, '变动.xlsx');
-    expect(cliOk('export', 'asset-changes', '--db', db, '--out', out, ...period, '--clinic', '卫生院本部')).toContain('固定资产增减变动表（卫生院本部）');
+    expect(cliOk('export', 'asset-changes', '--db', db, '--out', out, ...period, '--clinic', '卫生院本部')).toContain(
+      '固定资产增减变动表（卫生院本部）',
+    );
     expect(sheet(await readBack(out)).getCell('A1').value).toBe('固定资产增减变动表（卫生院本部）');
 
     const missing = cli('report', 'asset-changes', '--db', db, '--from', `${year}-01-01`);
@@ -102,7 +109,9 @@ describe('cli: asset returns', () => {
   it('export stocktake-discrepancies --stocktake lists the demo’s missing monitor', async () => {
     const { dir, db } = demoDb();
     const out = path.join(dir, '盘盈盘亏.xlsx');
-    expect(cliOk('export', 'stocktake-discrepancies', '--db', db, '--out', out, '--stocktake', '1')).toContain('已导出“固定资产盘盈盘亏表”');
+    expect(cliOk('export', 'stocktake-discrepancies', '--db', db, '--out', out, '--stocktake', '1')).toContain(
+      '已导出“固定资产盘盈盘亏表”',
+    );
     const ws = sheet(await readBack(out));
     const row = findRow(ws, '一、盘亏', 2);
     expect(rowValues(ws, row + 1)[2]).toBe('血压计');

@@ -76,7 +76,17 @@ describe('cli: people returns', () => {
     // seedPeople.ts: S1 short clinic, S2 all-male clinic, S3 expired certificate, S5 ageing head,
     // S6 contract ending, S7 short dispatch, S9 training shortfall, S11 absence (and S14 certificate ending).
     const kinds = new Set(r.alerts.map((a) => a.kind));
-    for (const k of ['staffing_short', 'no_woman', 'no_valid_qualification', 'head_over_age', 'contract_ending', 'dispatch_short', 'training_short', 'absence_exit', 'certificate_ending']) {
+    for (const k of [
+      'staffing_short',
+      'no_woman',
+      'no_valid_qualification',
+      'head_over_age',
+      'contract_ending',
+      'dispatch_short',
+      'training_short',
+      'absence_exit',
+      'certificate_ending',
+    ]) {
       expect(kinds.has(k), k).toBe(true);
     }
     expect(r.alerts.find((a) => a.kind === 'staffing_short')).toMatchObject({ rule: 'S1', subject: '郑店村卫生室' });
@@ -84,19 +94,33 @@ describe('cli: people returns', () => {
     const [table] = r.tables;
     expect(table?.rows).toHaveLength(13);
     expect(table?.rows.find((c) => c.name === '郑店村卫生室')).toMatchObject({ required: 2, actual: 1, gap: 1 });
-    expect(r.figures).toMatchObject({ clinics: 13, actual: table?.totals.actual, women: table?.totals.women, qualified: table?.totals.qualified, trainingCompliant: table?.totals.trainingCompliant });
+    expect(r.figures).toMatchObject({
+      clinics: 13,
+      actual: table?.totals.actual,
+      women: table?.totals.women,
+      qualified: table?.totals.qualified,
+      trainingCompliant: table?.totals.trainingCompliant,
+    });
     expect(r.figures.alerts).toBe(r.alerts.length);
   });
 
   it('exports both returns as workbooks with the figures the JSON reports', async () => {
     const { dir, db } = demoDb();
     const out = path.join(dir, '配备.xlsx');
-    expect(cliOk('export', 'staffing', '--db', db, '--out', out, '--as-of', '2026-06-30')).toContain('（人员配备 13 行，统计日期 2026-06-30）');
+    expect(cliOk('export', 'staffing', '--db', db, '--out', out, '--as-of', '2026-06-30')).toContain(
+      '（人员配备 13 行，统计日期 2026-06-30）',
+    );
     const json = JSON.parse(cliOk('report', 'staffing', '--db', db, '--as-of', '2026-06-30')) as StaffingJson;
     const ws = sheet(await readBack(out));
     const totals = rowValues(ws, findRow(ws, '合计'));
     // Column C is 服务人口 (since the clerk's-files import); 应配 … 执业（助理）医师 follow it.
-    expect(totals.slice(3, 8)).toEqual([json.figures.required, json.figures.actual, json.figures.gap, json.figures.women, json.figures.qualified]);
+    expect(totals.slice(3, 8)).toEqual([
+      json.figures.required,
+      json.figures.actual,
+      json.figures.gap,
+      json.figures.women,
+      json.figures.qualified,
+    ]);
     const rosterOut = path.join(dir, '花名册.xlsx');
     expect(cliOk('export', 'roster', '--db', db, '--out', rosterOut)).toContain('（花名册 24 行）');
     const rs = sheet(await readBack(rosterOut));

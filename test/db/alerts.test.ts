@@ -73,8 +73,21 @@ describe('S3: no valid qualification', () => {
   it('an expired village doctor certificate or none at all; renewal clears it; staff are not village doctors', async () => {
     const s = await openSessionAt();
     const a = await addClinic(s, '赵坡', 2500, 'A-01');
-    const expired = await addDoctor(s, { name: '赵军', born: '1983-12-25', sex: 'M', clinicId: a, head: true, qual: { table: 'qualifications', kind: 'village_doctor_cert', certNumber: 'XC1', validUntil: '2026-06-14' } });
-    await addDoctor(s, { name: '赵敏', born: '1990-01-01', sex: 'F', clinicId: a, qual: { table: 'qualifications', kind: 'village_doctor_cert', certNumber: 'XC2', validUntil: TODAY } });
+    const expired = await addDoctor(s, {
+      name: '赵军',
+      born: '1983-12-25',
+      sex: 'M',
+      clinicId: a,
+      head: true,
+      qual: { table: 'qualifications', kind: 'village_doctor_cert', certNumber: 'XC1', validUntil: '2026-06-14' },
+    });
+    await addDoctor(s, {
+      name: '赵敏',
+      born: '1990-01-01',
+      sex: 'F',
+      clinicId: a,
+      qual: { table: 'qualifications', kind: 'village_doctor_cert', certNumber: 'XC2', validUntil: TODAY },
+    });
     const none = await addPerson(s, '赵新', '1995-02-02', 'M');
     const staff = await addPerson(s, '马晓东', '1989-06-06', 'M', { category: 'center_staff' });
     const out = await alertsOn(s);
@@ -171,7 +184,14 @@ describe('alerts.list answers in the contract’s shape', () => {
   it('counts every kind, zero included, and agrees with computeAlerts', async () => {
     const s = await openSessionAt();
     const a = await addClinic(s, '张庄', 1500, 'A-01');
-    await addDoctor(s, { name: '张建国', born: '1961-06-15', sex: 'M', clinicId: a, head: true, qual: { table: 'qualifications', kind: 'village_doctor_cert', validUntil: '2026-08-01' } });
+    await addDoctor(s, {
+      name: '张建国',
+      born: '1961-06-15',
+      sex: 'M',
+      clinicId: a,
+      head: true,
+      qual: { table: 'qualifications', kind: 'village_doctor_cert', validUntil: '2026-08-01' },
+    });
     const out = await alertsOn(s);
     expect(Object.keys(out.counts).sort()).toEqual([...alertKinds].sort());
     for (const k of alertKinds) expect(out.counts[k], k).toBe(out.alerts.filter((x) => x.kind === k).length);

@@ -4,7 +4,16 @@ import { call } from '../helpers/calls';
 import { alertsOn, openDemoAt, subjects } from '../helpers/people';
 
 /** What seedPeople.ts says the demo covers: S1, S2, S3, S5 (ageing head), S6, S7, S9, S11. */
-const claimed: AlertKind[] = ['staffing_short', 'no_woman', 'no_valid_qualification', 'head_over_age', 'contract_ending', 'dispatch_short', 'training_short', 'absence_exit'];
+const claimed: AlertKind[] = [
+  'staffing_short',
+  'no_woman',
+  'no_valid_qualification',
+  'head_over_age',
+  'contract_ending',
+  'dispatch_short',
+  'training_short',
+  'absence_exit',
+];
 
 describe('the demo township raises every alert it claims to cover', () => {
   it('on 2026-06-15, each case where the seed put it', async () => {
@@ -42,7 +51,12 @@ describe('the demo township raises every alert it claims to cover', () => {
     const s = await openDemoAt('2026-06-15');
     const id = async (name: string) => (await call(s, 'people.list', { search: name })).rows[0]?.id ?? 0;
     const zhang = await call(s, 'people.get', { id: await id('张建国') });
-    expect(zhang.year.training).toMatchObject({ done: { count: 1 }, planned: { count: 1 }, status: 'progress', text: '已完成 1 / 应完成 2 次，已安排 1 次' });
+    expect(zhang.year.training).toMatchObject({
+      done: { count: 1 },
+      planned: { count: 1 },
+      status: 'progress',
+      text: '已完成 1 / 应完成 2 次，已安排 1 次',
+    });
     const sunTao = await call(s, 'people.get', { id: await id('孙涛') });
     expect(sunTao.exitTriggers).toMatchObject([{ rule: 'S11-absence', year: 2025, count: 32, state: 'decided', decidedOn: '2025-06-20' }]);
     expect(sunTao.exitDecisions).toHaveLength(1);

@@ -2,9 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/app/session';
 import { addDays } from '../../shared/rules/dates';
 import { call } from '../helpers/calls';
-import { addClinic, addDoctor, addPerson, addStints, alertsOn, openSessionAt, personIn, save, subjects, TODAY, type Person } from '../helpers/people';
+import {
+  addClinic,
+  addDoctor,
+  addPerson,
+  addStints,
+  alertsOn,
+  openSessionAt,
+  personIn,
+  save,
+  subjects,
+  TODAY,
+  type Person,
+} from '../helpers/people';
 
-const cert = (validUntil: string | null = null) => ({ table: 'qualifications', kind: 'village_doctor_cert', certNumber: 'XC01', validUntil }) as const;
+const cert = (validUntil: string | null = null) =>
+  ({ table: 'qualifications', kind: 'village_doctor_cert', certNumber: 'XC01', validUntil }) as const;
 
 async function clinicOf(s: Session): Promise<number> {
   return addClinic(s, '王屯', 5000, 'A-01');
@@ -39,7 +52,15 @@ describe('S5: age', () => {
   it('an extension with a licensed qualification; an expired licence does not count', async () => {
     const s = await openSessionAt();
     const c = await clinicOf(s);
-    const p = await addDoctor(s, { name: '周明', born: '1958-12-01', sex: 'M', clinicId: c, head: true, qual: { table: 'qualifications', kind: 'licensed_physician', validUntil: '2026-06-14' }, over: { headExtensionUntil: '2027-12-31' } });
+    const p = await addDoctor(s, {
+      name: '周明',
+      born: '1958-12-01',
+      sex: 'M',
+      clinicId: c,
+      head: true,
+      qual: { table: 'qualifications', kind: 'licensed_physician', validUntil: '2026-06-14' },
+      over: { headExtensionUntil: '2027-12-31' },
+    });
     expect(subjects(await alertsOn(s), 'head_over_age')).toEqual(['周明']);
     await save(s, p.id, { table: 'qualifications', kind: 'licensed_physician', validUntil: '2031-06-14' }, p.qualifications[0]?.id);
     expect(subjects(await alertsOn(s), 'head_over_age')).toEqual([]);
@@ -63,7 +84,8 @@ describe('S5: age', () => {
 describe('S6 / S14: contracts and certificates ending within 90 days', () => {
   it('day 90 warns, day 91 does not, an ended one does not; renewal clears it', async () => {
     const s = await openSessionAt();
-    const emp = (endDate: string) => ({ table: 'employments', kind: 'township_hired', establishment: 'off', startDate: '2023-06-01', endDate }) as const;
+    const emp = (endDate: string) =>
+      ({ table: 'employments', kind: 'township_hired', establishment: 'off', startDate: '2023-06-01', endDate }) as const;
     const a = await addPerson(s, '九十天', '1980-01-01', 'M');
     const a1 = await save(s, a.id, emp(addDays(TODAY, 90)));
     await save(s, (await addPerson(s, '九十一天', '1980-01-02', 'M')).id, emp(addDays(TODAY, 91)));
@@ -81,7 +103,12 @@ describe('S6 / S14: contracts and certificates ending within 90 days', () => {
     const a = await addPerson(s, '证九十天', '1980-01-01', 'F');
     const a1 = await save(s, a.id, cert(addDays(TODAY, 90)));
     await save(s, (await addPerson(s, '证九十一天', '1980-01-02', 'F')).id, cert(addDays(TODAY, 91)));
-    await save(s, (await addPerson(s, '执业医师', '1980-01-03', 'F')).id, { table: 'qualifications', kind: 'licensed_physician', certNumber: 'ZY9', validUntil: addDays(TODAY, 30) });
+    await save(s, (await addPerson(s, '执业医师', '1980-01-03', 'F')).id, {
+      table: 'qualifications',
+      kind: 'licensed_physician',
+      certNumber: 'ZY9',
+      validUntil: addDays(TODAY, 30),
+    });
     const out = await alertsOn(s);
     expect(subjects(out, 'certificate_ending')).toEqual(['执业医师', '证九十天'].sort());
     const alert = out.alerts.find((x) => x.kind === 'certificate_ending' && x.personId === a.id);
@@ -115,7 +142,9 @@ describe('S9: training this year, under either variant', () => {
     await trainees(s);
     const out = await alertsOn(s);
     expect(subjects(out, 'training_short')).toEqual(['进修七加六', '进修一次', '去年进修', '培训十四天', '培训十三天'].sort());
-    expect(out.alerts.find((x) => x.subject === '进修七加六' && x.kind === 'training_short')?.detail).toContain('已完成 1 / 应完成 2 次，已安排 0 次');
+    expect(out.alerts.find((x) => x.subject === '进修七加六' && x.kind === 'training_short')?.detail).toContain(
+      '已完成 1 / 应完成 2 次，已安排 0 次',
+    );
     // Last year's records count for last year only.
     const lastYear = subjects(await alertsOn(s, '2025-12-31'), 'training_short');
     expect(lastYear).not.toContain('去年进修');
@@ -186,11 +215,22 @@ describe('S7 / S8: dispatch under six months, county-hired service under a year'
   it('11 months of county-hired service warn, 12 do not', async () => {
     const s = await openSessionAt();
     const p = await addPerson(s, '县医院医生', '1985-03-03', 'M', { category: 'county_hired' });
-    const d = await save(s, p.id, { table: 'employments', kind: 'county_hired', startDate: '2026-01-15', endDate: '2026-12-15', assessment: '合格' });
+    const d = await save(s, p.id, {
+      table: 'employments',
+      kind: 'county_hired',
+      startDate: '2026-01-15',
+      endDate: '2026-12-15',
+      assessment: '合格',
+    });
     const out = await alertsOn(s);
     expect(subjects(out, 'county_hired_short')).toEqual(['县医院医生']);
     expect(out.alerts.find((x) => x.kind === 'county_hired_short')).toMatchObject({ rule: 'S8', personId: p.id });
-    await save(s, p.id, { table: 'employments', kind: 'county_hired', startDate: '2026-01-15', endDate: '2027-01-15' }, d.employments[0]?.id);
+    await save(
+      s,
+      p.id,
+      { table: 'employments', kind: 'county_hired', startDate: '2026-01-15', endDate: '2027-01-15' },
+      d.employments[0]?.id,
+    );
     expect(subjects(await alertsOn(s), 'county_hired_short')).toEqual([]);
   });
 });
@@ -199,12 +239,25 @@ describe('exited people raise no alerts', () => {
   it('a person with every kind of problem is silent after exit', async () => {
     const s = await openSessionAt();
     const c = await clinicOf(s);
-    const p = await addDoctor(s, { name: '问题多', born: '1961-06-15', sex: 'M', clinicId: c, head: true, qual: cert('2026-06-14'), trained: false });
+    const p = await addDoctor(s, {
+      name: '问题多',
+      born: '1961-06-15',
+      sex: 'M',
+      clinicId: c,
+      head: true,
+      qual: cert('2026-06-14'),
+      trained: false,
+    });
     await save(s, p.id, { table: 'employments', kind: 'dispatched', startDate: '2026-06-01', endDate: '2026-08-01' });
     await save(s, p.id, { table: 'leaves', kind: 'absence', startDate: '2026-03-01', endDate: '2026-04-15' });
     const before = await alertsOn(s);
-    const mine = before.alerts.filter((x) => x.personId === p.id).map((x) => x.kind).sort();
-    expect(mine).toEqual(['absence_exit', 'contract_ending', 'dispatch_short', 'head_over_age', 'no_valid_qualification', 'training_short'].sort());
+    const mine = before.alerts
+      .filter((x) => x.personId === p.id)
+      .map((x) => x.kind)
+      .sort();
+    expect(mine).toEqual(
+      ['absence_exit', 'contract_ending', 'dispatch_short', 'head_over_age', 'no_valid_qualification', 'training_short'].sort(),
+    );
     await call(s, 'people.exit', { id: p.id, exitDate: '2026-06-14', reason: 'absence' });
     const after = await alertsOn(s);
     expect(after.alerts.filter((x) => x.personId === p.id)).toEqual([]);

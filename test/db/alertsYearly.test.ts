@@ -10,8 +10,10 @@ import { computeAlerts } from '../../electron/domains/people/alerts';
 import { call } from '../helpers/calls';
 import { addPerson, alertsOn, failsUnchanged, openSessionAt, save, subjects, type Person } from '../helpers/people';
 
-const stint = (startDate: string, endDate: string) => ({ table: 'trainings', kind: 'clinical_practice', title: '临床进修', place: '卫生院', startDate, endDate, days: 7 }) as const;
-const absence = (startDate: string, endDate: string) => ({ table: 'leaves', kind: 'absence', startDate, endDate, reason: '外出务工' }) as const;
+const stint = (startDate: string, endDate: string) =>
+  ({ table: 'trainings', kind: 'clinical_practice', title: '临床进修', place: '卫生院', startDate, endDate, days: 7 }) as const;
+const absence = (startDate: string, endDate: string) =>
+  ({ table: 'leaves', kind: 'absence', startDate, endDate, reason: '外出务工' }) as const;
 
 describe('S9a: training done by the day, planned after it', () => {
   it('a planned stint keeps a shortfall off the list until October; removing it (cancelled) brings the alert back', async () => {
@@ -47,7 +49,13 @@ describe('S9a: training done by the day, planned after it', () => {
     const p = await addPerson(s, '四川培训', '1980-02-02', 'F');
     await save(s, p.id, { table: 'trainings', kind: 'training', startDate: '2026-03-02', endDate: '2026-03-08', days: 7 });
     const d = await save(s, p.id, { table: 'trainings', kind: 'training', startDate: '2026-08-03', endDate: '2026-08-09', days: 7 });
-    expect(d.year.training).toMatchObject({ variant: 'sichuan', done: { count: 1, days: 7 }, planned: { count: 1, days: 7 }, required: { count: 2, days: 14 }, status: 'progress' });
+    expect(d.year.training).toMatchObject({
+      variant: 'sichuan',
+      done: { count: 1, days: 7 },
+      planned: { count: 1, days: 7 },
+      required: { count: 2, days: 14 },
+      status: 'progress',
+    });
     expect(d.year.training.text).toBe('已完成 1 次 7 天 / 应完成 2 次 14 天，已安排 1 次 7 天');
     expect(subjects(await alertsOn(s), 'training_short')).toEqual([]);
     expect(subjects(await alertsOn(s, '2026-10-01'), 'training_short')).toEqual([]);
@@ -65,7 +73,11 @@ describe('S9a: training done by the day, planned after it', () => {
     expect(subjects(computeAlerts(s.db, '2026-12-31'), 'training_short_last_year')).toEqual([]);
     const jan1 = computeAlerts(s.db, '2027-01-01');
     expect(subjects(jan1, 'training_short_last_year')).toEqual(['去年差一次']);
-    expect(jan1.alerts.find((a) => a.kind === 'training_short_last_year')).toMatchObject({ rule: 'S9', level: 'warning', personId: short.id });
+    expect(jan1.alerts.find((a) => a.kind === 'training_short_last_year')).toMatchObject({
+      rule: 'S9',
+      level: 'warning',
+      personId: short.id,
+    });
     expect(jan1.alerts.find((a) => a.kind === 'training_short_last_year')?.detail).toContain('2026 年未达标：已完成 1 / 应完成 2 次');
     // On 1 January nobody has anything done or planned for 2027 yet: this year's shortfall cannot be made up by what is planned.
     expect(subjects(jan1, 'training_short')).toEqual(['去年差一次', '去年达标'].sort());
@@ -87,7 +99,9 @@ describe('S11a: unauthorised absence, counted up to the day, open until closed',
     expect(p.year.absenceDays).toBe(29 + 15);
     expect(subjects(computeAlerts(s.db, '2026-05-31'), 'absence_exit')).toEqual([]);
     expect(subjects(computeAlerts(s.db, '2026-06-01'), 'absence_exit')).toEqual(['孙海燕']);
-    expect(computeAlerts(s.db, '2026-06-01').alerts.find((a) => a.kind === 'absence_exit')?.detail).toBe('2026 年擅自离岗累计 30 天（满 30 天应退出），尚未办理退出或记录留用说明');
+    expect(computeAlerts(s.db, '2026-06-01').alerts.find((a) => a.kind === 'absence_exit')?.detail).toBe(
+      '2026 年擅自离岗累计 30 天（满 30 天应退出），尚未办理退出或记录留用说明',
+    );
   });
 
   it('stays open into the next year, until a 留用说明 closes it — from its date on', async () => {
@@ -102,14 +116,32 @@ describe('S11a: unauthorised absence, counted up to the day, open until closed',
     expect(file.year).toMatchObject({ year: 2027, absenceDays: 0 });
 
     const audits = Number(s.db.prepare('SELECT count(*) FROM audit_log').pluck().get());
-    const kept = await call(s, 'people.recordExitDecision', { personId: p.id, rule: 'S11-absence', triggerYear: 2026, decidedOn: '2027-01-20', reason: '  家中老人重病，事后补假；给予警告，继续留用  ' });
-    expect(kept.exitDecisions).toMatchObject([{ rule: 'S11-absence', triggerYear: 2026, decidedOn: '2027-01-20', reason: '家中老人重病，事后补假；给予警告，继续留用', createdBy: expect.any(String) }]);
+    const kept = await call(s, 'people.recordExitDecision', {
+      personId: p.id,
+      rule: 'S11-absence',
+      triggerYear: 2026,
+      decidedOn: '2027-01-20',
+      reason: '  家中老人重病，事后补假；给予警告，继续留用  ',
+    });
+    expect(kept.exitDecisions).toMatchObject([
+      {
+        rule: 'S11-absence',
+        triggerYear: 2026,
+        decidedOn: '2027-01-20',
+        reason: '家中老人重病，事后补假；给予警告，继续留用',
+        createdBy: expect.any(String),
+      },
+    ]);
     expect(kept.exitTriggers).toMatchObject([{ year: 2026, state: 'decided', decidedOn: '2027-01-20' }]);
     expect(kept.exitTriggers[0]?.detail).toContain('已于 2027-01-20 记录留用说明');
     expect(kept.history[0]).toMatchObject({ field: '留用说明', oldValue: '' });
     expect(kept.history[0]?.newValue).toContain('2026 年一年内擅自离岗累计满 30 天（S11-absence）：2027-01-20 决定留用');
     expect(Number(s.db.prepare('SELECT count(*) FROM audit_log').pluck().get())).toBe(audits + 1);
-    expect(s.db.prepare('SELECT action, entity, entity_id FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({ action: 'create', entity: 'exit_decisions', entity_id: p.id });
+    expect(s.db.prepare('SELECT action, entity, entity_id FROM audit_log ORDER BY id DESC LIMIT 1').get()).toEqual({
+      action: 'create',
+      entity: 'exit_decisions',
+      entity_id: p.id,
+    });
 
     expect(subjects(computeAlerts(s.db, '2027-02-01'), 'absence_exit')).toEqual([]);
     expect(subjects(computeAlerts(s.db, '2028-06-30'), 'absence_exit')).toEqual([]);
@@ -117,9 +149,11 @@ describe('S11a: unauthorised absence, counted up to the day, open until closed',
     expect(subjects(computeAlerts(s.db, '2027-01-19'), 'absence_exit')).toEqual(['孙海燕']);
     // A new year's absence is a new trigger; the 2026 decision does not close it.
     await save(s, p.id, absence('2027-01-02', '2027-01-31'));
-    expect(computeAlerts(s.db, '2027-02-01').alerts.filter((a) => a.kind === 'absence_exit').map((a) => a.detail)).toEqual([
-      '2027 年擅自离岗累计 30 天（满 30 天应退出），尚未办理退出或记录留用说明',
-    ]);
+    expect(
+      computeAlerts(s.db, '2027-02-01')
+        .alerts.filter((a) => a.kind === 'absence_exit')
+        .map((a) => a.detail),
+    ).toEqual(['2027 年擅自离岗累计 30 天（满 30 天应退出），尚未办理退出或记录留用说明']);
   });
 
   it('a recorded exit closes it', async () => {
@@ -130,7 +164,13 @@ describe('S11a: unauthorised absence, counted up to the day, open until closed',
     expect(out.exitTriggers).toMatchObject([{ year: 2026, state: 'exited' }]);
     expect(subjects(await alertsOn(s, '2027-02-01'), 'absence_exit')).toEqual([]);
     // Nothing to decide any more.
-    const e = await failsUnchanged(s, 'people.recordExitDecision', { personId: p.id, rule: 'S11-absence', triggerYear: 2026, decidedOn: '2027-02-01', reason: '留用' });
+    const e = await failsUnchanged(s, 'people.recordExitDecision', {
+      personId: p.id,
+      rule: 'S11-absence',
+      triggerYear: 2026,
+      decidedOn: '2027-02-01',
+      reason: '留用',
+    });
     expect(e.code).toBe('CONFLICT');
   });
 
@@ -141,13 +181,19 @@ describe('S11a: unauthorised absence, counted up to the day, open until closed',
     const early = await failsUnchanged(s, 'people.recordExitDecision', { ...base, decidedOn: '2026-05-31' });
     expect(early).toMatchObject({ code: 'VALIDATION', field: 'triggerYear' });
     expect(early.message).toContain('截至 2026-05-31，2026 年擅自离岗累计 29 天，未满 30 天');
-    expect((await failsUnchanged(s, 'people.recordExitDecision', { ...base, triggerYear: 2025, decidedOn: '2026-06-15' })).field).toBe('triggerYear');
-    expect((await failsUnchanged(s, 'people.recordExitDecision', { ...base, rule: 'S11-assessment', decidedOn: '2026-06-15' })).message).toContain('没有两次考核不合格');
+    expect((await failsUnchanged(s, 'people.recordExitDecision', { ...base, triggerYear: 2025, decidedOn: '2026-06-15' })).field).toBe(
+      'triggerYear',
+    );
+    expect(
+      (await failsUnchanged(s, 'people.recordExitDecision', { ...base, rule: 'S11-assessment', decidedOn: '2026-06-15' })).message,
+    ).toContain('没有两次考核不合格');
     expect((await failsUnchanged(s, 'people.recordExitDecision', { ...base, decidedOn: '2026-06-16' })).field).toBe('decidedOn');
     const blank = await failsUnchanged(s, 'people.recordExitDecision', { ...base, decidedOn: '2026-06-15', reason: '   ' });
     expect(blank).toMatchObject({ code: 'VALIDATION' });
     expect(blank.fields?.reason).toBe('请填写留用理由');
-    expect((await failsUnchanged(s, 'people.recordExitDecision', { ...base, rule: 'S11-accident', decidedOn: '2026-06-15' })).code).toBe('VALIDATION');
+    expect((await failsUnchanged(s, 'people.recordExitDecision', { ...base, rule: 'S11-accident', decidedOn: '2026-06-15' })).code).toBe(
+      'VALIDATION',
+    );
     await call(s, 'people.recordExitDecision', { ...base, decidedOn: '2026-06-01' });
     const twice = await failsUnchanged(s, 'people.recordExitDecision', { ...base, decidedOn: '2026-06-15' });
     expect(twice.code).toBe('CONFLICT');

@@ -41,11 +41,18 @@ describe('asset changes by category', () => {
     const third = await addClinic(s, '王屯', 700, '03');
     const holders: (number | null)[] = [c.zhang, c.li, third, null];
     const rand = seeded(20261204);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
     const categories = ['medical', 'furniture', 'computer_office', 'building_brick', 'land'] as const;
     for (let i = 0; i < 25; i++) {
       let day = addDays('2021-01-01', Math.floor(rand() * 1500));
-      const a = await addAsset(s, { name: `资产${i}`, category: pick(categories), holderClinicId: pick(holders), acquiredOn: day, valueFen: 10_000 + Math.floor(rand() * 2_000_000), lifeMonths: rand() < 0.3 ? 24 : null });
+      const a = await addAsset(s, {
+        name: `资产${i}`,
+        category: pick(categories),
+        holderClinicId: pick(holders),
+        acquiredOn: day,
+        valueFen: 10_000 + Math.floor(rand() * 2_000_000),
+        lifeMonths: rand() < 0.3 ? 24 : null,
+      });
       let holder = a.holderClinicId;
       for (let k = 0; k < 4; k++) {
         day = addDays(day, 1 + Math.floor(rand() * 200));
@@ -53,17 +60,44 @@ describe('asset changes by category', () => {
         const r = rand();
         if (r < 0.5) {
           const to = pick(holders.filter((h) => h !== holder));
-          await call(s, 'assets.move', { kind: 'transfer', assetId: a.id, date: day, toClinicId: to, reason: '调剂', sentBy: '甲', receivedBy: '乙' });
+          await call(s, 'assets.move', {
+            kind: 'transfer',
+            assetId: a.id,
+            date: day,
+            toClinicId: to,
+            reason: '调剂',
+            sentBy: '甲',
+            receivedBy: '乙',
+          });
           holder = to;
         } else if (r < 0.75) {
-          await call(s, 'assets.move', { kind: 'value_change', assetId: a.id, date: day, method: 'improvement', deltaFen: 5_000 + Math.floor(rand() * 100_000), reason: '改良', remainingMonths: 36 });
+          await call(s, 'assets.move', {
+            kind: 'value_change',
+            assetId: a.id,
+            date: day,
+            method: 'improvement',
+            deltaFen: 5_000 + Math.floor(rand() * 100_000),
+            reason: '改良',
+            remainingMonths: 36,
+          });
         } else if (r < 0.85) {
-          await call(s, 'assets.move', { kind: 'dispose', assetId: a.id, date: day, method: 'scrap', approvalNo: `批${i}`, approvalDate: day });
+          await call(s, 'assets.move', {
+            kind: 'dispose',
+            assetId: a.id,
+            date: day,
+            method: 'scrap',
+            approvalNo: `批${i}`,
+            approvalDate: day,
+          });
           break;
         }
       }
     }
-    for (const [from, to] of [['2022-01-01', '2022-12-31'], ['2023-04-17', '2025-02-09'], ['2021-01-01', TODAY]] as const) {
+    for (const [from, to] of [
+      ['2022-01-01', '2022-12-31'],
+      ['2023-04-17', '2025-02-09'],
+      ['2021-01-01', TODAY],
+    ] as const) {
       const township = assetChanges(s.db, from, to);
       balances(township.total);
       for (const r of township.rows) balances(r);
@@ -91,13 +125,33 @@ describe('asset changes by category', () => {
     const s = await openSessionAt(TODAY);
     const c = await twoClinics(s);
     const a = await addAsset(s, { holderClinicId: c.zhang, acquiredOn: '2024-03-10' });
-    await call(s, 'assets.move', { kind: 'transfer', assetId: a.id, date: '2026-02-10', toClinicId: c.li, reason: '调剂', sentBy: '甲', receivedBy: '乙' });
+    await call(s, 'assets.move', {
+      kind: 'transfer',
+      assetId: a.id,
+      date: '2026-02-10',
+      toClinicId: c.li,
+      reason: '调剂',
+      sentBy: '甲',
+      receivedBy: '乙',
+    });
     const zhang = assetChanges(s.db, '2026-01-01', '2026-03-31', c.zhang).total;
     const li = assetChanges(s.db, '2026-01-01', '2026-03-31', c.li).total;
     const township = assetChanges(s.db, '2026-01-01', '2026-03-31').total;
     // Through January 2026: 23 months at ¥200.
-    expect(zhang).toMatchObject({ openingValue: 1_200_000, reducedValue: 1_200_000, reducedAccumulated: 23 * 20_000, depreciation: 20_000, closingValue: 0 });
-    expect(li).toMatchObject({ openingValue: 0, addedValue: 1_200_000, addedAccumulated: 23 * 20_000, depreciation: 40_000, closingAccumulated: 25 * 20_000 });
+    expect(zhang).toMatchObject({
+      openingValue: 1_200_000,
+      reducedValue: 1_200_000,
+      reducedAccumulated: 23 * 20_000,
+      depreciation: 20_000,
+      closingValue: 0,
+    });
+    expect(li).toMatchObject({
+      openingValue: 0,
+      addedValue: 1_200_000,
+      addedAccumulated: 23 * 20_000,
+      depreciation: 40_000,
+      closingAccumulated: 25 * 20_000,
+    });
     expect(township).toMatchObject({ addedValue: 0, reducedValue: 0, depreciation: 60_000 });
   });
 
@@ -106,7 +160,15 @@ describe('asset changes by category', () => {
     const c = await twoClinics(s);
     const a = await addAsset(s, { holderClinicId: c.zhang, acquiredOn: '2024-03-10' });
     await addAsset(s, { holderClinicId: null, name: '土地', category: 'land', acquiredOn: '2020-01-01' });
-    await call(s, 'assets.move', { kind: 'transfer', assetId: a.id, date: '2026-02-10', toClinicId: c.li, reason: '调剂', sentBy: '甲', receivedBy: '乙' });
+    await call(s, 'assets.move', {
+      kind: 'transfer',
+      assetId: a.id,
+      date: '2026-02-10',
+      toClinicId: c.li,
+      reason: '调剂',
+      sentBy: '甲',
+      receivedBy: '乙',
+    });
     const run = depreciationRun(s.db, '2026-01', '2026-03');
     expect(run.map((m) => [m.month, m.totalFen, m.byHolder])).toEqual([
       ['2026-01', 20_000, { [c.zhang]: 20_000 }],

@@ -43,11 +43,22 @@ describe('asset cards', () => {
   it('refuses bad cards and changes nothing', async () => {
     const s = await openSessionAt(TODAY);
     const c = await twoClinics(s);
-    const base = { name: '心电图机', category: 'medical', funding: 'fiscal', acquiredOn: '2024-03-10', valueFen: 100, holderClinicId: c.zhang };
+    const base = {
+      name: '心电图机',
+      category: 'medical',
+      funding: 'fiscal',
+      acquiredOn: '2024-03-10',
+      valueFen: 100,
+      holderClinicId: c.zhang,
+    };
     expect((await failsUnchanged(s, 'assets.create', { ...base, name: '' })).fields?.name).toBe('请填写资产名称');
     expect((await failsUnchanged(s, 'assets.create', { ...base, valueFen: 12.5 })).fields?.valueFen).toMatch(/分/);
-    expect((await failsUnchanged(s, 'assets.create', { ...base, acquiredOn: '2026-07-01' })).fields?.acquiredOn).toBe('购置日期不能晚于今天');
-    expect((await failsUnchanged(s, 'assets.create', { ...base, inServiceOn: '2024-01-01' })).fields?.inServiceOn).toMatch(/不能早于购置日期/);
+    expect((await failsUnchanged(s, 'assets.create', { ...base, acquiredOn: '2026-07-01' })).fields?.acquiredOn).toBe(
+      '购置日期不能晚于今天',
+    );
+    expect((await failsUnchanged(s, 'assets.create', { ...base, inServiceOn: '2024-01-01' })).fields?.inServiceOn).toMatch(
+      /不能早于购置日期/,
+    );
     expect((await failsUnchanged(s, 'assets.create', { ...base, holderClinicId: 999 })).field).toBe('holderClinicId');
   });
 
@@ -65,12 +76,25 @@ describe('asset cards', () => {
     const s = await openSessionAt(TODAY);
     const c = await twoClinics(s);
     const a = await addAsset(s, { holderClinicId: c.zhang });
-    const after = await call(s, 'assets.update', { id: a.id, values: { name: '十二导心电图机', category: 'medical', model: 'ECG-1200', funding: 'fiscal', acquiredOn: '2024-03-10', location: '诊室' } });
+    const after = await call(s, 'assets.update', {
+      id: a.id,
+      values: {
+        name: '十二导心电图机',
+        category: 'medical',
+        model: 'ECG-1200',
+        funding: 'fiscal',
+        acquiredOn: '2024-03-10',
+        location: '诊室',
+      },
+    });
     expect(after.name).toBe('十二导心电图机');
     const audit = s.db.prepare("SELECT summary FROM audit_log WHERE entity = 'asset' ORDER BY id DESC LIMIT 1").pluck().get();
     expect(audit).toBe(`修改资产卡片：${a.code} 十二导心电图机（资产名称、存放地点）`);
     // Value is not a card field: a strict schema refuses it.
-    await failsUnchanged(s, 'assets.update', { id: a.id, values: { name: 'x', category: 'medical', funding: 'fiscal', acquiredOn: '2024-03-10', valueFen: 1 } });
+    await failsUnchanged(s, 'assets.update', {
+      id: a.id,
+      values: { name: 'x', category: 'medical', funding: 'fiscal', acquiredOn: '2024-03-10', valueFen: 1 },
+    });
   });
 });
 
@@ -79,9 +103,32 @@ describe('the ledger as of a date (A3)', () => {
     const s = await openSessionAt(TODAY);
     const c = await twoClinics(s);
     const a = await addAsset(s, { holderClinicId: c.zhang });
-    await call(s, 'assets.move', { kind: 'transfer', assetId: a.id, date: '2025-01-20', toClinicId: c.li, reason: '调剂使用', sentBy: '张建国', receivedBy: '李秀英' });
-    await call(s, 'assets.move', { kind: 'transfer', assetId: a.id, date: '2025-09-01', toClinicId: null, reason: '维修后收回', sentBy: '李秀英', receivedBy: '王会计' });
-    await call(s, 'assets.move', { kind: 'dispose', assetId: a.id, date: '2026-03-05', method: 'scrap', approvalNo: '卫资〔2026〕3号', approvalDate: '2026-03-01' });
+    await call(s, 'assets.move', {
+      kind: 'transfer',
+      assetId: a.id,
+      date: '2025-01-20',
+      toClinicId: c.li,
+      reason: '调剂使用',
+      sentBy: '张建国',
+      receivedBy: '李秀英',
+    });
+    await call(s, 'assets.move', {
+      kind: 'transfer',
+      assetId: a.id,
+      date: '2025-09-01',
+      toClinicId: null,
+      reason: '维修后收回',
+      sentBy: '李秀英',
+      receivedBy: '王会计',
+    });
+    await call(s, 'assets.move', {
+      kind: 'dispose',
+      assetId: a.id,
+      date: '2026-03-05',
+      method: 'scrap',
+      approvalNo: '卫资〔2026〕3号',
+      approvalDate: '2026-03-01',
+    });
     const holderOn = async (day: string) => (await ledger(s, day)).filter((r) => r.id === a.id).map((r) => `${r.holderName}/${r.status}`);
     expect(await holderOn('2024-03-09')).toEqual([]);
     expect(await holderOn('2025-01-19')).toEqual(['张庄村卫生室/in_use']);
@@ -106,8 +153,27 @@ describe('the ledger as of a date (A3)', () => {
     expect((await failsUnchanged(s, 'assets.move', { ...move, date: '2024-01-01' })).message).toMatch(/不能早于该资产最近一次变动/);
     expect((await failsUnchanged(s, 'assets.move', { ...move, date: '2025-01-01', toClinicId: c.zhang })).field).toBe('toClinicId');
     expect((await failsUnchanged(s, 'assets.move', { ...move, date: '2025-01-01', sentBy: '' })).fields?.sentBy).toBe('请填写调出方签收人');
-    expect((await failsUnchanged(s, 'assets.move', { kind: 'dispose', assetId: a.id, date: '2025-01-01', method: 'scrap', approvalNo: 'X', approvalDate: '2025-02-01' })).field).toBe('approvalDate');
-    await call(s, 'assets.move', { kind: 'dispose', assetId: a.id, date: '2025-01-01', method: 'sell', approvalNo: 'X1', approvalDate: '2024-12-20', proceedsFen: 50_000 });
+    expect(
+      (
+        await failsUnchanged(s, 'assets.move', {
+          kind: 'dispose',
+          assetId: a.id,
+          date: '2025-01-01',
+          method: 'scrap',
+          approvalNo: 'X',
+          approvalDate: '2025-02-01',
+        })
+      ).field,
+    ).toBe('approvalDate');
+    await call(s, 'assets.move', {
+      kind: 'dispose',
+      assetId: a.id,
+      date: '2025-01-01',
+      method: 'sell',
+      approvalNo: 'X1',
+      approvalDate: '2024-12-20',
+      proceedsFen: 50_000,
+    });
     expect((await failsUnchanged(s, 'assets.move', { ...move, date: '2025-02-01' })).message).toMatch(/已于 2025-01-01 处置/);
   });
 
@@ -115,10 +181,20 @@ describe('the ledger as of a date (A3)', () => {
     const s = await openSessionAt(TODAY);
     const c = await twoClinics(s);
     const a = await addAsset(s, { holderClinicId: c.zhang });
-    const t1 = await call(s, 'assets.move', { kind: 'transfer', assetId: a.id, date: '2025-01-20', toClinicId: c.li, reason: '调剂', sentBy: '甲', receivedBy: '乙' });
+    const t1 = await call(s, 'assets.move', {
+      kind: 'transfer',
+      assetId: a.id,
+      date: '2025-01-20',
+      toClinicId: c.li,
+      reason: '调剂',
+      sentBy: '甲',
+      receivedBy: '乙',
+    });
     const t2 = await call(s, 'assets.move', { kind: 'status', assetId: a.id, date: '2025-02-01', status: 'repair', reason: '送修' });
     const first = t1.movements[1]!.id;
-    expect((await failsUnchanged(s, 'assets.reverse', { assetId: a.id, movementId: first, reason: '误登' })).message).toMatch(/只能冲销该资产最近一次有效的变动（状态变更，2025-02-01）/);
+    expect((await failsUnchanged(s, 'assets.reverse', { assetId: a.id, movementId: first, reason: '误登' })).message).toMatch(
+      /只能冲销该资产最近一次有效的变动（状态变更，2025-02-01）/,
+    );
     await call(s, 'assets.reverse', { assetId: a.id, movementId: t2.reversibleId!, reason: '误登' });
     const back = await call(s, 'assets.reverse', { assetId: a.id, movementId: first, reason: '调拨未执行' });
     expect(back.holderName).toBe('张庄村卫生室');
@@ -127,7 +203,9 @@ describe('the ledger as of a date (A3)', () => {
     expect((await ledger(s, '2025-03-01')).find((r) => r.id === a.id)?.holderName).toBe('张庄村卫生室');
     // A reversal itself is not reversed.
     const reversal = back.movements.find((m) => m.kind === 'reversal')!;
-    expect((await failsUnchanged(s, 'assets.reverse', { assetId: a.id, movementId: reversal.id, reason: 'x' })).message).toMatch(/冲销记录本身不能再冲销/);
+    expect((await failsUnchanged(s, 'assets.reverse', { assetId: a.id, movementId: reversal.id, reason: 'x' })).message).toMatch(
+      /冲销记录本身不能再冲销/,
+    );
   });
 
   it('a clinic holding assets cannot close until they are transferred (A3)', async () => {
@@ -135,8 +213,18 @@ describe('the ledger as of a date (A3)', () => {
     const c = await twoClinics(s);
     const a = await addAsset(s, { holderClinicId: c.li });
     const e = await failsUnchanged(s, 'clinics.close', { id: c.li, closedOn: TODAY, reason: '村医退休' });
-    expect(e.message).toBe('“李营村卫生室”还有 1 项固定资产在账。请先在“固定资产”中把它们调拨到卫生院本部或其他卫生室（或办理处置），再撤销卫生室');
-    await call(s, 'assets.move', { kind: 'transfer', assetId: a.id, date: TODAY, toClinicId: null, reason: '卫生室撤销，收回', sentBy: '李秀英', receivedBy: '王会计' });
+    expect(e.message).toBe(
+      '“李营村卫生室”还有 1 项固定资产在账。请先在“固定资产”中把它们调拨到卫生院本部或其他卫生室（或办理处置），再撤销卫生室',
+    );
+    await call(s, 'assets.move', {
+      kind: 'transfer',
+      assetId: a.id,
+      date: TODAY,
+      toClinicId: null,
+      reason: '卫生室撤销，收回',
+      sentBy: '李秀英',
+      receivedBy: '王会计',
+    });
     expect((await call(s, 'clinics.close', { id: c.li, closedOn: TODAY, reason: '村医退休' })).status).toBe('closed');
   });
 
@@ -153,12 +241,26 @@ describe('the ledger as of a date (A3)', () => {
     const s = await openSessionAt(TODAY);
     const c = await twoClinics(s);
     const a = await addAsset(s, { holderClinicId: c.zhang });
-    const v = await call(s, 'assets.move', { kind: 'value_change', assetId: a.id, date: '2026-03-10', method: 'improvement', deltaFen: 600_000, reason: '加装模块' });
+    const v = await call(s, 'assets.move', {
+      kind: 'value_change',
+      assetId: a.id,
+      date: '2026-03-10',
+      method: 'improvement',
+      deltaFen: 600_000,
+      reason: '加装模块',
+    });
     expect(v.valueFen).toBe(1_800_000);
     // 24 months at ¥200, then (18,000 − 4,800) / 36 a month for March … June 2026.
     expect(v.accumulatedFen).toBe(480_000 + Math.floor((1_320_000 * 4) / 36));
     expect((await ledger(s, '2026-02-28')).find((r) => r.id === a.id)?.valueFen).toBe(1_200_000);
-    const e = await failsUnchanged(s, 'assets.move', { kind: 'value_change', assetId: a.id, date: '2026-06-01', method: 'revaluation', deltaFen: -1_700_000, reason: '重估' });
+    const e = await failsUnchanged(s, 'assets.move', {
+      kind: 'value_change',
+      assetId: a.id,
+      date: '2026-06-01',
+      method: 'revaluation',
+      deltaFen: -1_700_000,
+      reason: '重估',
+    });
     expect(e.message).toMatch(/低于已提折旧/);
   });
 });
@@ -182,7 +284,14 @@ describe('the value-change guard (A3, A4): the new 原值 against the depreciati
     expect([await at('2026-04-30'), await at('2026-05-31'), await at(TODAY)]).toEqual([throughApril, throughMay, throughJune]);
     return { s, a };
   }
-  const revalue = (assetId: number, date: string, newValue: number) => ({ kind: 'value_change' as const, assetId, date, method: 'revaluation' as const, deltaFen: newValue - value, reason: '资产评估' });
+  const revalue = (assetId: number, date: string, newValue: number) => ({
+    kind: 'value_change' as const,
+    assetId,
+    date,
+    method: 'revaluation' as const,
+    deltaFen: newValue - value,
+    reason: '资产评估',
+  });
 
   it('a revaluation to exactly the accumulated amount is allowed; one 分 below is refused, naming the field, and changes nothing', async () => {
     const { s, a } = await card();
@@ -233,8 +342,12 @@ describe('stocktakes (A3)', () => {
     const marked = await call(s, 'stocktakes.mark', { stocktakeId: st.id, code: ` ${a.code.toLowerCase()} `, result: 'found' });
     expect(marked.item.result).toBe('found');
     expect(marked.stocktake.counts).toMatchObject({ found: 1, pending: 1 });
-    expect((await failsUnchanged(s, 'stocktakes.mark', { stocktakeId: st.id, code: other.code, result: 'found' })).message).toMatch(/登记在“张庄村卫生室”，不在本次盘点范围内/);
-    expect((await failsUnchanged(s, 'stocktakes.mark', { stocktakeId: st.id, code: 'NOPE-1', result: 'found' })).message).toMatch(/没有编号为“NOPE-1”的资产/);
+    expect((await failsUnchanged(s, 'stocktakes.mark', { stocktakeId: st.id, code: other.code, result: 'found' })).message).toMatch(
+      /登记在“张庄村卫生室”，不在本次盘点范围内/,
+    );
+    expect((await failsUnchanged(s, 'stocktakes.mark', { stocktakeId: st.id, code: 'NOPE-1', result: 'found' })).message).toMatch(
+      /没有编号为“NOPE-1”的资产/,
+    );
     expect((await failsUnchanged(s, 'stocktakes.create', { title: '重复', scope: 'all', startedOn: TODAY })).message).toMatch(/还在盘点中/);
   });
 
@@ -254,11 +367,20 @@ describe('stocktakes (A3)', () => {
     expect(rows.find((r) => r.id === a.id)).toMatchObject({ status: 'lost', holderName: '李营村卫生室' });
     expect(rows.find((r) => r.id === b.id)?.lastStocktakeOn).toBe(TODAY);
     // Locked.
-    expect((await failsUnchanged(s, 'stocktakes.mark', { stocktakeId: st.id, itemId: closed.items[0]!.id, result: 'pending' })).message).toMatch(/已于 2026-06-15 结束/);
+    expect(
+      (await failsUnchanged(s, 'stocktakes.mark', { stocktakeId: st.id, itemId: closed.items[0]!.id, result: 'pending' })).message,
+    ).toMatch(/已于 2026-06-15 结束/);
     expect(() => s.db.prepare("UPDATE stocktake_items SET result = 'found' WHERE stocktake_id = ?").run(st.id)).toThrow(/盘点已结束/);
     // It leaves only by a disposal that names its approval.
     await failsUnchanged(s, 'assets.move', { kind: 'dispose', assetId: a.id, date: TODAY, method: 'loss', approvalDate: TODAY });
-    const gone = await call(s, 'assets.move', { kind: 'dispose', assetId: a.id, date: TODAY, method: 'loss', approvalNo: '卫资〔2026〕9号', approvalDate: TODAY });
+    const gone = await call(s, 'assets.move', {
+      kind: 'dispose',
+      assetId: a.id,
+      date: TODAY,
+      method: 'loss',
+      approvalNo: '卫资〔2026〕9号',
+      approvalDate: TODAY,
+    });
     expect(gone.status).toBe('disposed');
   });
 

@@ -18,8 +18,15 @@ describe('clinics: happy paths', () => {
     const n0 = auditCount(s.db);
     const made = await call(s, 'clinics.create', clinic({ code: 'HY-01', name: '甲村卫生室', hostVillageIds: [v.甲村 ?? 0] }));
     expect(made).toMatchObject({
-      code: 'HY-01', status: 'open', closedOn: null, villageNames: '甲村', villageCount: 1,
-      servicePopulation: 1500, requiredDoctors: 2, hostVillageIds: [v.甲村], extensionVillageIds: [],
+      code: 'HY-01',
+      status: 'open',
+      closedOn: null,
+      villageNames: '甲村',
+      villageCount: 1,
+      servicePopulation: 1500,
+      requiredDoctors: 2,
+      hostVillageIds: [v.甲村],
+      extensionVillageIds: [],
     });
     expect(await call(s, 'clinics.get', { id: made.id })).toEqual(made);
 
@@ -31,7 +38,13 @@ describe('clinics: happy paths', () => {
     expect((await call(s, 'villages.get', { id: v.乙村 ?? 0 })).coverageKind).toBe('neighbor_extension');
 
     const closed = await call(s, 'clinics.close', { id: made.id, closedOn: '2026-02-28', reason: '并入乙村' });
-    expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-02-28', closedReason: '并入乙村', servicePopulation: 0, requiredDoctors: 0 });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closedOn: '2026-02-28',
+      closedReason: '并入乙村',
+      servicePopulation: 0,
+      requiredDoctors: 0,
+    });
     const reopened = await call(s, 'clinics.reopen', { id: made.id });
     expect(reopened).toMatchObject({ status: 'open', closedOn: null, closedReason: '', servicePopulation: 1900 });
 

@@ -114,7 +114,10 @@ describe('derived coverage (C1)', () => {
   it('closing a clinic falls back to the next coverage: extension, dispatch, patrol', async () => {
     const s = await openSession();
     const v = await addVillages(s, { 甲村: 900, 乙村: 900 });
-    await call(s, 'villages.update', { id: v.乙村 ?? 0, values: village({ name: '乙村', altCoverage: 'patrol', patrolVisitsPerMonth: 2 }) });
+    await call(s, 'villages.update', {
+      id: v.乙村 ?? 0,
+      values: village({ name: '乙村', altCoverage: 'patrol', patrolVisitsPerMonth: 2 }),
+    });
     const host = await call(s, 'clinics.create', clinic({ code: 'H', hostVillageIds: [v.甲村 ?? 0, v.乙村 ?? 0] }));
     const ext = await call(s, 'clinics.create', clinic({ code: 'E', extensionVillageIds: [v.甲村 ?? 0] }));
     expect(await coverage(s, v.甲村)).toBe('shared_clinic');
@@ -140,7 +143,10 @@ describe('derived coverage (C1)', () => {
     const v = await addVillages(s, { 甲村: 1000, 乙村: 3000 });
     const a = await call(s, 'clinics.create', clinic({ code: 'A', hostVillageIds: [v.甲村 ?? 0] }));
     const b = await call(s, 'clinics.create', clinic({ code: 'B', hostVillageIds: [v.乙村 ?? 0] }));
-    await call(s, 'clinics.update', { id: a.id, values: clinic({ code: 'A', hostVillageIds: [v.甲村 ?? 0], extensionVillageIds: [v.乙村 ?? 0] }) });
+    await call(s, 'clinics.update', {
+      id: a.id,
+      values: clinic({ code: 'A', hostVillageIds: [v.甲村 ?? 0], extensionVillageIds: [v.乙村 ?? 0] }),
+    });
     expect(await figures(s, a.id)).toEqual([2500, 3]);
     expect(await figures(s, b.id)).toEqual([1500, 2]);
     expect(await coverage(s, v.乙村)).toBe('own_clinic');

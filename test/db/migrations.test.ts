@@ -10,18 +10,85 @@ import { tempDbPath } from '../helpers/tempDb';
 const expectedTables: Record<number, string[]> = {
   1: ['audit_log', 'clinic_villages', 'clinics', 'settings', 'villages'],
   2: ['audit_log', 'clinic_villages', 'clinics', 'settings', 'villages'],
-  3: ['assignments', 'audit_log', 'clinic_villages', 'clinics', 'employments', 'leaves', 'people', 'person_history', 'qualifications', 'settings', 'trainings', 'villages'],
-  4: ['asset_code_counters', 'asset_movements', 'assets', 'assignments', 'audit_log', 'clinic_villages', 'clinics', 'employments', 'leaves', 'people', 'person_history',
-    'qualifications', 'settings', 'stocktake_items', 'stocktakes', 'trainings', 'villages'],
-  5: ['asset_code_counters', 'asset_movements', 'assets', 'assignments', 'audit_log', 'clinic_villages', 'clinics', 'employments', 'leaves', 'people', 'person_history',
-    'qualifications', 'settings', 'stocktake_items', 'stocktakes', 'trainings', 'villages'],
-  6: ['asset_code_counters', 'asset_movements', 'assets', 'assignments', 'audit_log', 'clinic_villages', 'clinics', 'employments', 'exit_decisions', 'leaves', 'people',
-    'person_history', 'qualifications', 'settings', 'stocktake_items', 'stocktakes', 'trainings', 'villages'],
+  3: [
+    'assignments',
+    'audit_log',
+    'clinic_villages',
+    'clinics',
+    'employments',
+    'leaves',
+    'people',
+    'person_history',
+    'qualifications',
+    'settings',
+    'trainings',
+    'villages',
+  ],
+  4: [
+    'asset_code_counters',
+    'asset_movements',
+    'assets',
+    'assignments',
+    'audit_log',
+    'clinic_villages',
+    'clinics',
+    'employments',
+    'leaves',
+    'people',
+    'person_history',
+    'qualifications',
+    'settings',
+    'stocktake_items',
+    'stocktakes',
+    'trainings',
+    'villages',
+  ],
+  5: [
+    'asset_code_counters',
+    'asset_movements',
+    'assets',
+    'assignments',
+    'audit_log',
+    'clinic_villages',
+    'clinics',
+    'employments',
+    'leaves',
+    'people',
+    'person_history',
+    'qualifications',
+    'settings',
+    'stocktake_items',
+    'stocktakes',
+    'trainings',
+    'villages',
+  ],
+  6: [
+    'asset_code_counters',
+    'asset_movements',
+    'assets',
+    'assignments',
+    'audit_log',
+    'clinic_villages',
+    'clinics',
+    'employments',
+    'exit_decisions',
+    'leaves',
+    'people',
+    'person_history',
+    'qualifications',
+    'settings',
+    'stocktake_items',
+    'stocktakes',
+    'trainings',
+    'villages',
+  ],
 };
 
 function tables(db: Database.Database): { name: string; strict: number }[] {
   return db
-    .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare(
+      "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
     .all() as { name: string; strict: number }[];
 }
 
@@ -87,15 +154,21 @@ describe('migrations', () => {
     const { db, migratedFrom } = await openDatabase(file);
     try {
       expect(migratedFrom).toBe(4);
-      expect(db.prepare('SELECT id, code, name, service_population FROM clinics').all()).toEqual([{ id: 7, code: 'HY-07', name: '甲村卫生室', service_population: 900 }]);
+      expect(db.prepare('SELECT id, code, name, service_population FROM clinics').all()).toEqual([
+        { id: 7, code: 'HY-07', name: '甲村卫生室', service_population: 900 },
+      ]);
       expect(db.prepare('SELECT clinic_id, start_unknown FROM assignments').all()).toEqual([{ clinic_id: 7, start_unknown: 0 }]);
       expect(db.prepare("SELECT count(*) FROM pragma_table_info('employments') WHERE name = 'start_unknown'").pluck().get()).toBe(1);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       // References still hold: a post at a clinic that does not exist is refused.
-      expect(() => db.prepare("INSERT INTO assignments (person_id, clinic_id, role, start_date) VALUES (3, 99, 'doctor', '2021-01-01')").run()).toThrow(/FOREIGN KEY/);
+      expect(() =>
+        db.prepare("INSERT INTO assignments (person_id, clinic_id, role, start_date) VALUES (3, 99, 'doctor', '2021-01-01')").run(),
+      ).toThrow(/FOREIGN KEY/);
       // Codes: optional, unique where given, never the empty string.
-      const add = db.prepare(`INSERT INTO clinics (code, name, property, building_area, insurance_point, status, created_at, updated_at) VALUES (?, ?, 'public', 0, 0, 'open', '${at}', '${at}')`);
+      const add = db.prepare(
+        `INSERT INTO clinics (code, name, property, building_area, insurance_point, status, created_at, updated_at) VALUES (?, ?, 'public', 0, 0, 'open', '${at}', '${at}')`,
+      );
       add.run(null, '乙村卫生室');
       add.run(null, '丙村卫生室');
       expect(() => add.run('HY-07', '丁村卫生室')).toThrow(/UNIQUE/);
@@ -119,7 +192,9 @@ describe('migrations', () => {
     try {
       expect(migratedFrom).toBe(5);
       expect(db.prepare('SELECT name FROM people').pluck().all()).toEqual(['孙海燕']);
-      const add = db.prepare(`INSERT INTO exit_decisions (person_id, rule, trigger_year, decided_on, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, '测试', '${at}')`);
+      const add = db.prepare(
+        `INSERT INTO exit_decisions (person_id, rule, trigger_year, decided_on, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, '测试', '${at}')`,
+      );
       add.run(3, 'S11-absence', 2026, '2026-06-15', '补办请假，继续留用');
       add.run(3, 'S11-assessment', 2026, '2026-06-15', '整改后复核合格');
       add.run(3, 'S11-absence', 2025, '2025-12-01', '理由');
@@ -194,9 +269,9 @@ describe('migration 2: audit indexes', () => {
   it('lets a filtered, time-sorted audit page use an index instead of sorting in memory', async () => {
     const { db } = await openDatabase(tempDbPath());
     try {
-      const plan = db
-        .prepare("EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE entity = 'clinic' ORDER BY at DESC LIMIT 100")
-        .all() as { detail: string }[];
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE entity = 'clinic' ORDER BY at DESC LIMIT 100").all() as {
+        detail: string;
+      }[];
       const text = plan.map((p) => p.detail).join(' | ');
       expect(text).toContain('audit_log_entity_at');
       expect(text).not.toContain('TEMP B-TREE');

@@ -23,9 +23,33 @@ describe('people.create: the 身份证号 decides birth date and sex', () => {
   it('derives both, with the age as of today, and audits the creation', async () => {
     const s = await openSessionAt('2026-06-15');
     const idNumber = idNumberFor('1980-05-12', 'F', 7);
-    const p = await call(s, 'people.create', { name: '王秀兰', idNumber, category: 'village_doctor', phone: '13800000001', education: '中专', ethnicity: '汉族' });
-    expect(p).toMatchObject({ name: '王秀兰', idNumber, sex: 'F', birthDate: '1980-05-12', age: 46, status: 'active', category: 'village_doctor', exitDate: null });
-    expect(p).toMatchObject({ phone: '13800000001', education: '中专', ethnicity: '汉族', clinicName: '', role: '', highestQualification: '', employmentKind: '' });
+    const p = await call(s, 'people.create', {
+      name: '王秀兰',
+      idNumber,
+      category: 'village_doctor',
+      phone: '13800000001',
+      education: '中专',
+      ethnicity: '汉族',
+    });
+    expect(p).toMatchObject({
+      name: '王秀兰',
+      idNumber,
+      sex: 'F',
+      birthDate: '1980-05-12',
+      age: 46,
+      status: 'active',
+      category: 'village_doctor',
+      exitDate: null,
+    });
+    expect(p).toMatchObject({
+      phone: '13800000001',
+      education: '中专',
+      ethnicity: '汉族',
+      clinicName: '',
+      role: '',
+      highestQualification: '',
+      employmentKind: '',
+    });
     expect(p.history).toEqual([]);
     expect(await call(s, 'people.get', { id: p.id })).toEqual(p);
     expect(lastAudit(s)).toMatchObject({ action: 'create', entity: 'person', entity_id: p.id });
@@ -109,7 +133,10 @@ describe('people.update: every changed field goes into the history', () => {
   it('writes one history line per changed field, old → new, and one audit row', async () => {
     const s = await openSessionAt();
     const { p, values } = await made(s);
-    const u = await call(s, 'people.update', { id: p.id, values: { ...values, phone: '13911112222', education: '大学专科', ethnicity: '回族' } });
+    const u = await call(s, 'people.update', {
+      id: p.id,
+      values: { ...values, phone: '13911112222', education: '大学专科', ethnicity: '回族' },
+    });
     expect(u).toMatchObject({ phone: '13911112222', education: '大学专科', ethnicity: '回族' });
     expect(u.history.map((h) => [h.field, h.oldValue, h.newValue]).sort()).toEqual(
       [
@@ -165,7 +192,10 @@ describe('people.update: every changed field goes into the history', () => {
   it('history shows coded fields as the clerk knows them (人员类别, 性别 in Chinese)', async () => {
     const s = await openSessionAt();
     const { p, values } = await made(s);
-    const u = await call(s, 'people.update', { id: p.id, values: { ...values, category: 'center_staff', idNumber: idNumberFor('1968-03-12', 'F', 11) } });
+    const u = await call(s, 'people.update', {
+      id: p.id,
+      values: { ...values, category: 'center_staff', idNumber: idNumberFor('1968-03-12', 'F', 11) },
+    });
     const line = (field: string) => u.history.find((h) => h.field === field);
     expect(line('人员类别')).toMatchObject({ oldValue: '乡村医生', newValue: '卫生院派驻人员' });
     expect(line('性别')).toMatchObject({ oldValue: '男', newValue: '女' });
@@ -188,11 +218,28 @@ describe("a person's year at a glance (S9, S11)", () => {
     await save(s, p.id, { table: 'leaves', kind: 'absence', startDate: '2025-12-20', endDate: '2026-01-10' });
     const d = await save(s, p.id, { table: 'leaves', kind: 'absence', startDate: '2026-04-01', endDate: '2026-04-19' });
     expect(d.year).toMatchObject({ year: 2026, absenceDays: 29, absenceLimit: 30, lastYearTraining: null });
-    expect(d.year.training).toMatchObject({ done: { count: 1, days: 7 }, planned: { count: 0 }, required: { count: 2 }, status: 'alert', text: '已完成 1 / 应完成 2 次，已安排 0 次' });
+    expect(d.year.training).toMatchObject({
+      done: { count: 1, days: 7 },
+      planned: { count: 0 },
+      required: { count: 2 },
+      status: 'alert',
+      text: '已完成 1 / 应完成 2 次，已安排 0 次',
+    });
     expect(d.exitTriggers).toEqual([]);
     // S9a: a stint entered ahead is planned (已安排), not done; S11a: absence ahead of today is not counted yet.
-    const e = await save(s, p.id, { table: 'trainings', kind: 'clinical_practice', startDate: '2026-09-07', endDate: '2026-09-13', days: 7 });
-    expect(e.year.training).toMatchObject({ done: { count: 1 }, planned: { count: 1 }, status: 'progress', text: '已完成 1 / 应完成 2 次，已安排 1 次' });
+    const e = await save(s, p.id, {
+      table: 'trainings',
+      kind: 'clinical_practice',
+      startDate: '2026-09-07',
+      endDate: '2026-09-13',
+      days: 7,
+    });
+    expect(e.year.training).toMatchObject({
+      done: { count: 1 },
+      planned: { count: 1 },
+      status: 'progress',
+      text: '已完成 1 / 应完成 2 次，已安排 1 次',
+    });
     const f = await save(s, p.id, { table: 'leaves', kind: 'absence', startDate: '2026-06-14', endDate: '2026-06-30' });
     expect(f.year.absenceDays).toBe(31);
     expect(f.exitTriggers).toMatchObject([{ rule: 'S11-absence', year: 2026, count: 31, state: 'open' }]);

@@ -10,7 +10,14 @@ describe('people.exit (S11)', () => {
     const clinicId = await addClinic(s, '孙楼', 1800, 'S-01');
     const p = await addPerson(s, '孙海燕', '1977-07-07', 'F');
     await save(s, p.id, { table: 'assignments', clinicId, role: 'head', startDate: '2020-03-01' });
-    await save(s, p.id, { table: 'employments', kind: 'township_hired', establishment: 'off', startDate: '2023-06-01', endDate: '2028-05-31', pension: true });
+    await save(s, p.id, {
+      table: 'employments',
+      kind: 'township_hired',
+      establishment: 'off',
+      startDate: '2023-06-01',
+      endDate: '2028-05-31',
+      pension: true,
+    });
     await save(s, p.id, { table: 'employments', kind: 'self_employed', startDate: '2018-01-01', endDate: '2023-05-31' });
     return { clinicId, p };
   }
@@ -41,7 +48,10 @@ describe('people.exit (S11)', () => {
     const again = await failsUnchanged(s, 'people.exit', { id: p.id, exitDate: '2026-06-10', reason: 'other' });
     expect(again.code).toBe('CONFLICT');
     expect(again.message).toContain('2026-06-01');
-    const post = await failsUnchanged(s, 'people.saveRecord', { personId: p.id, record: { table: 'assignments', clinicId, role: 'doctor', startDate: '2026-07-01' } });
+    const post = await failsUnchanged(s, 'people.saveRecord', {
+      personId: p.id,
+      record: { table: 'assignments', clinicId, role: 'doctor', startDate: '2026-07-01' },
+    });
     expect(post.code).toBe('CONFLICT');
     expect((await failsUnchanged(s, 'people.exit', { id: p.id, exitDate: '2026-06-10' })).code).toBe('VALIDATION');
     expect((await failsUnchanged(s, 'people.exit', { id: 424242, exitDate: '2026-06-10', reason: 'other' })).code).toBe('NOT_FOUND');
@@ -52,7 +62,10 @@ describe('people.exit (S11)', () => {
     const { clinicId, p } = await headWithContract(s);
     await call(s, 'people.exit', { id: p.id, exitDate: '2026-06-30', reason: 'age_limit' });
     const q = await addPerson(s, '孙涛', '1991-05-05', 'M');
-    await failsUnchanged(s, 'people.saveRecord', { personId: q.id, record: { table: 'assignments', clinicId, role: 'head', startDate: '2026-06-30' } });
+    await failsUnchanged(s, 'people.saveRecord', {
+      personId: q.id,
+      record: { table: 'assignments', clinicId, role: 'head', startDate: '2026-06-30' },
+    });
     const d = await save(s, q.id, { table: 'assignments', clinicId, role: 'head', startDate: '2026-07-01' });
     expect(d.assignments[0]).toMatchObject({ role: 'head', startDate: '2026-07-01' });
   });
@@ -74,7 +87,10 @@ describe('people.exit: posts and figures around the exit date', () => {
     const future = planned.assignments.find((x) => x.startDate === '2026-07-01');
     await call(s, 'people.removeRecord', { personId: p.id, table: 'assignments', id: future?.id ?? 0 });
     await call(s, 'people.exit', { id: p.id, exitDate: '2026-06-20', reason: 'resigned' });
-    const open = s.db.prepare(`SELECT count(*) FROM assignments WHERE person_id = ? AND coalesce(end_date, '9999-12-31') > '2026-06-20'`).pluck().get(p.id);
+    const open = s.db
+      .prepare(`SELECT count(*) FROM assignments WHERE person_id = ? AND coalesce(end_date, '9999-12-31') > '2026-06-20'`)
+      .pluck()
+      .get(p.id);
     expect(open).toBe(0);
   });
 
@@ -136,7 +152,12 @@ describe('who worked where on a date', () => {
       const rows = (await call(s, 'people.list', { sort: [{ id: 'name', desc: false }] })).rows;
       expect(Object.fromEntries(rows.map((r) => [r.name, `${r.clinicName}/${r.role}`])), day).toEqual(expected);
       const here = await call(s, 'people.list', { filters: [{ id: 'clinicName', value: '张庄' }] });
-      expect(here.rows.map((r) => r.name).sort(), day).toEqual(Object.entries(expected).filter(([, v]) => v.startsWith('张庄')).map(([k]) => k).sort());
+      expect(here.rows.map((r) => r.name).sort(), day).toEqual(
+        Object.entries(expected)
+          .filter(([, v]) => v.startsWith('张庄'))
+          .map(([k]) => k)
+          .sort(),
+      );
       s.close();
     }
   });
@@ -146,8 +167,25 @@ describe('the clinic list follows the people module (C2)', () => {
   it('shows the head from the assignments, and the typed legacy head when there is none', async () => {
     const dbPath = tempDbPath();
     const s = await openSessionAt('2026-06-15', dbPath);
-    const v = await call(s, 'villages.create', { name: '张庄村', residentPopulation: 1600, servicePopulation: 1500, isCenterSeat: false, distanceKm: 3, altCoverage: 'none', patrolVisitsPerMonth: 0, note: '' });
-    const c = await call(s, 'clinics.create', { code: 'A-01', name: '张庄村卫生室', property: 'public', buildingArea: 90, insurancePoint: true, headName: '老张', hostVillageIds: [v.id] });
+    const v = await call(s, 'villages.create', {
+      name: '张庄村',
+      residentPopulation: 1600,
+      servicePopulation: 1500,
+      isCenterSeat: false,
+      distanceKm: 3,
+      altCoverage: 'none',
+      patrolVisitsPerMonth: 0,
+      note: '',
+    });
+    const c = await call(s, 'clinics.create', {
+      code: 'A-01',
+      name: '张庄村卫生室',
+      property: 'public',
+      buildingArea: 90,
+      insurancePoint: true,
+      headName: '老张',
+      hostVillageIds: [v.id],
+    });
     expect(c).toMatchObject({ headName: '老张', headTyped: '老张', actualDoctors: 0, requiredDoctors: 2 });
 
     const head = await addPerson(s, '张建国', '1968-03-12', 'M');

@@ -22,12 +22,30 @@ async function township(s: Session) {
 }
 
 describe('people.saveRecord: each of the five records, with history and audit', () => {
-  const cases: { table: string; label: string; record: (clinicId: number) => RecordIn; changed: (clinicId: number) => RecordIn; text: string }[] = [
+  const cases: {
+    table: string;
+    label: string;
+    record: (clinicId: number) => RecordIn;
+    changed: (clinicId: number) => RecordIn;
+    text: string;
+  }[] = [
     {
       table: 'qualifications',
       label: '资格证书',
-      record: () => ({ table: 'qualifications', kind: 'village_doctor_cert', certNumber: 'XC2021001', issuedOn: '2021-07-01', validUntil: '2026-06-30' }),
-      changed: () => ({ table: 'qualifications', kind: 'village_doctor_cert', certNumber: 'XC2021001', issuedOn: '2021-07-01', validUntil: '2031-06-30' }),
+      record: () => ({
+        table: 'qualifications',
+        kind: 'village_doctor_cert',
+        certNumber: 'XC2021001',
+        issuedOn: '2021-07-01',
+        validUntil: '2026-06-30',
+      }),
+      changed: () => ({
+        table: 'qualifications',
+        kind: 'village_doctor_cert',
+        certNumber: 'XC2021001',
+        issuedOn: '2021-07-01',
+        validUntil: '2031-06-30',
+      }),
       text: '乡村医生执业证书 XC2021001 发证 2021-07-01 有效期至 2026-06-30',
     },
     {
@@ -40,21 +58,61 @@ describe('people.saveRecord: each of the five records, with history and audit', 
     {
       table: 'employments',
       label: '聘用',
-      record: () => ({ table: 'employments', kind: 'township_hired', establishment: 'off', startDate: '2023-06-01', endDate: '2028-05-31', pension: true, workInjury: true }),
-      changed: () => ({ table: 'employments', kind: 'township_hired', establishment: 'off', startDate: '2023-06-01', endDate: '2029-05-31', pension: true, workInjury: true }),
+      record: () => ({
+        table: 'employments',
+        kind: 'township_hired',
+        establishment: 'off',
+        startDate: '2023-06-01',
+        endDate: '2028-05-31',
+        pension: true,
+        workInjury: true,
+      }),
+      changed: () => ({
+        table: 'employments',
+        kind: 'township_hired',
+        establishment: 'off',
+        startDate: '2023-06-01',
+        endDate: '2029-05-31',
+        pension: true,
+        workInjury: true,
+      }),
       text: '乡聘村用（劳动合同） 编外 2023-06-01 至 2028-05-31',
     },
     {
       table: 'trainings',
       label: '培训进修',
-      record: () => ({ table: 'trainings', kind: 'clinical_practice', title: '临床进修', place: '卫生院', startDate: '2026-03-02', endDate: '2026-03-08', days: 7 }),
-      changed: () => ({ table: 'trainings', kind: 'clinical_practice', title: '临床进修', place: '卫生院', startDate: '2026-03-02', endDate: '2026-03-08', days: 6 }),
+      record: () => ({
+        table: 'trainings',
+        kind: 'clinical_practice',
+        title: '临床进修',
+        place: '卫生院',
+        startDate: '2026-03-02',
+        endDate: '2026-03-08',
+        days: 7,
+      }),
+      changed: () => ({
+        table: 'trainings',
+        kind: 'clinical_practice',
+        title: '临床进修',
+        place: '卫生院',
+        startDate: '2026-03-02',
+        endDate: '2026-03-08',
+        days: 6,
+      }),
       text: '临床进修 卫生院 2026-03-02 至 2026-03-08',
     },
     {
       table: 'leaves',
       label: '请假与离岗',
-      record: () => ({ table: 'leaves', kind: 'leave', startDate: '2026-05-01', endDate: '2026-05-03', approved: true, approver: '张卫东', reason: '探亲' }),
+      record: () => ({
+        table: 'leaves',
+        kind: 'leave',
+        startDate: '2026-05-01',
+        endDate: '2026-05-03',
+        approved: true,
+        approver: '张卫东',
+        reason: '探亲',
+      }),
       changed: () => ({ table: 'leaves', kind: 'absence', startDate: '2026-05-01', endDate: '2026-05-03', reason: '未请假' }),
       text: '请假 2026-05-01 至 2026-05-03',
     },
@@ -79,7 +137,11 @@ describe('people.saveRecord: each of the five records, with history and audit', 
     expect(edited.history).toHaveLength(2);
     expect(edited.history[0]).toMatchObject({ field: label, oldValue: added.history[0]?.newValue });
     expect(edited.history[0]?.newValue).not.toBe(edited.history[0]?.oldValue);
-    expect(audits(s).slice(n0).map((a) => `${a.action}:${a.entity}`)).toEqual([`create:${table}`, `update:${table}`]);
+    expect(
+      audits(s)
+        .slice(n0)
+        .map((a) => `${a.action}:${a.entity}`),
+    ).toEqual([`create:${table}`, `update:${table}`]);
   });
 
   // BUG: the history line of a changed record describes only kind and dates (describeRecord), so
@@ -87,7 +149,14 @@ describe('people.saveRecord: each of the five records, with history and audit', 
   it('employments: a change of establishment and liability insurance is visible in the history line', async () => {
     const s = await openSessionAt();
     const { p } = await township(s);
-    const base = { table: 'employments', kind: 'township_hired', startDate: '2023-06-01', endDate: '2028-05-31', pension: true, workInjury: true } as const;
+    const base = {
+      table: 'employments',
+      kind: 'township_hired',
+      startDate: '2023-06-01',
+      endDate: '2028-05-31',
+      pension: true,
+      workInjury: true,
+    } as const;
     const d = await save(s, p.id, { ...base, establishment: 'off', liability: false });
     const e = await save(s, p.id, { ...base, establishment: 'spare', liability: true }, d.employments[0]?.id);
     expect(e.employments[0]).toMatchObject({ establishment: 'spare', liability: true });
@@ -102,10 +171,28 @@ describe('people.saveRecord: each of the five records, with history and audit', 
     await save(s, p.id, { table: 'qualifications', kind: 'village_doctor_cert', validUntil: '2029-01-01' });
     await save(s, p.id, { table: 'qualifications', kind: 'assistant_physician', certNumber: 'ZY1', scope: '全科' });
     await save(s, p.id, { table: 'assignments', clinicId: clinicA, role: 'head', startDate: '2020-03-01' });
-    const d = await save(s, p.id, { table: 'employments', kind: 'self_employed', establishment: 'spare', startDate: '2020-03-01', endDate: '2027-02-28' });
+    const d = await save(s, p.id, {
+      table: 'employments',
+      kind: 'self_employed',
+      establishment: 'spare',
+      startDate: '2020-03-01',
+      endDate: '2027-02-28',
+    });
     // An establishment slot (余编/编外) belongs to a township-hired contract only.
-    expect(d.employments[0]).toMatchObject({ kind: 'self_employed', establishment: '', pension: false, liability: false, endDate: '2027-02-28' });
-    expect(d).toMatchObject({ clinicName: '张庄村卫生室', role: 'head', highestQualification: 'assistant_physician', employmentKind: 'self_employed', contractEnd: '2027-02-28' });
+    expect(d.employments[0]).toMatchObject({
+      kind: 'self_employed',
+      establishment: '',
+      pension: false,
+      liability: false,
+      endDate: '2027-02-28',
+    });
+    expect(d).toMatchObject({
+      clinicName: '张庄村卫生室',
+      role: 'head',
+      highestQualification: 'assistant_physician',
+      employmentKind: 'self_employed',
+      contractEnd: '2027-02-28',
+    });
     expect(d.assignments[0]).toMatchObject({ clinicId: clinicA, clinicName: '张庄村卫生室', startDate: '2020-03-01', endDate: null });
   });
 
@@ -113,7 +200,14 @@ describe('people.saveRecord: each of the five records, with history and audit', 
     const s = await openSessionAt();
     const { p } = await township(s);
     const other = await addPerson(s, '李明', '1988-09-19', 'M');
-    const d = await save(s, p.id, { table: 'leaves', kind: 'leave', startDate: '2026-05-01', endDate: '2026-05-02', standInId: other.id, approved: true });
+    const d = await save(s, p.id, {
+      table: 'leaves',
+      kind: 'leave',
+      startDate: '2026-05-01',
+      endDate: '2026-05-02',
+      standInId: other.id,
+      approved: true,
+    });
     expect(d.leaves[0]).toMatchObject({ standInId: other.id, standInName: '李明', approved: true });
   });
 });
@@ -124,7 +218,10 @@ describe('people.saveRecord: C2, one head per clinic at a time', () => {
     const { clinicA, p } = await township(s);
     await save(s, p.id, { table: 'assignments', clinicId: clinicA, role: 'head', startDate: '2020-03-01' });
     const q = await addPerson(s, '赵红梅', '1979-04-03', 'F');
-    const e = await failsUnchanged(s, 'people.saveRecord', { personId: q.id, record: { table: 'assignments', clinicId: clinicA, role: 'head', startDate: '2026-01-01' } });
+    const e = await failsUnchanged(s, 'people.saveRecord', {
+      personId: q.id,
+      record: { table: 'assignments', clinicId: clinicA, role: 'head', startDate: '2026-01-01' },
+    });
     expect(e).toMatchObject({ code: 'VALIDATION', field: 'role' });
     expect(e.message).toContain('张建国');
     expect(e.message).toContain('C2');
@@ -142,7 +239,10 @@ describe('people.saveRecord: C2, one head per clinic at a time', () => {
     await save(s, p.id, { table: 'assignments', clinicId: clinicA, role: 'head', startDate: '2020-03-01', endDate: '2025-12-31' });
     const q = await addPerson(s, '赵红梅', '1979-04-03', 'F');
     const overlap = { table: 'assignments', clinicId: clinicA, role: 'head', startDate: '2025-12-31' };
-    expect(await failsUnchanged(s, 'people.saveRecord', { personId: q.id, record: overlap })).toMatchObject({ code: 'VALIDATION', field: 'role' });
+    expect(await failsUnchanged(s, 'people.saveRecord', { personId: q.id, record: overlap })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'role',
+    });
     const d = await save(s, q.id, { table: 'assignments', clinicId: clinicA, role: 'head', startDate: '2026-01-01' });
     expect(d).toMatchObject({ role: 'head', clinicName: '张庄村卫生室' });
     // Heads of different clinics do not collide.
@@ -166,7 +266,10 @@ describe('people.saveRecord: refusals name the field and change nothing', () => 
     const s = await openSessionAt();
     const { clinicA, clinicB, p } = await township(s);
     await save(s, p.id, { table: 'assignments', clinicId: clinicA, role: 'doctor', startDate: '2020-03-01' });
-    const e = await failsUnchanged(s, 'people.saveRecord', { personId: p.id, record: { table: 'assignments', clinicId: clinicB, role: 'doctor', startDate: '2026-01-01' } });
+    const e = await failsUnchanged(s, 'people.saveRecord', {
+      personId: p.id,
+      record: { table: 'assignments', clinicId: clinicB, role: 'doctor', startDate: '2026-01-01' },
+    });
     expect(e).toMatchObject({ code: 'VALIDATION', field: 'startDate' });
     expect(e.message).toContain('张庄村卫生室');
     const id = (await call(s, 'people.get', { id: p.id })).assignments[0]?.id ?? 0;
@@ -179,25 +282,44 @@ describe('people.saveRecord: refusals name the field and change nothing', () => 
     const s = await openSessionAt();
     const { clinicB, p } = await township(s);
     await call(s, 'clinics.close', { id: clinicB, closedOn: '2026-01-31', reason: '撤并' });
-    const e = await failsUnchanged(s, 'people.saveRecord', { personId: p.id, record: { table: 'assignments', clinicId: clinicB, role: 'doctor', startDate: '2026-03-01' } });
+    const e = await failsUnchanged(s, 'people.saveRecord', {
+      personId: p.id,
+      record: { table: 'assignments', clinicId: clinicB, role: 'doctor', startDate: '2026-03-01' },
+    });
     expect(e).toMatchObject({ code: 'VALIDATION', field: 'clinicId' });
     expect(e.message).toContain('李营村卫生室');
-    expect(await failsUnchanged(s, 'people.saveRecord', { personId: p.id, record: { table: 'assignments', clinicId: 424242, role: 'doctor', startDate: '2026-03-01' } })).toMatchObject({ field: 'clinicId' });
+    expect(
+      await failsUnchanged(s, 'people.saveRecord', {
+        personId: p.id,
+        record: { table: 'assignments', clinicId: 424242, role: 'doctor', startDate: '2026-03-01' },
+      }),
+    ).toMatchObject({ field: 'clinicId' });
   });
 
   it('a stand-in who is the person on leave, or who does not exist', async () => {
     const s = await openSessionAt();
     const { p } = await township(s);
-    const self = await failsUnchanged(s, 'people.saveRecord', { personId: p.id, record: { table: 'leaves', kind: 'leave', startDate: '2026-05-01', endDate: '2026-05-02', standInId: p.id } });
+    const self = await failsUnchanged(s, 'people.saveRecord', {
+      personId: p.id,
+      record: { table: 'leaves', kind: 'leave', startDate: '2026-05-01', endDate: '2026-05-02', standInId: p.id },
+    });
     expect(self).toMatchObject({ code: 'VALIDATION', field: 'standInId' });
     expect(self.message).toContain('本人');
-    expect(await failsUnchanged(s, 'people.saveRecord', { personId: p.id, record: { table: 'leaves', kind: 'leave', startDate: '2026-05-01', endDate: '2026-05-02', standInId: 424242 } })).toMatchObject({ field: 'standInId' });
+    expect(
+      await failsUnchanged(s, 'people.saveRecord', {
+        personId: p.id,
+        record: { table: 'leaves', kind: 'leave', startDate: '2026-05-01', endDate: '2026-05-02', standInId: 424242 },
+      }),
+    ).toMatchObject({ field: 'standInId' });
   });
 
   it('training days longer than the date span; as many days as the span is fine', async () => {
     const s = await openSessionAt();
     const { p } = await township(s);
-    const e = await failsUnchanged(s, 'people.saveRecord', { personId: p.id, record: { table: 'trainings', kind: 'training', startDate: '2026-03-02', endDate: '2026-03-08', days: 8 } });
+    const e = await failsUnchanged(s, 'people.saveRecord', {
+      personId: p.id,
+      record: { table: 'trainings', kind: 'training', startDate: '2026-03-02', endDate: '2026-03-08', days: 8 },
+    });
     expect(e).toMatchObject({ code: 'VALIDATION', field: 'days' });
     expect(e.message).toContain('天数');
     const ok = await save(s, p.id, { table: 'trainings', kind: 'training', startDate: '2026-03-02', endDate: '2026-03-08', days: 7 });
@@ -224,7 +346,10 @@ describe('people.saveRecord: refusals name the field and change nothing', () => 
   it('an end before the start is reported on the form field endDate, like the service refusals', async () => {
     const s = await openSessionAt();
     const { p } = await township(s);
-    const e = await failsUnchanged(s, 'people.saveRecord', { personId: p.id, record: { table: 'leaves', kind: 'absence', startDate: '2026-03-01', endDate: '2026-02-28' } });
+    const e = await failsUnchanged(s, 'people.saveRecord', {
+      personId: p.id,
+      record: { table: 'leaves', kind: 'absence', startDate: '2026-03-01', endDate: '2026-02-28' },
+    });
     expect(e).toMatchObject({ code: 'VALIDATION', field: 'endDate' });
   });
 
@@ -234,9 +359,20 @@ describe('people.saveRecord: refusals name the field and change nothing', () => 
     const q = await addPerson(s, '赵红梅', '1979-04-03', 'F');
     const mine = await save(s, p.id, { table: 'qualifications', kind: 'village_doctor_cert' });
     const qid = mine.qualifications[0]?.id ?? 0;
-    expect((await failsUnchanged(s, 'people.saveRecord', { personId: q.id, id: qid, record: { table: 'qualifications', kind: 'licensed_physician' } })).code).toBe('NOT_FOUND');
+    expect(
+      (
+        await failsUnchanged(s, 'people.saveRecord', {
+          personId: q.id,
+          id: qid,
+          record: { table: 'qualifications', kind: 'licensed_physician' },
+        })
+      ).code,
+    ).toBe('NOT_FOUND');
     expect((await failsUnchanged(s, 'people.removeRecord', { personId: q.id, table: 'qualifications', id: qid })).code).toBe('NOT_FOUND');
-    expect((await failsUnchanged(s, 'people.saveRecord', { personId: 424242, record: { table: 'qualifications', kind: 'licensed_physician' } })).code).toBe('NOT_FOUND');
+    expect(
+      (await failsUnchanged(s, 'people.saveRecord', { personId: 424242, record: { table: 'qualifications', kind: 'licensed_physician' } }))
+        .code,
+    ).toBe('NOT_FOUND');
   });
 });
 
@@ -250,9 +386,16 @@ describe('people.removeRecord', () => {
     expect(r.assignments).toEqual([]);
     expect(r.clinicName).toBe('');
     expect(r.history[0]).toMatchObject({ field: '岗位', oldValue: '村医 2020-03-01 至 今', newValue: '（已删除）' });
-    const a = s.db.prepare('SELECT action, entity, entity_id, before FROM audit_log ORDER BY id DESC LIMIT 1').get() as { action: string; entity: string; entity_id: number; before: string };
+    const a = s.db.prepare('SELECT action, entity, entity_id, before FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+      action: string;
+      entity: string;
+      entity_id: number;
+      before: string;
+    };
     expect(a).toMatchObject({ action: 'delete', entity: 'assignments', entity_id: p.id });
     expect(JSON.parse(a.before)).toMatchObject({ clinic_id: clinicA, role: 'doctor', start_date: '2020-03-01' });
-    expect(await failsUnchanged(s, 'people.removeRecord', { personId: p.id, table: 'assignments', id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failsUnchanged(s, 'people.removeRecord', { personId: p.id, table: 'assignments', id })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -24,7 +24,10 @@ describe('asset movements', () => {
     const { page } = app;
     const { zhang } = await twoClinics(app.session);
     const asset = await addAsset(app.session, { holderClinicId: zhang, acquiredOn: '2024-03-10', valueFen: 1_200_000 });
-    const moves = () => app.session.db.prepare('SELECT id, kind, value_fen AS v, proceeds_fen AS p, reverses_id AS r FROM asset_movements WHERE asset_id = ? ORDER BY id').all(asset.id) as { id: number; kind: string; v: number; p: number; r: number | null }[];
+    const moves = () =>
+      app.session.db
+        .prepare('SELECT id, kind, value_fen AS v, proceeds_fen AS p, reverses_id AS r FROM asset_movements WHERE asset_id = ? ORDER BY id')
+        .all(asset.id) as { id: number; kind: string; v: number; p: number; r: number | null }[];
 
     await openMenu(page, '固定资产');
     await expectCount(page, 1);
@@ -55,7 +58,9 @@ describe('asset movements', () => {
     await move.getByLabel('调出方签收人').fill('张建国');
     await move.getByLabel('调入方签收人').fill('李秀兰');
     await button(move, '登记调拨').click();
-    await formItem(move, '调拨日期').getByText(/变动日期不能早于该资产最近一次变动/).waitFor();
+    await formItem(move, '调拨日期')
+      .getByText(/变动日期不能早于该资产最近一次变动/)
+      .waitFor();
     await button(move, '取消').click();
     await move.waitFor({ state: 'hidden' });
     expect(moves()).toHaveLength(2);

@@ -54,7 +54,10 @@ export async function assetShots(app: TestApp, shot: (page: Page, name: string) 
   await settle(dialog(page, /^原值变动：/));
   await shot(page, '26-asset-value-change');
   await page.keyboard.press('Escape');
-  await card.getByRole('button', { name: /Close|关闭/ }).first().click();
+  await card
+    .getByRole('button', { name: /Close|关闭/ })
+    .first()
+    .click();
 
   await page.getByText('超过12个月未盘点').click();
   await page.locator('.data-table table[aria-busy="false"]').waitFor();
@@ -110,10 +113,17 @@ export async function assetShots(app: TestApp, shot: (page: Page, name: string) 
   await page.setViewportSize({ width: 1024, height: 640 });
   await openMenu(page, '固定资产');
   await page.locator('.data-table table[aria-busy="false"]').waitFor();
-  await page.getByTestId('row-count').getByText(/^共 [1-9]\d* 条$/).waitFor();
+  await page
+    .getByTestId('row-count')
+    .getByText(/^共 [1-9]\d* 条$/)
+    .waitFor();
   await shot(page, '35-assets-1024');
   await openMenu(page, '资产盘点');
-  await page.locator('.ant-table').getByText(/年固定资产盘点/).first().click();
+  await page
+    .locator('.ant-table')
+    .getByText(/年固定资产盘点/)
+    .first()
+    .click();
   await page.getByText(/已锁定/).waitFor();
   await shot(page, '36-stocktake-1024');
 }

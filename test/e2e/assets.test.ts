@@ -49,7 +49,10 @@ describe('assets', () => {
     await figures.getByText('李营村卫生室').waitFor();
     await card.getByRole('tab', { name: /变动记录（2）/ }).click();
     await card.getByText('张庄村卫生室 → 李营村卫生室').waitFor();
-    await card.getByRole('button', { name: /Close|关闭/ }).first().click();
+    await card
+      .getByRole('button', { name: /Close|关闭/ })
+      .first()
+      .click();
 
     // Today's ledger, filtered by the receiving clinic.
     await page.getByRole('textbox', { name: '筛选所在单位' }).fill('李营');
@@ -81,7 +84,10 @@ describe('assets', () => {
     expect(numbers.slice(0, 4)).toEqual([0, 0, 0, 86500.5]);
     expect(numbers.filter((n) => n === 86500.5).length).toBeGreaterThanOrEqual(2);
 
-    const moves = app.session.db.prepare("SELECT kind FROM asset_movements m JOIN assets a ON a.id = m.asset_id WHERE a.code = ? ORDER BY m.id").pluck().all(code);
+    const moves = app.session.db
+      .prepare('SELECT kind FROM asset_movements m JOIN assets a ON a.id = m.asset_id WHERE a.code = ? ORDER BY m.id')
+      .pluck()
+      .all(code);
     expect(moves).toEqual(['acquire', 'transfer']);
   });
 });

@@ -80,7 +80,10 @@ describe('village form validation', () => {
     await fillNumber(drawer.getByLabel('服务人口'), 300);
     await drawer.getByRole('switch', { name: '卫生院驻地' }).click();
     await button(drawer, '保存').click();
-    await drawer.getByTestId('form-error').getByText(/卫生院驻地已设为“河阳村”/).waitFor();
+    await drawer
+      .getByTestId('form-error')
+      .getByText(/卫生院驻地已设为“河阳村”/)
+      .waitFor();
     expect(await drawer.isVisible()).toBe(true);
     expect(a.counts()).toEqual(before);
   });

@@ -16,7 +16,14 @@ import { Session } from '../../electron/app/session';
 import { startWebServer, type WebServer } from '../../electron/web';
 
 export const CHROMIUM_PATH = process.env.THD_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** A center that has passed the first-run page. */
 export const CENTER = { centerName: '青石镇卫生院', county: '青石县' } as const;

@@ -36,7 +36,10 @@ describe('asset labels', () => {
     const app = await e2e.open({ center: true });
     const { page } = app;
     for (let i = 0; i < 30; i++) {
-      await addAsset(app.session, i < 5 ? { name: '心电图机', model: `ECG-${i}` } : { name: `办公桌${i}`, category: 'furniture', model: '1.4 米', valueFen: 80_000 });
+      await addAsset(
+        app.session,
+        i < 5 ? { name: '心电图机', model: `ECG-${i}` } : { name: `办公桌${i}`, category: 'furniture', model: '1.4 米', valueFen: 80_000 },
+      );
     }
     await openMenu(page, '固定资产');
     await expectCount(page, 30);

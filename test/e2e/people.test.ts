@@ -75,7 +75,10 @@ describe('people', () => {
     await file.getByRole('tab', { name: /变更记录/ }).click();
     await file.getByRole('cell', { name: '执业助理医师 ZY2026-0001' }).waitFor();
 
-    await file.getByRole('button', { name: /Close|关闭/ }).first().click();
+    await file
+      .getByRole('button', { name: /Close|关闭/ })
+      .first()
+      .click();
     await expect.poll(() => alertCount(page, 'staffing_short')).toBe(0);
     expect(await alertCount(page, 'contract_ending')).toBe(contractsBefore + 1);
 
@@ -105,7 +108,10 @@ describe('people', () => {
     await openMenu(page, '人员档案');
     await gridRow(page, '孙海燕').dblclick();
     const file = await settle(dialog(page, '人员档案：孙海燕'));
-    await file.getByTestId('training-progress').getByText(/^已完成 \d \/ 应完成 2 次，已安排 \d 次，/).waitFor();
+    await file
+      .getByTestId('training-progress')
+      .getByText(/^已完成 \d \/ 应完成 2 次，已安排 \d 次，/)
+      .waitFor();
     const triggers = file.getByTestId('exit-triggers');
     await triggers.getByText(/擅自离岗累计 31 天（满 30 天应退出），尚未办理退出或记录留用说明/).waitFor();
     await button(triggers, '记录留用说明…').click();
@@ -113,7 +119,14 @@ describe('people', () => {
     // The reason is required: the form says so in Chinese and saves nothing.
     await button(modal, '记录').click();
     await modal.getByText('请填写留用理由').waitFor();
-    expect(Number(app.session.db.prepare('SELECT count(*) FROM exit_decisions WHERE person_id = (SELECT id FROM people WHERE name = ?)').pluck().get('孙海燕'))).toBe(0);
+    expect(
+      Number(
+        app.session.db
+          .prepare('SELECT count(*) FROM exit_decisions WHERE person_id = (SELECT id FROM people WHERE name = ?)')
+          .pluck()
+          .get('孙海燕'),
+      ),
+    ).toBe(0);
     await modal.getByLabel('留用理由').fill('本人已返岗并补办请假手续，经卫生院研究给予警告，继续留用');
     await button(modal, '记录').click();
     await modal.waitFor({ state: 'hidden' });
@@ -123,7 +136,10 @@ describe('people', () => {
     await file.getByRole('tab', { name: /变更记录/ }).click();
     await file.getByRole('cell', { name: '留用说明' }).first().waitFor();
 
-    await file.getByRole('button', { name: /Close|关闭/ }).first().click();
+    await file
+      .getByRole('button', { name: /Close|关闭/ })
+      .first()
+      .click();
     await expect.poll(() => alertCount(page, 'absence_exit')).toBe(0);
   });
 });

@@ -5,7 +5,20 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { button, choose, columnTexts, dialog, expectCount, fillNumber, formItem, gridRow, homeBlankCount, openMenu, rowTexts, settle } from './ui';
+import {
+  button,
+  choose,
+  columnTexts,
+  dialog,
+  expectCount,
+  fillNumber,
+  formItem,
+  gridRow,
+  homeBlankCount,
+  openMenu,
+  rowTexts,
+  settle,
+} from './ui';
 import { useE2e } from './suite';
 
 const e2e = useE2e();
@@ -43,7 +56,9 @@ describe('villages and clinics', () => {
     expect(cells.slice(3, 5)).toEqual(['1600', '1500']);
     expect(await row.getAttribute('class')).toContain('row-blank');
     // The red of a 空白点 row (browser-side code as a string: this tsconfig has no DOM types).
-    expect(await page.evaluate<string>("getComputedStyle(document.querySelector('.data-table tr.row-blank td')).color")).toBe('rgb(207, 19, 34)');
+    expect(await page.evaluate<string>("getComputedStyle(document.querySelector('.data-table tr.row-blank td')).color")).toBe(
+      'rgb(207, 19, 34)',
+    );
     expect(app.counts().villages).toBe(19);
 
     expect(await homeBlankCount(page)).toBe(2);
@@ -106,13 +121,26 @@ describe('villages and clinics', () => {
     await reason.fill('村医外出务工，暂停执业');
     // Its assets are still on the books there (A3): refused, saying what to do.
     await button(confirm, '确认撤销').click();
-    await page.getByText(/“王屯村卫生室”还有 \d+ 项固定资产在账。请先在“固定资产”中把它们调拨/).first().waitFor();
+    await page
+      .getByText(/“王屯村卫生室”还有 \d+ 项固定资产在账。请先在“固定资产”中把它们调拨/)
+      .first()
+      .waitFor();
     expect(app.counts()).toEqual(before);
     // The clerk moves them to the center (as on the 固定资产 page), then closes.
     const wangtun = (await app.call('clinics.options', {})).find((c) => c.name === '王屯村卫生室')?.id;
-    const held = (await app.call('assets.list', { limit: 1000 })).rows.filter((a) => a.holderClinicId === wangtun && a.status !== 'disposed');
+    const held = (await app.call('assets.list', { limit: 1000 })).rows.filter(
+      (a) => a.holderClinicId === wangtun && a.status !== 'disposed',
+    );
     for (const a of held) {
-      await app.call('assets.move', { kind: 'transfer', assetId: a.id, date: new Date().toISOString().slice(0, 10), toClinicId: null, reason: '卫生室撤销，资产收回', sentBy: '王志强', receivedBy: '王会计' });
+      await app.call('assets.move', {
+        kind: 'transfer',
+        assetId: a.id,
+        date: new Date().toISOString().slice(0, 10),
+        toClinicId: null,
+        reason: '卫生室撤销，资产收回',
+        sentBy: '王志强',
+        receivedBy: '王会计',
+      });
     }
     const afterTransfers = app.counts();
     await button(confirm, '确认撤销').click();
@@ -129,7 +157,7 @@ describe('villages and clinics', () => {
     expect((await rowTexts(gridRow(page, '王屯村')))[1]).toBe('空白点');
   });
 
-  it('changing S1 (每名村医服务人口) from 1000 to 500 changes every clinic\'s 应配村医', async () => {
+  it("changing S1 (每名村医服务人口) from 1000 to 500 changes every clinic's 应配村医", async () => {
     const app = await e2e.open({ demo: true });
     const { page } = app;
     await openMenu(page, '村卫生室');

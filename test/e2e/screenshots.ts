@@ -78,12 +78,19 @@ async function main(): Promise<void> {
       const close = dialog(page, /撤销村卫生室/);
       await close.waitFor();
       await button(close, '确认撤销').click();
-      await close.getByText(/请填写撤销原因/).first().waitFor();
+      await close
+        .getByText(/请填写撤销原因/)
+        .first()
+        .waitFor();
       await shot(page, '10-close-clinic-errors');
       await button(close, '取消').click();
 
       await openMenu(page, '上报报表');
-      await page.getByRole('listitem').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+      await page
+        .getByRole('listitem')
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .catch(() => undefined);
       await shot(page, '11-returns');
 
       await openMenu(page, '操作记录');
@@ -95,7 +102,11 @@ async function main(): Promise<void> {
       await shot(page, '13-settings');
       await page.getByLabel('每名村医服务人口').fill('50');
       await button(page, '保存设置').click();
-      await page.getByRole('alert').filter({ hasText: /每名村医服务人口/ }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /每名村医服务人口/ })
+        .waitFor({ timeout: 5_000 })
+        .catch(() => undefined);
       await page.evaluate<void>("document.querySelector('.app-content').scrollTo(0, 0)");
       await shot(page, '14-settings-errors');
     });

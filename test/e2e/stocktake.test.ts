@@ -25,7 +25,8 @@ describe('stocktake', () => {
     const { page } = app;
     const { zhang, li } = await twoClinics(app.session);
     const here = [];
-    for (const name of ['心电图机', '电脑', '药品柜', '血压计']) here.push((await addAsset(app.session, { name, holderClinicId: li })).code);
+    for (const name of ['心电图机', '电脑', '药品柜', '血压计'])
+      here.push((await addAsset(app.session, { name, holderClinicId: li })).code);
     const elsewhere = (await addAsset(app.session, { name: '空调', category: 'electrical', holderClinicId: zhang })).code;
     const [found = '', missing = ''] = here;
 
@@ -35,7 +36,10 @@ describe('stocktake', () => {
     await choose(page, start.getByLabel('村卫生室'), '李营村卫生室', { search: true });
     await button(start, '开始盘点').click();
     await start.waitFor({ state: 'hidden' });
-    await page.getByText(/年固定资产盘点/).first().waitFor();
+    await page
+      .getByText(/年固定资产盘点/)
+      .first()
+      .waitFor();
     const counts = page.getByTestId('stocktake-counts');
     await expect.poll(() => counts.textContent()).toContain('账面4');
 
@@ -53,7 +57,10 @@ describe('stocktake', () => {
     await expect.poll(() => focused(page)).toBe('scan-code');
     await page.keyboard.press('Backspace');
     await scan(page, elsewhere);
-    await page.getByTestId('scan-error').getByText(/登记在“张庄村卫生室”，不在本次盘点范围内/).waitFor();
+    await page
+      .getByTestId('scan-error')
+      .getByText(/登记在“张庄村卫生室”，不在本次盘点范围内/)
+      .waitFor();
 
     // A 雾化器 without a card: 盘盈, estimated in 元, at this clinic (the dialog's default).
     await button(page, '登记盘盈…').click();
@@ -88,9 +95,9 @@ describe('stocktake', () => {
     expect(sheet).not.toContain(found);
 
     // Closing opened a card for the surplus item.
-    expect(app.session.db.prepare("SELECT name, funding, value_fen AS v, holder_clinic_id AS h FROM assets WHERE funding = 'surplus'").all()).toEqual([
-      { name: '雾化器', funding: 'surplus', v: 123_450, h: li },
-    ]);
+    expect(
+      app.session.db.prepare("SELECT name, funding, value_fen AS v, holder_clinic_id AS h FROM assets WHERE funding = 'surplus'").all(),
+    ).toEqual([{ name: '雾化器', funding: 'surplus', v: 123_450, h: li }]);
 
     await openMenu(page, '固定资产');
     await expectCount(page, 6);

@@ -29,7 +29,10 @@ export function useE2e(): { open(opts?: AppOptions): Promise<TestApp> } {
       fs.mkdirSync(FAILURE_DIR, { recursive: true });
       const name = ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
       await current.page.screenshot({ path: path.join(FAILURE_DIR, `${name}.png`) }).catch(() => undefined);
-      const aria = await current.page.locator('body').ariaSnapshot().catch(() => '');
+      const aria = await current.page
+        .locator('body')
+        .ariaSnapshot()
+        .catch(() => '');
       fs.writeFileSync(path.join(FAILURE_DIR, `${name}.aria.yml`), aria);
     }
     const errors = [...current.pageErrors];

@@ -84,7 +84,11 @@ export async function columnTexts(page: Page, header: string): Promise<string[]>
   const headers = (await page.locator('.data-table thead .th-label').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim());
   const i = headers.indexOf(header);
   if (i < 0) throw new Error(`表格里没有“${header}”列：${headers.join('、')}`);
-  return (await gridRows(page).locator(`td:nth-child(${i + 1})`).allTextContents()).map((t) => t.trim());
+  return (
+    await gridRows(page)
+      .locator(`td:nth-child(${i + 1})`)
+      .allTextContents()
+  ).map((t) => t.trim());
 }
 
 /** The text of each cell of one row. */

@@ -68,9 +68,15 @@ describe("a township's own files import as they are (CLI)", () => {
       const job = (name: string) => raw.prepare('SELECT kind, establishment FROM employments WHERE person_id = ?').get(person(name));
       expect(job('赵德明')).toEqual({ kind: 'township_hired', establishment: 'off' });
       expect(job('钱晓燕')).toEqual({ kind: 'township_hired', establishment: 'spare' });
-      expect(raw.prepare('SELECT kind FROM qualifications WHERE person_id = ?').pluck().all(person('赵德明'))).toEqual(['village_doctor_cert']);
+      expect(raw.prepare('SELECT kind FROM qualifications WHERE person_id = ?').pluck().all(person('赵德明'))).toEqual([
+        'village_doctor_cert',
+      ]);
       const post = (name: string) =>
-        raw.prepare('SELECT c.name AS clinic, a.role, a.start_date AS start, a.start_unknown AS unknown FROM assignments a JOIN clinics c ON c.id = a.clinic_id WHERE person_id = ?').get(person(name));
+        raw
+          .prepare(
+            'SELECT c.name AS clinic, a.role, a.start_date AS start, a.start_unknown AS unknown FROM assignments a JOIN clinics c ON c.id = a.clinic_id WHERE person_id = ?',
+          )
+          .get(person(name));
       expect(post('钱晓燕')).toEqual({ clinic: '东沟村卫生室', role: 'doctor', start: '2024-01-01', unknown: 0 });
       expect(post('孙丽')).toEqual({ clinic: '南坡卫生室', role: 'head', start: '2023-07-01', unknown: 0 });
       // 个体, no contract and no 到岗时间: held on every earlier date, marked 起始日期不详.
@@ -93,7 +99,9 @@ describe("a township's own files import as they are (CLI)", () => {
     expect(cliOk('import', 'assets', files.assets, '--db', db)).toContain('将新增 7 行，更新 0 行，已存在且无变化 0 行，有错误 0 行');
     withRawDb(db, (raw) => {
       const rows = raw
-        .prepare(`SELECT a.name, coalesce(c.name, '卫生院本部') AS holder, a.value_fen AS fen, a.old_code AS old FROM assets a LEFT JOIN clinics c ON c.id = a.holder_clinic_id ORDER BY a.id`)
+        .prepare(
+          `SELECT a.name, coalesce(c.name, '卫生院本部') AS holder, a.value_fen AS fen, a.old_code AS old FROM assets a LEFT JOIN clinics c ON c.id = a.holder_clinic_id ORDER BY a.id`,
+        )
         .all();
       expect(rows).toEqual([
         { name: '心电图机', holder: '东沟村卫生室', fen: 1_280_000, old: '' },
@@ -109,8 +117,15 @@ describe("a township's own files import as they are (CLI)", () => {
 
   it('importing every file again changes nothing (the asset ledger matched by its fingerprint, the chairs one to one)', () => {
     const before = dumpFile(db);
-    for (const [kind, file, rows] of [['villages', files.villages, 6], ['clinics', files.clinics, 4], ['roster', files.roster, 5], ['assets', files.assets, 7]] as const) {
-      expect(cliOk('import', kind, file, '--db', db, '--dry-run'), kind).toContain(`将新增 0 行，更新 0 行，已存在且无变化 ${rows} 行，有错误 0 行`);
+    for (const [kind, file, rows] of [
+      ['villages', files.villages, 6],
+      ['clinics', files.clinics, 4],
+      ['roster', files.roster, 5],
+      ['assets', files.assets, 7],
+    ] as const) {
+      expect(cliOk('import', kind, file, '--db', db, '--dry-run'), kind).toContain(
+        `将新增 0 行，更新 0 行，已存在且无变化 ${rows} 行，有错误 0 行`,
+      );
     }
     expect(dumpFile(db)).toBe(before);
   });
@@ -139,14 +154,33 @@ describe("a township's own files import as they are (CLI)", () => {
     const before = dumpFile(db);
     const roster = await writeSheet(
       path.join(dir, '花名册-有错.xlsx'),
-      rosterSheet([[6, '郑红', '女', '411522199001011234', '1990.01', '大专', '乡村医生执业证', 'XC4108009', '幸福村卫生室', '村医', '乡聘村用（编外）', '2025.1.1-2027.12.31', '']]),
+      rosterSheet([
+        [
+          6,
+          '郑红',
+          '女',
+          '411522199001011234',
+          '1990.01',
+          '大专',
+          '乡村医生执业证',
+          'XC4108009',
+          '幸福村卫生室',
+          '村医',
+          '乡聘村用（编外）',
+          '2025.1.1-2027.12.31',
+          '',
+        ],
+      ]),
     );
     const r = cli('import', 'roster', roster, '--db', db);
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toMatch(/第 9 行/);
     expect(dumpFile(db)).toBe(before);
 
-    const ledger = await writeSheet(path.join(dir, '台账-有错.xlsx'), { ...assetSheet, rows: [...assetSheet.rows, [8, '药品柜', '', 1, 900, '2022.5', '村委会仓库', '']] });
+    const ledger = await writeSheet(path.join(dir, '台账-有错.xlsx'), {
+      ...assetSheet,
+      rows: [...assetSheet.rows, [8, '药品柜', '', 1, 900, '2022.5', '村委会仓库', '']],
+    });
     const a = cli('import', 'assets', ledger, '--db', db);
     expect(a.code).not.toBe(0);
     expect(a.stdout + a.stderr).toMatch(/第 11 行：“存放地点”：“村委会仓库”没有写明是哪个村卫生室或卫生院本部/);

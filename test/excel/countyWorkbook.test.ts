@@ -13,11 +13,13 @@ import { columnLetter, layoutHeader } from '../../electron/excel/headerLayout';
 import { tempDir } from '../helpers/tempDb';
 import { findRow, findRowStarting, merges, readBack, rowValues, sheet, zipEntry } from './support';
 
-function sample(rows: (string | number | null)[][] = [
-  [1, 'A01', '张庄村卫生室', 2100, 120.5],
-  [2, 'A02', '李营村卫生室', 1500, 95],
-  [3, 'A03', '王屯村卫生室', 980, null],
-]): CountySheet {
+function sample(
+  rows: (string | number | null)[][] = [
+    [1, 'A01', '张庄村卫生室', 2100, 120.5],
+    [2, 'A02', '李营村卫生室', 1500, 95],
+    [3, 'A03', '王屯村卫生室', 980, null],
+  ],
+): CountySheet {
   return {
     name: '村卫生室',
     title: '村卫生室统计表',
@@ -39,7 +41,12 @@ function sample(rows: (string | number | null)[][] = [
 
 describe('header layout', () => {
   it('merges a group across its columns and an ungrouped column down both rows', () => {
-    const l = layoutHeader([{ header: '序号' }, { header: '编码', group: '基本' }, { header: '名称', group: '基本' }, { header: '人口', group: '范围' }]);
+    const l = layoutHeader([
+      { header: '序号' },
+      { header: '编码', group: '基本' },
+      { header: '名称', group: '基本' },
+      { header: '人口', group: '范围' },
+    ]);
     expect(l.rowCount).toBe(2);
     expect(l.merges).toEqual([
       { top: 0, left: 1, bottom: 1, right: 1 },
@@ -84,7 +91,14 @@ describe('county workbook', () => {
     wide.columns = wide.columns.map((c) => ({ ...c, width: 30 }));
     const wb = await readBack((await countyWorkbookBuffer([sample(), wide])).buffer);
     const [narrow, landscape] = [sheet(wb, 0), sheet(wb, 1)];
-    expect(narrow.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:4' });
+    expect(narrow.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:4',
+    });
     expect(landscape.pageSetup.orientation).toBe('landscape');
     expect(landscape.name).toBe('村卫生室(2)');
     expect(narrow.pageSetup.margins).toMatchObject({ left: 0.5, right: 0.5 });
@@ -105,8 +119,24 @@ describe('county workbook', () => {
   it('orders the sheet XML as the OOXML schema requires (Excel "repairs" files that do not)', async () => {
     const { buffer } = await countyWorkbookBuffer([sample()]);
     const xml = zipEntry(buffer, 'xl/worksheets/sheet1.xml');
-    const schemaOrder = ['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetProtection', 'autoFilter',
-      'mergeCells', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter'];
+    const schemaOrder = [
+      'sheetPr',
+      'dimension',
+      'sheetViews',
+      'sheetFormatPr',
+      'cols',
+      'sheetData',
+      'sheetProtection',
+      'autoFilter',
+      'mergeCells',
+      'conditionalFormatting',
+      'dataValidations',
+      'hyperlinks',
+      'printOptions',
+      'pageMargins',
+      'pageSetup',
+      'headerFooter',
+    ];
     const tags = [...xml.matchAll(/<([A-Za-z]+)[\s>/]/g)].map((m) => m[1] as string).filter((t) => schemaOrder.includes(t));
     const positions = [...new Set(tags)].map((t) => schemaOrder.indexOf(t));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -163,10 +193,22 @@ describe('LibreOffice (a second, independent reader)', () => {
     const dir = tempDir();
     const file = path.join(dir, 'return.xlsx');
     await writeCountyWorkbookFile(file, [sample()]);
-    execFileSync(soffice as string, ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true', '--outdir', dir, file], {
-      timeout: 60_000,
-      stdio: 'ignore',
-    });
+    execFileSync(
+      soffice as string,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/lo`,
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true',
+        '--outdir',
+        dir,
+        file,
+      ],
+      {
+        timeout: 60_000,
+        stdio: 'ignore',
+      },
+    );
     const csv = fs.readFileSync(path.join(dir, 'return.csv'), 'utf8').split('\n');
     expect(csv[0]).toMatch(/^村卫生室统计表/);
     expect(csv[4]).toBe('1,A01,张庄村卫生室,2100,120.5');

@@ -52,7 +52,21 @@ describe('export a view to Excel', () => {
     });
     expect(file.rowCount).toBe(13);
     const ws = sheet(await readBack(Buffer.from(file.base64, 'base64')));
-    expect(rowValues(ws, 3)).toEqual(['机构编码', '卫生室名称', '状态', '服务的村', '服务人口', '应配村医', '实有村医', '负责人', '产权', '业务用房(㎡)', '医保定点', '地址', '撤销日期']);
+    expect(rowValues(ws, 3)).toEqual([
+      '机构编码',
+      '卫生室名称',
+      '状态',
+      '服务的村',
+      '服务人口',
+      '应配村医',
+      '实有村医',
+      '负责人',
+      '产权',
+      '业务用房(㎡)',
+      '医保定点',
+      '地址',
+      '撤销日期',
+    ]);
     const first = rowValues(ws, 4);
     expect(first.slice(0, 3)).toEqual(['HY001-01', '张庄村卫生室', '运行']);
     expect(first[4]).toBe(2100);
@@ -64,7 +78,10 @@ describe('export a view to Excel', () => {
 
   it('shows audit actions and entities by their Chinese labels', async () => {
     const s = await demoSession();
-    const file = await exportOf(s, 'audit.export', { columns: ['action', 'entity', 'summary'], filters: [{ id: 'entity', value: 'clinic' }] });
+    const file = await exportOf(s, 'audit.export', {
+      columns: ['action', 'entity', 'summary'],
+      filters: [{ id: 'entity', value: 'clinic' }],
+    });
     const ws = sheet(await readBack(Buffer.from(file.base64, 'base64')));
     expect(rowValues(ws, 4)[0]).toBe('新增');
     expect(rowValues(ws, 4)[1]).toBe('村卫生室');

@@ -51,7 +51,8 @@ describe('cell values', () => {
   });
 
   it('reads a month alone as its first day, in every form clerks type it', () => {
-    for (const v of ['201905', 201905, '2019.05', '2019.5', '2019年5月', '2019-05', '2019/5', 2019.05]) expect(value(toIsoDate(v)), String(v)).toBe('2019-05-01');
+    for (const v of ['201905', 201905, '2019.05', '2019.5', '2019年5月', '2019-05', '2019/5', 2019.05])
+      expect(value(toIsoDate(v)), String(v)).toBe('2019-05-01');
     expect(value(toIsoDate(20190501))).toBe('2019-05-01');
     expect(value(toIsoDate(43586))).toBe('2019-05-01');
     expect(value(toIsoDate(2019.12))).toBe('2019-12-01');
@@ -115,7 +116,11 @@ describe('header names', () => {
     ];
     const h = findHeader(rows, villageFields, '行政村');
     expect(h.row).toBe(4);
-    expect(h.columns.map((c) => [c.column, c.field])).toEqual([['B', 'servicePopulation'], ['D', 'name'], ['F', 'residentPopulation']]);
+    expect(h.columns.map((c) => [c.column, c.field])).toEqual([
+      ['B', 'servicePopulation'],
+      ['D', 'name'],
+      ['F', 'residentPopulation'],
+    ]);
     expect(h.unknown).toEqual([{ column: 'C', header: '联系电话' }]);
   });
 

@@ -28,7 +28,13 @@ describe('clinic import', () => {
       property: 'public',
       insurancePoint: false,
     });
-    expect(p.create[1]?.values).toMatchObject({ hostVillageIds: [], extensionVillageIds: ids(['李营村']), property: 'other', buildingArea: 0, insurancePoint: true });
+    expect(p.create[1]?.values).toMatchObject({
+      hostVillageIds: [],
+      extensionVillageIds: ids(['李营村']),
+      property: 'other',
+      buildingArea: 0,
+      insurancePoint: true,
+    });
     expect(p.create[2]?.values).toMatchObject({ code: '1001', buildingArea: 66.5 });
   });
 
@@ -47,8 +53,13 @@ describe('clinic import', () => {
     // 王屯村 and 赵坡村 now share two clinics each; the new joint clinic serves half of each (C4).
     const joint = db.prepare("SELECT service_population, required_doctors FROM clinics WHERE code = 'XA-01'").get();
     expect(joint).toEqual({ service_population: Math.round(980 / 2 + 1200 / 2 + 400 / 2), required_doctors: 2 });
-    const names = db.prepare(`SELECT group_concat(v.name || ':' || cv.relation, ',') FROM clinic_villages cv
-      JOIN villages v ON v.id = cv.village_id JOIN clinics c ON c.id = cv.clinic_id WHERE c.code = 'XA-03'`).pluck().get();
+    const names = db
+      .prepare(
+        `SELECT group_concat(v.name || ':' || cv.relation, ',') FROM clinic_villages cv
+      JOIN villages v ON v.id = cv.village_id JOIN clinics c ON c.id = cv.clinic_id WHERE c.code = 'XA-03'`,
+      )
+      .pluck()
+      .get();
     expect(names).toBe('李营村:extension');
     const actions = db.prepare('SELECT action FROM audit_log WHERE id > ? ORDER BY id').pluck().all(audits);
     expect(actions).toEqual(['update', 'create', 'create', 'create', 'import']);

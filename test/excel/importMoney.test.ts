@@ -76,6 +76,11 @@ describe('toFen', () => {
   });
 
   it('writes 分 back as 元 for messages', () => {
-    expect([yuanText(1_230_000), yuanText(29), yuanText(0), yuanText(123_456_789)]).toEqual(['12,300.00 元', '0.29 元', '0.00 元', '1,234,567.89 元']);
+    expect([yuanText(1_230_000), yuanText(29), yuanText(0), yuanText(123_456_789)]).toEqual([
+      '12,300.00 元',
+      '0.29 元',
+      '0.00 元',
+      '1,234,567.89 元',
+    ]);
   });
 });

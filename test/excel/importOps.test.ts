@@ -33,12 +33,25 @@ describe('import.preview and import.commit', () => {
     const s = await demoSession();
     const input = { kind: 'roster' as const, fileName: '花名册.xlsx', base64: await rosterBase64(s, false) };
     const p = await call(s, 'import.preview', input);
-    expect(p).toMatchObject({ kind: 'roster', title: '乡村医生花名册', fileName: '花名册.xlsx', sheetName: '花名册', headerRow: 4, errors: [] });
+    expect(p).toMatchObject({
+      kind: 'roster',
+      title: '乡村医生花名册',
+      fileName: '花名册.xlsx',
+      sheetName: '花名册',
+      headerRow: 4,
+      errors: [],
+    });
     expect(p.create.map((r) => r.row)).toEqual([5, 6, 8, 9]);
     expect(p.update.map((r) => [r.row, r.changes])).toEqual([[7, ['联系电话']]]);
     expect(p.unknownColumns.map((c) => c.header)).toEqual(['年龄', '家庭住址']);
     const people = Number(s.db.prepare('SELECT count(*) FROM people').pluck().get());
-    expect(await call(s, 'import.commit', input)).toEqual({ kind: 'roster', title: '乡村医生花名册', created: 4, updated: 1, unchanged: 0 });
+    expect(await call(s, 'import.commit', input)).toEqual({
+      kind: 'roster',
+      title: '乡村医生花名册',
+      created: 4,
+      updated: 1,
+      unchanged: 0,
+    });
     expect(Number(s.db.prepare('SELECT count(*) FROM people').pluck().get())).toBe(people + 4);
     const again = await call(s, 'import.preview', input);
     expect([again.create.length, again.update.length, again.unchanged.length]).toEqual([0, 0, 5]);
@@ -62,7 +75,11 @@ describe('import.preview and import.commit', () => {
     const bad = await callFails(s, 'import.commit', { kind: 'roster', fileName: 'a.xlsx', base64: '这不是base64!!' });
     expect(bad).toMatchObject({ code: 'VALIDATION', field: 'base64' });
     expect(bad.message).toContain('不是 base64');
-    const notXlsx = await callFails(s, 'import.preview', { kind: 'villages', fileName: 'a.xlsx', base64: Buffer.from('不是工作簿').toString('base64') });
+    const notXlsx = await callFails(s, 'import.preview', {
+      kind: 'villages',
+      fileName: 'a.xlsx',
+      base64: Buffer.from('不是工作簿').toString('base64'),
+    });
     expect(notXlsx.code).toBe('BAD_REQUEST');
     expect(notXlsx.message).toContain('不是有效的 Excel 工作簿（.xlsx）');
     const xls = await callFails(s, 'import.preview', { kind: 'clinics', fileName: '旧表.xls', base64: 'AAAA' });

@@ -20,11 +20,29 @@ import type { Cell } from './messy';
 import { freshDb } from './support';
 import { idFor, writeRoster } from './messyRoster';
 
-const HEADER = ['姓名', '公民身份号码', '性别', '出生日期', '所在村卫生室', '职务', '资格类别', '证书编号', '发证日期', '合同开始', '合同结束', '聘用形式'];
+const HEADER = [
+  '姓名',
+  '公民身份号码',
+  '性别',
+  '出生日期',
+  '所在村卫生室',
+  '职务',
+  '资格类别',
+  '证书编号',
+  '发证日期',
+  '合同开始',
+  '合同结束',
+  '聘用形式',
+];
 const TODAY = '2026-03-05';
 
 async function preview(db: Db, dir: string, rows: Cell[][], header = HEADER) {
-  const file = await writeRoster(path.join(dir, 'r.xlsx'), header, rows.map((cells, i) => ({ row: 4 + i, cells })), { groups: false });
+  const file = await writeRoster(
+    path.join(dir, 'r.xlsx'),
+    header,
+    rows.map((cells, i) => ({ row: 4 + i, cells })),
+    { groups: false },
+  );
   return { file, p: previewImport(db, 'roster', await readSheetGrid({ file }), TODAY) };
 }
 
@@ -100,7 +118,12 @@ describe('roster import: row errors', () => {
       ['李明', idOf(db, '李明'), '', '', '张庄村卫生室', '村医', '', '', '', '', '', ''],
       ['张丽华', idOf(db, '张丽华'), '', '', '张庄村卫生室', '负责人', '', '', '', '', '', ''],
     ]);
-    expect(p.errors.map((e) => [e.row, e.columns])).toEqual([[4, ['职务']], [6, ['职务']], [7, ['所在村卫生室']], [8, ['所在村卫生室', '职务']]]);
+    expect(p.errors.map((e) => [e.row, e.columns])).toEqual([
+      [4, ['职务']],
+      [6, ['职务']],
+      [7, ['所在村卫生室']],
+      [8, ['所在村卫生室', '职务']],
+    ]);
     expect(p.errors[0]?.message).toContain('“张庄村卫生室”已有负责人张建国，一个卫生室只能有一名负责人（C2）');
     expect(p.errors[1]?.message).toContain('与第 5 行同为“新村卫生室”的负责人');
     expect(p.errors[2]?.message).toContain('此人目前在“李营村卫生室”任村医');
@@ -123,13 +146,18 @@ describe('roster import: row errors', () => {
     await wb.xlsx.writeFile(file);
     const p = previewImport(db, 'roster', await readSheetGrid({ file }), TODAY);
     expect(p.errors).toEqual([]);
-    expect(p.create.map((r) => r.values)).toEqual([expect.objectContaining({ clinicName: '韩坪村卫生室' }), expect.objectContaining({ clinicName: '韩坪村卫生室' })]);
+    expect(p.create.map((r) => r.values)).toEqual([
+      expect.objectContaining({ clinicName: '韩坪村卫生室' }),
+      expect.objectContaining({ clinicName: '韩坪村卫生室' }),
+    ]);
   });
 
   it('checks again at commit: a head named after the preview makes the commit fail on that row, writing nothing', async () => {
     const { db, ctx, dir } = await freshDb();
     const fresh = createClinic(ctx, clinicInput.parse(clinic({ code: 'XN-02', name: '新村卫生室', headName: '' })));
-    const { file, p } = await preview(db, dir, [['乙', idFor('1980-01-01', 61, 'M'), '', '', fresh.name, '负责人', '', '', '', '', '', '']]);
+    const { file, p } = await preview(db, dir, [
+      ['乙', idFor('1980-01-01', 61, 'M'), '', '', fresh.name, '负责人', '', '', '', '', '', ''],
+    ]);
     expect(p.errors).toEqual([]);
     // Meanwhile the clerk appoints a head in the app.
     const zhou = Number(db.prepare("SELECT id FROM people WHERE name = '周磊'").pluck().get());
@@ -146,13 +174,40 @@ describe('roster import: row errors', () => {
   it('reads a contract from separate start and end columns, month-only periods and refuses an end before the start', async () => {
     const { db, dir } = await freshDb();
     const { p } = await preview(db, dir, [
-      ['甲', idFor('1980-01-01', 41, 'M'), '', '', '韩坪村卫生室', '', '乡村医生', 'XC1', '2019-05-01', '2024.07.01', '2027.06.30', '乡聘村用'],
+      [
+        '甲',
+        idFor('1980-01-01', 41, 'M'),
+        '',
+        '',
+        '韩坪村卫生室',
+        '',
+        '乡村医生',
+        'XC1',
+        '2019-05-01',
+        '2024.07.01',
+        '2027.06.30',
+        '乡聘村用',
+      ],
       ['乙', idFor('1980-01-01', 42, 'M'), '', '', '', '', '', '', '', '2024.07.01', '2023.06.30', ''],
     ]);
-    expect(p.create[0]?.values).toMatchObject({ contractStart: '2024-07-01', contractEnd: '2027-06-30', employmentKind: 'township_hired', postStart: '2024-07-01' });
+    expect(p.create[0]?.values).toMatchObject({
+      contractStart: '2024-07-01',
+      contractEnd: '2027-06-30',
+      employmentKind: 'township_hired',
+      postStart: '2024-07-01',
+    });
     expect(p.errors.map((e) => e.message)).toEqual(['第 5 行：“合同结束”：合同结束日期 2023-06-30 早于开始日期 2024-07-01']);
 
-    const month = await preview(db, dir, [['丙', idFor('1980-01-01', 43, 'M'), '', '', '', '', '', '', '', '2023.06-2026.05']], ['姓名', '身份证号', '性别', '出生日期', '卫生室', '岗位', '执业类别', '证书编号', '发证日期', '合同起止']);
-    expect(month.p.create[0]?.values).toMatchObject({ contractStart: '2023-06-01', contractEnd: '2026-05-31', employmentKind: 'township_hired' });
+    const month = await preview(
+      db,
+      dir,
+      [['丙', idFor('1980-01-01', 43, 'M'), '', '', '', '', '', '', '', '2023.06-2026.05']],
+      ['姓名', '身份证号', '性别', '出生日期', '卫生室', '岗位', '执业类别', '证书编号', '发证日期', '合同起止'],
+    );
+    expect(month.p.create[0]?.values).toMatchObject({
+      contractStart: '2023-06-01',
+      contractEnd: '2026-05-31',
+      employmentKind: 'township_hired',
+    });
   });
 });

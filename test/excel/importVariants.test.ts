@@ -102,9 +102,17 @@ describe('import of variant headers and values (issue 8)', () => {
       [{ row: 4, cells: ['甲', idFor('1986-04-01', 75, 'M'), '乡村医生', '乡聘村用（编外）', '2024.07.01-2027.06.30'] }],
       { groups: false },
     );
-    const p = await call(s, 'import.preview', { kind: 'roster', fileName: '花名册.xlsx', base64: fs.readFileSync(file).toString('base64') });
+    const p = await call(s, 'import.preview', {
+      kind: 'roster',
+      fileName: '花名册.xlsx',
+      base64: fs.readFileSync(file).toString('base64'),
+    });
     // 聘用形式 is the 用工形式 column's already, so not offered.
-    expect(p.columns.find((c) => c.header === '类别')).toMatchObject({ field: 'category', alternatives: ['执业类别', '编制'], note: '也可能是“执业类别”或“编制”，按“人员类别”读取' });
+    expect(p.columns.find((c) => c.header === '类别')).toMatchObject({
+      field: 'category',
+      alternatives: ['执业类别', '编制'],
+      note: '也可能是“执业类别”或“编制”，按“人员类别”读取',
+    });
     expect(p.create[0]?.notes).toEqual(['“用工形式”：“乡聘村用（编外）”理解为“乡聘村用”，“编制”为“编外”']);
   });
 });

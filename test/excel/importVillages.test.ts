@@ -25,11 +25,26 @@ describe('village import', () => {
     expect(p.errors[0]?.message).toBe('第 6 行：“服务人口 （人）”：应填数字，实际是“一千”');
     expect(p.errors[1]?.message).toContain('“*村名”：新增时必须填写');
     expect(p.errors[2]?.message).toContain('“是否卫生院驻地”：应填“是”或“否”，实际是“也许”');
-    expect(p.create.map((r) => [r.row, r.label])).toEqual([[4, '新安村'], [9, '河湾村'], [11, '东岭村']]);
+    expect(p.create.map((r) => [r.row, r.label])).toEqual([
+      [4, '新安村'],
+      [9, '河湾村'],
+      [11, '东岭村'],
+    ]);
     expect(p.update.map((r) => [r.row, r.label])).toEqual([[5, '张庄村']]);
     expect(p.update[0]?.changes).toEqual(['户籍人口', '服务人口', '备注']);
-    expect(p.create[0]?.values).toMatchObject({ servicePopulation: 1250, residentPopulation: 1300, distanceKm: 3.2, isCenterSeat: false, note: '新建村' });
-    expect(p.create[1]?.values).toMatchObject({ servicePopulation: 1350, residentPopulation: 1400, altCoverage: 'patrol', patrolVisitsPerMonth: 4 });
+    expect(p.create[0]?.values).toMatchObject({
+      servicePopulation: 1250,
+      residentPopulation: 1300,
+      distanceKm: 3.2,
+      isCenterSeat: false,
+      note: '新建村',
+    });
+    expect(p.create[1]?.values).toMatchObject({
+      servicePopulation: 1350,
+      residentPopulation: 1400,
+      altCoverage: 'patrol',
+      patrolVisitsPerMonth: 4,
+    });
     expect(p.create[2]?.values).toMatchObject({ altCoverage: 'dispatch', patrolVisitsPerMonth: 0 });
     // The empty row, the 合计 row and the signature line are passed over.
     expect(p.skippedRows).toBe(2);
@@ -61,7 +76,9 @@ describe('village import', () => {
     const result = await importWorkbook(ctx, 'villages', { file });
     expect([result.created, result.updated]).toEqual([3, 1]);
     expect(countRows(db, 'villages')).toBe(villages + 3);
-    const get = db.prepare('SELECT name, service_population AS pop, resident_population AS res, coverage_kind AS kind, note FROM villages WHERE name = ?');
+    const get = db.prepare(
+      'SELECT name, service_population AS pop, resident_population AS res, coverage_kind AS kind, note FROM villages WHERE name = ?',
+    );
     expect(get.get('新安村')).toEqual({ name: '新安村', pop: 1250, res: 1300, kind: 'none', note: '新建村' });
     expect(get.get('河湾村')).toMatchObject({ pop: 1350, kind: 'patrol' });
     expect(get.get('东岭村')).toMatchObject({ kind: 'dispatch' });
@@ -69,7 +86,10 @@ describe('village import', () => {
     // The update reached the clinic figures (C4, S1) through the villages service.
     const clinic = db.prepare("SELECT service_population, required_doctors FROM clinics WHERE code = 'HY001-01'").get();
     expect(clinic).toEqual({ service_population: 2300, required_doctors: 3 });
-    const log = db.prepare('SELECT action, entity, summary FROM audit_log WHERE id > ? ORDER BY id').all(audits) as { action: string; summary: string }[];
+    const log = db.prepare('SELECT action, entity, summary FROM audit_log WHERE id > ? ORDER BY id').all(audits) as {
+      action: string;
+      summary: string;
+    }[];
     expect(log.map((l) => l.action)).toEqual(['create', 'update', 'create', 'create', 'import']);
     expect(log.at(-1)?.summary).toBe('从“行政村.xlsx”（工作表“Sheet1”）导入行政村：新增 3 个，更新 1 个，无变化 0 个');
 
@@ -83,8 +103,18 @@ describe('village import', () => {
     const { db, ctx, dir } = await freshDb();
     const file = await writeWorkbook(path.join(dir, 'v.xlsx'), ['村名', '服务人口'], [{ row: 4, cells: ['卫岭村', 530] }]);
     await importWorkbook(ctx, 'villages', { file });
-    const v = db.prepare("SELECT service_population, resident_population, alt_coverage, patrol_visits_per_month, note FROM villages WHERE name = '卫岭村'").get();
-    expect(v).toEqual({ service_population: 530, resident_population: 560, alt_coverage: 'patrol', patrol_visits_per_month: 4, note: '山区，卫生院每周巡诊' });
+    const v = db
+      .prepare(
+        "SELECT service_population, resident_population, alt_coverage, patrol_visits_per_month, note FROM villages WHERE name = '卫岭村'",
+      )
+      .get();
+    expect(v).toEqual({
+      service_population: 530,
+      resident_population: 560,
+      alt_coverage: 'patrol',
+      patrol_visits_per_month: 4,
+      note: '山区，卫生院每周巡诊',
+    });
   });
 
   it('catches a name twice in the file and a second center seat', async () => {

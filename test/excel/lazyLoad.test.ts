@@ -21,7 +21,11 @@ console.log(JSON.stringify({ atStart, afterUse: loaded() }));
 `;
 
 it('loads exceljs only when a workbook is first used', () => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(r.stderr).toBe('');
   expect(JSON.parse(r.stdout.trim())).toEqual({ atStart: false, afterUse: true });
 });

@@ -8,7 +8,18 @@ import fs from 'node:fs';
 
 export type Cell = ExcelJS.CellValue;
 
-export const VILLAGE_HEADER = ['序号', '服务人口\n（人）', '*村名', '联系电话', '户籍人口', '是否卫生院驻地', '距离（公里）', '覆盖方式', '每月巡诊次数', '备注'];
+export const VILLAGE_HEADER = [
+  '序号',
+  '服务人口\n（人）',
+  '*村名',
+  '联系电话',
+  '户籍人口',
+  '是否卫生院驻地',
+  '距离（公里）',
+  '覆盖方式',
+  '每月巡诊次数',
+  '备注',
+];
 
 /** Good rows: 新安村, 河湾村, 东岭村 are new; 张庄村 is in the demo and is updated. */
 export const goodVillageRows: { row: number; cells: Cell[] }[] = [

@@ -31,8 +31,17 @@ function findRowIn(ws: ExcelJS.Worksheet, column: number, prefix: string): numbe
 
 describe('people returns in the catalog', () => {
   it('are built by the core and offered by the app as soon as the contract names them', () => {
-    expect(allReturns.map((r) => r.name)).toEqual(['clinic-roster', 'roster', 'staffing', 'asset-ledger', 'asset-changes', 'stocktake-discrepancies']);
-    expect(returnCatalog.map((r) => r.name)).toEqual(allReturns.map((r) => r.name).filter((n) => (returnNames as readonly string[]).includes(n)));
+    expect(allReturns.map((r) => r.name)).toEqual([
+      'clinic-roster',
+      'roster',
+      'staffing',
+      'asset-ledger',
+      'asset-changes',
+      'stocktake-discrepancies',
+    ]);
+    expect(returnCatalog.map((r) => r.name)).toEqual(
+      allReturns.map((r) => r.name).filter((n) => (returnNames as readonly string[]).includes(n)),
+    );
   });
 });
 
@@ -41,7 +50,10 @@ describe('people returns through the app', () => {
     const s = await openSession();
     seedDemo(makeContext(s.db, '测试'), { scale: 1 });
     const list = await call(s, 'returns.list', {});
-    for (const [name, title] of [['roster', '乡村医生花名册'], ['staffing', '村卫生室人员配备情况']] as const) {
+    for (const [name, title] of [
+      ['roster', '乡村医生花名册'],
+      ['staffing', '村卫生室人员配备情况'],
+    ] as const) {
       expect(list.map((r) => [r.name, r.title])).toContainEqual([name, title]);
       const file = await call(s, 'returns.export', { name });
       expect(file.fileName).toMatch(new RegExp(`^${title}-\\d{8}\\.xlsx$`));
@@ -57,13 +69,33 @@ describe('乡村医生花名册 (roster)', () => {
     const [table] = r.tables;
     expect(r).toMatchObject({ name: 'roster', title: '乡村医生花名册', date: '2026-03-05', asOf: '2026-03-05' });
     expect(table?.rows).toHaveLength(24);
-    expect(table?.rows[0]).toMatchObject({ index: 1, name: '张建国', sex: '男', birthDate: '1968-03-12', age: 57, clinic: '张庄村卫生室', role: '负责人', qualification: '执业助理医师' });
-    expect(table?.rows[0]).toMatchObject({ employment: '乡聘村用（劳动合同）', contract: '2023.06.01-2028.05.31', pension: '是', workInjury: '是', liability: '否' });
+    expect(table?.rows[0]).toMatchObject({
+      index: 1,
+      name: '张建国',
+      sex: '男',
+      birthDate: '1968-03-12',
+      age: 57,
+      clinic: '张庄村卫生室',
+      role: '负责人',
+      qualification: '执业助理医师',
+    });
+    expect(table?.rows[0]).toMatchObject({
+      employment: '乡聘村用（劳动合同）',
+      contract: '2023.06.01-2028.05.31',
+      pension: '是',
+      workInjury: '是',
+      liability: '否',
+    });
     expect(table?.rows.find((p) => p.name === '马晓东')).toMatchObject({ clinic: '吴岗村卫生室', employment: '卫生院派驻', role: '村医' });
     // S14 → S3: an expired certificate is no qualification at all.
     expect(table?.rows.find((p) => p.name === '赵军')).toMatchObject({ qualification: '无有效资格', certNumber: '' });
     expect(table?.rows.find((p) => p.name === '李明')).toMatchObject({ qualification: '乡村医生执业证书', certNumber: 'XC20260005' });
-    expect(table?.totals).toEqual({ name: 24, pension: 24, workInjury: 24, liability: table?.rows.filter((p) => p.liability === '是').length });
+    expect(table?.totals).toEqual({
+      name: 24,
+      pension: 24,
+      workInjury: 24,
+      liability: table?.rows.filter((p) => p.liability === '是').length,
+    });
     expect(r.figures).toMatchObject({ people: 24, villageDoctors: 23, centerStaff: 1, women: 8, withoutValidQualification: 1 });
   });
 
@@ -74,7 +106,17 @@ describe('乡村医生花名册 (roster)', () => {
     expect(file.fileName).toBe('乡村医生花名册-20260305.xlsx');
     const ws = sheet(await readBack(Buffer.from(file.base64, 'base64')));
     expect(ws.getCell('A1').value).toBe('乡村医生花名册');
-    expect(rowValues(ws, 3)).toEqual(['序号', ...Array(6).fill('基本情况'), '执业资格', '执业资格', ...Array(4).fill('岗位与聘用'), '保险', '保险', '保险', '联系电话']);
+    expect(rowValues(ws, 3)).toEqual([
+      '序号',
+      ...Array(6).fill('基本情况'),
+      '执业资格',
+      '执业资格',
+      ...Array(4).fill('岗位与聘用'),
+      '保险',
+      '保险',
+      '保险',
+      '联系电话',
+    ]);
     expect(rowValues(ws, 4).slice(1, 7)).toEqual(['姓名', '性别', '出生日期', '年龄', '身份证号', '学历']);
     expect(merges(ws)).toEqual(expect.arrayContaining(['A3:A4', 'B3:G3', 'H3:I3', 'J3:M3', 'N3:P3', 'Q3:Q4']));
     const rows = dataRows(ws, 5);
@@ -97,7 +139,15 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     const rows = table?.rows ?? [];
     expect(rows).toHaveLength(13);
     // S9a: on 5 March nobody has finished this year's two stints (March's runs 2–8 March, September's is ahead).
-    expect(rows.find((c) => c.name === '张庄村卫生室')).toMatchObject({ required: 3, actual: 3, gap: 0, women: 1, qualified: 2, qualifiedPct: 66.7, trainingCompliant: 0 });
+    expect(rows.find((c) => c.name === '张庄村卫生室')).toMatchObject({
+      required: 3,
+      actual: 3,
+      gap: 0,
+      women: 1,
+      qualified: 2,
+      qualifiedPct: 66.7,
+      trainingCompliant: 0,
+    });
     // S1: the demo's one short-staffed clinic.
     expect(rows.filter((c) => Number(c.gap) > 0).map((c) => c.name)).toEqual(['郑店村卫生室']);
     // The dispatched doctor counts at his clinic; he is not a village doctor, so no S9 count.
@@ -107,7 +157,19 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     expect(december.find((c) => c.name === '张庄村卫生室')).toMatchObject({ trainingCompliant: 2 });
     expect(december.find((c) => c.name === '吴岗村卫生室')).toMatchObject({ trainingCompliant: 1 });
     const sum = (k: string) => rows.reduce((s, c) => s + num(c[k]), 0);
-    for (const k of ['required', 'actual', 'gap', 'women', 'qualified', 'trainingCompliant', 'ageUnder40', 'age40to49', 'age50to59', 'age60to64', 'age65up']) {
+    for (const k of [
+      'required',
+      'actual',
+      'gap',
+      'women',
+      'qualified',
+      'trainingCompliant',
+      'ageUnder40',
+      'age40to49',
+      'age50to59',
+      'age60to64',
+      'age65up',
+    ]) {
       expect(table?.totals?.[k], k).toBe(sum(k));
     }
     expect(sum('ageUnder40') + sum('age40to49') + sum('age50to59') + sum('age60to64') + sum('age65up')).toBe(sum('actual'));
@@ -115,7 +177,16 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     expect(table?.totals?.qualifiedPct).toBe(Math.round((sum('qualified') / sum('actual')) * 1000) / 10);
     const alerts = computeAlerts(db, '2026-03-05').alerts;
     expect(r.alerts?.map((a) => [a.rule, a.kind, a.subject])).toEqual(alerts.map((a) => [a.rule, a.kind, a.subject]));
-    expect(r.figures).toMatchObject({ clinics: 13, required: sum('required'), actual: 24, gap: 1, trainingYear: 2026, s4Qualified: 11, s4Total: 23, alerts: alerts.length });
+    expect(r.figures).toMatchObject({
+      clinics: 13,
+      required: sum('required'),
+      actual: 24,
+      gap: 1,
+      trainingYear: 2026,
+      s4Qualified: 11,
+      s4Total: 23,
+      alerts: alerts.length,
+    });
     expect(r.figures['alerts.S1']).toBe(1);
   });
 
@@ -125,7 +196,18 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     const file = await exportReturnFile(ctx, 'staffing');
     const ws = sheet(await readBack(Buffer.from(file.base64, 'base64')));
     expect(ws.getCell('A1').value).toBe('村卫生室人员配备情况');
-    expect(rowValues(ws, 3).slice(0, 10)).toEqual(['序号', '卫生室名称', '服务人口（人）', '人员配备（人）', '人员配备（人）', '人员配备（人）', '人员配备（人）', '执业（助理）医师', '执业（助理）医师', '本年培训达标村医（人）']);
+    expect(rowValues(ws, 3).slice(0, 10)).toEqual([
+      '序号',
+      '卫生室名称',
+      '服务人口（人）',
+      '人员配备（人）',
+      '人员配备（人）',
+      '人员配备（人）',
+      '人员配备（人）',
+      '执业（助理）医师',
+      '执业（助理）医师',
+      '本年培训达标村医（人）',
+    ]);
     expect(rowValues(ws, 4).slice(3, 9)).toEqual(['应配（S1）', '实有', '缺口', '女性', '人数', '占比（%）']);
     const rows = dataRows(ws, 5);
     expect(rows).toHaveLength(13);
@@ -137,9 +219,14 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     }
     expect(totals[8]).toBe(report.tables[0]?.totals?.qualifiedPct);
     // JSON and workbook agree on the township figures.
-    expect([totals[3], totals[4], totals[5], totals[6], totals[7], totals[9]]).toEqual(
-      [report.figures.required, report.figures.actual, report.figures.gap, report.figures.women, report.figures.qualified, report.figures.trainingCompliant],
-    );
+    expect([totals[3], totals[4], totals[5], totals[6], totals[7], totals[9]]).toEqual([
+      report.figures.required,
+      report.figures.actual,
+      report.figures.gap,
+      report.figures.women,
+      report.figures.qualified,
+      report.figures.trainingCompliant,
+    ]);
     const block = findRowIn(ws, 2, '预警事项');
     expect(block).toBeGreaterThan(totalRow);
     // The title sits in column B, like every summary block.
@@ -147,7 +234,9 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     // 规则 in B, 事项 over C–E, 对象 over F–H, 说明 over I to the table's end, each merged.
     const cells = (n: number) => [2, 3, 6, 9].map((c) => ws.getRow(n).getCell(c).value);
     expect(cells(block + 1)).toEqual(['规则', '事项', '对象', '说明']);
-    expect(merges(ws)).toEqual(expect.arrayContaining([`C${block + 2}:E${block + 2}`, `F${block + 2}:H${block + 2}`, `I${block + 2}:O${block + 2}`]));
+    expect(merges(ws)).toEqual(
+      expect.arrayContaining([`C${block + 2}:E${block + 2}`, `F${block + 2}:H${block + 2}`, `I${block + 2}:O${block + 2}`]),
+    );
     const listed = Array.from({ length: report.alerts?.length ?? 0 }, (_, i) => cells(block + 2 + i).slice(0, 3));
     expect(listed).toEqual(report.alerts?.map((a) => [a.rule, a.title, a.subject]));
     for (const [rule] of listed) expect(String(rule)).toMatch(/^[SC]\d+$/);

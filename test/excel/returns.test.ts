@@ -41,7 +41,12 @@ describe('clinic-roster return', () => {
     // S1: a clinic serving 2,100 people needs three doctors.
     expect(clinics?.rows.find((c) => c.code === 'HY001-01')).toMatchObject({ servicePopulation: 2100, requiredDoctors: 3 });
     const sum = (key: string) => clinics?.rows.reduce((s, c) => s + Number(c[key]), 0);
-    expect(clinics?.totals).toEqual({ name: 14, servicePopulation: sum('servicePopulation'), requiredDoctors: sum('requiredDoctors'), buildingArea: sum('buildingArea') });
+    expect(clinics?.totals).toEqual({
+      name: 14,
+      servicePopulation: sum('servicePopulation'),
+      requiredDoctors: sum('requiredDoctors'),
+      buildingArea: sum('buildingArea'),
+    });
     const blank = villages?.summary?.rows.find((row) => row[0] === '空白点');
     expect(blank).toEqual(['空白点', 1, 450, '须逐步消除：沈洼村']);
     const counted = villages?.summary?.rows.reduce((s, row) => s + Number(row[1]), 0);
@@ -83,7 +88,9 @@ describe('clinic-roster return', () => {
     const vTotals = findRow(vs, '合计');
     expect(vTotals).toBe(4 + 18);
     expect(vs.getRow(vTotals).getCell(2).value).toBe(18);
-    expect(vs.getRow(vTotals).getCell(3).value).toBe(Array.from({ length: 18 }, (_, i) => Number(vs.getRow(4 + i).getCell(3).value)).reduce((a, b) => a + b, 0));
+    expect(vs.getRow(vTotals).getCell(3).value).toBe(
+      Array.from({ length: 18 }, (_, i) => Number(vs.getRow(4 + i).getCell(3).value)).reduce((a, b) => a + b, 0),
+    );
     const blankRow = findRow(vs, '空白点', 2);
     expect(rowValues(vs, blankRow).slice(1, 5)).toEqual(['空白点', 1, 450, '须逐步消除：沈洼村']);
   });
@@ -92,8 +99,13 @@ describe('clinic-roster return', () => {
     const s = await openSession();
     seedDemo(makeContext(s.db, '测试'), { scale: 1 });
     const list = await dispatch(s, 'returns.list', {});
-    expect(list).toEqual({ ok: true, value: returnCatalog.map(({ name, title, description, params }) => ({ name, title, description, params })) });
-    expect(list.ok && list.value).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'clinic-roster', title: '村卫生室及覆盖情况统计表' })]));
+    expect(list).toEqual({
+      ok: true,
+      value: returnCatalog.map(({ name, title, description, params }) => ({ name, title, description, params })),
+    });
+    expect(list.ok && list.value).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'clinic-roster', title: '村卫生室及覆盖情况统计表' })]),
+    );
     const file = await dispatch(s, 'returns.export', { name: 'clinic-roster' });
     expect(file.ok && (file.value as { rowCount: number }).rowCount).toBe(32);
     const wrong = await dispatch(s, 'returns.export', { name: 'nope' });

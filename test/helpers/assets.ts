@@ -11,7 +11,15 @@ export type AssetIn = Input<'assets.create'>;
 export type Asset = Output<'assets.get'>;
 
 export function assetIn(over: Partial<AssetIn> = {}): AssetIn {
-  return { name: '心电图机', category: 'medical', model: 'ECG-1200', funding: 'fiscal', acquiredOn: '2024-03-10', valueFen: 1_200_000, ...over };
+  return {
+    name: '心电图机',
+    category: 'medical',
+    model: 'ECG-1200',
+    funding: 'fiscal',
+    acquiredOn: '2024-03-10',
+    valueFen: 1_200_000,
+    ...over,
+  };
 }
 
 /** Two clinics (张庄 01, 李营 02); returns their ids. */

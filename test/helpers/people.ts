@@ -43,14 +43,22 @@ export async function openSessionAt(day: string = TODAY, dbPath: string = tempDb
 /** A session opened straight into the demo township, seeded with `day` as today. */
 export async function openDemoAt(day: string = TODAY): Promise<Session> {
   const dbPath = tempDbPath();
-  const s = await Session.open({ dbPath, shell: 'browser', startInDemo: true, demoPath: dbPath.replace(/township\.sqlite$/, 'demo.sqlite'), now: clockAt(day) });
+  const s = await Session.open({
+    dbPath,
+    shell: 'browser',
+    startInDemo: true,
+    demoPath: dbPath.replace(/township\.sqlite$/, 'demo.sqlite'),
+    now: clockAt(day),
+  });
   opened.push(s);
   return s;
 }
 
 /** A valid 18-digit 身份证号 for a birth date and sex; `seq` (1…499) keeps numbers apart. */
 export function idNumberFor(born: string, sex: 'M' | 'F', seq = 1, area = '410822'): string {
-  const serial = String(seq * 2 + (sex === 'M' ? 1 : 0)).padStart(3, '0').slice(-3);
+  const serial = String(seq * 2 + (sex === 'M' ? 1 : 0))
+    .padStart(3, '0')
+    .slice(-3);
   const first17 = `${area}${born.replace(/-/g, '')}${serial}`;
   return first17 + checkCharacter(first17);
 }
@@ -104,10 +112,24 @@ export async function addDoctor(s: Session, d: DoctorSpec): Promise<Person> {
 }
 
 /** Clinical-practice stints of the given lengths, starting in March, May, July … of `year`. */
-export async function addStints(s: Session, personId: number, year: string, days: number[], kind: 'clinical_practice' | 'training' = 'clinical_practice'): Promise<void> {
+export async function addStints(
+  s: Session,
+  personId: number,
+  year: string,
+  days: number[],
+  kind: 'clinical_practice' | 'training' = 'clinical_practice',
+): Promise<void> {
   for (const [i, d] of days.entries()) {
     const start = `${year}-${String(3 + 2 * i).padStart(2, '0')}-02`;
-    await save(s, personId, { table: 'trainings', kind, title: '临床进修', place: '卫生院', startDate: start, endDate: addDays(start, d - 1), days: d });
+    await save(s, personId, {
+      table: 'trainings',
+      kind,
+      title: '临床进修',
+      place: '卫生院',
+      startDate: start,
+      endDate: addDays(start, d - 1),
+      days: d,
+    });
   }
 }
 

@@ -71,7 +71,7 @@ export function dumpDb(db: Db): string {
     .all() as string[];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
-  const schema = db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all();
+  const schema = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
   return JSON.stringify({ schema, out });
 }
 

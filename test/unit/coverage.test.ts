@@ -37,9 +37,7 @@ describe('rule C1/C4: classifyCoverage', () => {
   it('a neighbor extension beats dispatch and patrol', () => {
     expect(classifyCoverage(facts({ extensionClinicCount: 1 }))).toBe('neighbor_extension');
     expect(classifyCoverage(facts({ extensionClinicCount: 2, altCoverage: 'dispatch' }))).toBe('neighbor_extension');
-    expect(classifyCoverage(facts({ extensionClinicCount: 1, altCoverage: 'patrol', patrolVisitsPerMonth: 4 }))).toBe(
-      'neighbor_extension',
-    );
+    expect(classifyCoverage(facts({ extensionClinicCount: 1, altCoverage: 'patrol', patrolVisitsPerMonth: 4 }))).toBe('neighbor_extension');
   });
 
   it('dispatch without any clinic is dispatch', () => {

@@ -3,7 +3,15 @@
  * from the month added, not in the month it leaves, no catch-up, and totals exact in 分.
  */
 import { describe, expect, it } from 'vitest';
-import { accumulatedAt, depreciationIn, monthIndex, monthIso, monthsLeftAt, valueAt, type DepreciationBasis } from '../../shared/rules/depreciation';
+import {
+  accumulatedAt,
+  depreciationIn,
+  monthIndex,
+  monthIso,
+  monthsLeftAt,
+  valueAt,
+  type DepreciationBasis,
+} from '../../shared/rules/depreciation';
 
 const m = (ym: string) => monthIndex(`${ym}-01`);
 /** An ECG machine of ¥12,000.00 with a five-year life, added on 15 March 2024. */
@@ -42,7 +50,13 @@ describe('straight line, A4', () => {
   it('spreads rounding so months differ by at most 1 分 and the life totals the value exactly', () => {
     const odd: DepreciationBasis = { startMonth: m('2026-01'), value: 1_000, lifeMonths: 3, changes: [], endMonth: null };
     expect([0, 1, 2].map((i) => depreciationIn(odd, m('2026-01') + i))).toEqual([333, 333, 334]);
-    for (const [value, life] of [[99_999, 72], [1, 60], [12_345_67, 600], [500_000_00, 360], [7, 5]] as const) {
+    for (const [value, life] of [
+      [99_999, 72],
+      [1, 60],
+      [12_345_67, 600],
+      [500_000_00, 360],
+      [7, 5],
+    ] as const) {
       const b: DepreciationBasis = { startMonth: 0, value, lifeMonths: life, changes: [], endMonth: null };
       const months = Array.from({ length: life + 3 }, (_, i) => depreciationIn(b, i));
       expect(months.reduce((a, x) => a + x, 0)).toBe(value);

@@ -12,7 +12,12 @@ import { villageFields } from '../../electron/domains/villages/importKind';
 import { fieldForHeader, findHeader, headerScores, MATCH_THRESHOLD } from '../../electron/excel/import/headers';
 import type { FieldDef } from '../../electron/excel/import/types';
 
-const kinds: Record<string, readonly FieldDef[]> = { villages: villageFields, clinics: clinicFields, roster: rosterFields, assets: assetFields };
+const kinds: Record<string, readonly FieldDef[]> = {
+  villages: villageFields,
+  clinics: clinicFields,
+  roster: rosterFields,
+  assets: assetFields,
+};
 
 /** [kind, header as written, the field it is read as (undefined: stays unknown)]. */
 const cases: [string, string, string | undefined][] = [
@@ -137,7 +142,10 @@ describe('header matching: a whole header row', () => {
 
   it('gives a field to the best column, whatever the order, and names the duplicate', () => {
     const h = header(['卫生室名', '村卫生室名称', '机构编码'], clinicFields);
-    expect(h.columns.map((c) => [c.column, c.field])).toEqual([['B', 'name'], ['C', 'code']]);
+    expect(h.columns.map((c) => [c.column, c.field])).toEqual([
+      ['B', 'name'],
+      ['C', 'code'],
+    ]);
     expect(h.unknown).toEqual([{ column: 'A', header: '卫生室名（与后面的“卫生室名称”列重复）' }]);
   });
 
@@ -151,8 +159,16 @@ describe('header matching: a whole header row', () => {
   });
 
   it('shows a column that could be two fields with the choice made', () => {
-    const h = header(['村名', '人口'], villageFields.map((f) => ({ ...f, requiredColumn: false })));
-    expect(h.columns[1]).toMatchObject({ header: '人口', field: 'residentPopulation', alternatives: ['服务人口'], note: '也可能是“服务人口”，按“户籍人口”读取' });
+    const h = header(
+      ['村名', '人口'],
+      villageFields.map((f) => ({ ...f, requiredColumn: false })),
+    );
+    expect(h.columns[1]).toMatchObject({
+      header: '人口',
+      field: 'residentPopulation',
+      alternatives: ['服务人口'],
+      note: '也可能是“服务人口”，按“户籍人口”读取',
+    });
     const roster = header(['姓名', '身份证号', '类别'], rosterFields);
     // 类别 ends 人员类别, 执业类别, 聘用类型 and 编制类型 alike: the first field is taken, the others shown.
     expect(roster.columns[2]).toMatchObject({ field: 'category', alternatives: ['执业类别', '聘用形式', '编制'] });

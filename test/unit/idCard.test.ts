@@ -41,11 +41,17 @@ describe('身份证号 (GB 11643)', () => {
 
   it('converts a 15-digit legacy number to 18 digits with century 19 and a computed check', () => {
     const r = parseIdCard('410802800101001', today);
-    expect(r.ok && r.info).toEqual({ number: `41080219800101001${checkCharacter('41080219800101001')}`, birthDate: '1980-01-01', sex: 'M', convertedFrom15: true });
+    expect(r.ok && r.info).toEqual({
+      number: `41080219800101001${checkCharacter('41080219800101001')}`,
+      birthDate: '1980-01-01',
+      sex: 'M',
+      convertedFrom15: true,
+    });
   });
 
   it('refuses wrong lengths and letters', () => {
-    for (const bad of ['', '1234', '4108021980010100', '41080219800101001Y', 'ABCDEFGHIJKLMNOPQR']) expect(parseIdCard(bad, today).ok).toBe(false);
+    for (const bad of ['', '1234', '4108021980010100', '41080219800101001Y', 'ABCDEFGHIJKLMNOPQR'])
+      expect(parseIdCard(bad, today).ok).toBe(false);
   });
 });
 

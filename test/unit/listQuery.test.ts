@@ -100,8 +100,22 @@ describe('filters of each type', () => {
   });
 
   it('combines filters with AND, and ignores empty ones', () => {
-    expect(names({ filters: [{ id: 'kind', value: 'a' }, { id: 'active', value: true }, { id: 'qty', value: '7' }] })).toEqual(['a_b']);
-    const w = buildWhere(source, { filters: [{ id: 'kind', value: [] }, { id: 'name', value: ' ' }, { id: 'qty', value: {} }] });
+    expect(
+      names({
+        filters: [
+          { id: 'kind', value: 'a' },
+          { id: 'active', value: true },
+          { id: 'qty', value: '7' },
+        ],
+      }),
+    ).toEqual(['a_b']);
+    const w = buildWhere(source, {
+      filters: [
+        { id: 'kind', value: [] },
+        { id: 'name', value: ' ' },
+        { id: 'qty', value: {} },
+      ],
+    });
     expect(w).toEqual({ sql: '', params: [] });
   });
 
@@ -122,9 +136,14 @@ describe('filters of each type', () => {
 describe('sorting and paging', () => {
   it('sorts by the asked columns, then by the default order', () => {
     expect(names({ sort: [{ id: 'qty', desc: true }] })).toEqual(['5000', '50%', 'back\\slash', 'axb', 'a_b', 'Alpha']);
-    expect(names({ sort: [{ id: 'kind', desc: false }, { id: 'qty', desc: false }] })).toEqual([
-      'a_b', '50%', 'axb', '5000', 'Alpha', 'back\\slash',
-    ]);
+    expect(
+      names({
+        sort: [
+          { id: 'kind', desc: false },
+          { id: 'qty', desc: false },
+        ],
+      }),
+    ).toEqual(['a_b', '50%', 'axb', '5000', 'Alpha', 'back\\slash']);
     expect(buildOrder(source, [])).toBe('ORDER BY i.id');
   });
 

@@ -78,7 +78,12 @@ describe('icons', () => {
         expect([image.readUInt32BE(16), image.readUInt32BE(20)]).toEqual([size, size]);
       } else {
         // BITMAPINFOHEADER: the height counts the colour image and the AND mask.
-        expect([image.readUInt32LE(0), image.readInt32LE(4), image.readInt32LE(8), image.readUInt16LE(14)]).toEqual([40, size, size * 2, 32]);
+        expect([image.readUInt32LE(0), image.readInt32LE(4), image.readInt32LE(8), image.readUInt16LE(14)]).toEqual([
+          40,
+          size,
+          size * 2,
+          32,
+        ]);
         expect(bytes).toBe(40 + size * size * 4 + Math.ceil(size / 32) * 4 * size);
       }
       sizes.push(size);
@@ -109,7 +114,11 @@ describe('electron-builder.yml', () => {
 });
 
 describe('production dependencies', () => {
-  const pkg = JSON.parse(text('package.json')) as { license?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  const pkg = JSON.parse(text('package.json')) as {
+    license?: string;
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
   const dependencies = Object.keys(pkg.dependencies ?? {}).sort();
   // What esbuild leaves out of the main-process bundle (scripts/build.mjs); 'electron' is the runtime itself.
   const external = JSON.parse(/external:\s*(\[[^\]]*\])/.exec(text('scripts/build.mjs'))![1]!.replace(/'/g, '"')) as string[];

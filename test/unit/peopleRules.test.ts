@@ -54,7 +54,14 @@ describe('S5: age cut-offs worked out once per day agree with ageOn', () => {
     let seed = 7;
     const next = () => (seed = (seed * 48271) % 2147483647);
     const day = (fromYear: number, years: number) => addDays(`${fromYear}-01-01`, next() % (years * 366));
-    const cases: [string, string][] = [['1964-02-29', '2028-02-28'], ['1964-02-29', '2028-02-29'], ['1964-02-29', '2029-02-28'], ['1964-02-29', '2029-03-01'], ['1961-06-15', TODAY], ['1961-06-16', TODAY]];
+    const cases: [string, string][] = [
+      ['1964-02-29', '2028-02-28'],
+      ['1964-02-29', '2028-02-29'],
+      ['1964-02-29', '2029-02-28'],
+      ['1964-02-29', '2029-03-01'],
+      ['1961-06-15', TODAY],
+      ['1961-06-16', TODAY],
+    ];
     for (let i = 0; i < 3000; i++) cases.push([day(1940, 60), day(2000, 40)]);
     for (const [born, on] of cases) {
       for (const age of [18, 40, 60, 65, 70]) expect(born <= bornBy(on, age), `${born} ${on} ${age}`).toBe(ageOn(born, on) >= age);
@@ -63,7 +70,8 @@ describe('S5: age cut-offs worked out once per day agree with ageOn', () => {
 
   it('the day-wide watch and window agree with the one-off rules', () => {
     const watch = agesReachedWithinOn(TODAY, WATCHED);
-    for (const b of ['1961-06-16', '1961-06-15', '1966-12-31', '1967-06-15', '1967-06-16', '1986-01-01']) expect(watch(b)).toEqual(agesReachedWithin(b, TODAY, WATCHED));
+    for (const b of ['1961-06-16', '1961-06-15', '1966-12-31', '1967-06-15', '1967-06-16', '1986-01-01'])
+      expect(watch(b)).toEqual(agesReachedWithin(b, TODAY, WATCHED));
     const ends = endsWithinOn(TODAY, 90);
     for (const d of [null, '', '2026-06-14', TODAY, addDays(TODAY, 90), addDays(TODAY, 91)]) expect(ends(d)).toBe(endsWithin(d, TODAY, 90));
     expect([ends(TODAY), ends(addDays(TODAY, 90)), ends(addDays(TODAY, 91)), ends('2026-06-14')]).toEqual([true, true, false, false]);
@@ -134,16 +142,46 @@ describe('S11: unauthorised absence', () => {
 describe('S11 / P5: failed assessments', () => {
   it('one failure in a year does not trigger exit, two do; failures in different years do not add up', () => {
     expect(failedAssessmentsTriggerExit([{ year: 2026, passed: false }], 2026)).toBe(false);
-    expect(failedAssessmentsTriggerExit([{ year: 2026, passed: false }, { year: 2026, passed: true }, { year: 2026, passed: false }], 2026)).toBe(true);
-    expect(failedAssessmentsTriggerExit([{ year: 2025, passed: false }, { year: 2026, passed: false }], 2026)).toBe(false);
-    expect(failedAssessmentsTriggerExit([{ year: 2026, passed: true }, { year: 2026, passed: true }], 2026)).toBe(false);
+    expect(
+      failedAssessmentsTriggerExit(
+        [
+          { year: 2026, passed: false },
+          { year: 2026, passed: true },
+          { year: 2026, passed: false },
+        ],
+        2026,
+      ),
+    ).toBe(true);
+    expect(
+      failedAssessmentsTriggerExit(
+        [
+          { year: 2025, passed: false },
+          { year: 2026, passed: false },
+        ],
+        2026,
+      ),
+    ).toBe(false);
+    expect(
+      failedAssessmentsTriggerExit(
+        [
+          { year: 2026, passed: true },
+          { year: 2026, passed: true },
+        ],
+        2026,
+      ),
+    ).toBe(false);
     expect(failedAssessmentsTriggerExit([], 2026)).toBe(false);
   });
 });
 
 describe('S9: the norm under either variant, once the year is over (S9a: done means ended by the day)', () => {
   const rule = (variant: TrainingRule['variant']): TrainingProgressRule => ({ ...defaultSettings, variant, alertFromMonth: 10 });
-  const rec = (kind: TrainingRecord['kind'], startDate: string, days: number): TrainingRecord => ({ kind, startDate, endDate: addDays(startDate, days - 1), days });
+  const rec = (kind: TrainingRecord['kind'], startDate: string, days: number): TrainingRecord => ({
+    kind,
+    startDate,
+    endDate: addDays(startDate, days - 1),
+    days,
+  });
   // The whole year looked back at: every record of 2026 has ended by then.
   const status = (records: TrainingRecord[], year: number, variant: TrainingRule['variant']) => {
     const p = trainingProgress(records, year, `${year + 1}-06-30`, rule(variant));
@@ -151,8 +189,16 @@ describe('S9: the norm under either variant, once the year is over (S9a: done me
   };
 
   it('Jiaozuo: one week-long stint is short, two are enough', () => {
-    expect(status([rec('clinical_practice', '2026-03-02', 7)], 2026, 'jiaozuo')).toMatchObject({ compliant: false, counted: 1, totalDays: 7 });
-    expect(status([rec('clinical_practice', '2026-03-02', 7), rec('clinical_practice', '2026-09-01', 7)], 2026, 'jiaozuo')).toMatchObject({ compliant: true, counted: 2, totalDays: 14 });
+    expect(status([rec('clinical_practice', '2026-03-02', 7)], 2026, 'jiaozuo')).toMatchObject({
+      compliant: false,
+      counted: 1,
+      totalDays: 7,
+    });
+    expect(status([rec('clinical_practice', '2026-03-02', 7), rec('clinical_practice', '2026-09-01', 7)], 2026, 'jiaozuo')).toMatchObject({
+      compliant: true,
+      counted: 2,
+      totalDays: 14,
+    });
   });
 
   it('Jiaozuo: a 6-day stint does not count, nor does a training that is not clinical practice', () => {
@@ -163,12 +209,25 @@ describe('S9: the norm under either variant, once the year is over (S9a: done me
   });
 
   it('Sichuan: two trainings of 14 days in all are enough, 13 are not, nor is one long training', () => {
-    expect(status([rec('training', '2026-03-02', 7), rec('training', '2026-09-01', 7)], 2026, 'sichuan')).toMatchObject({ compliant: true, counted: 2, totalDays: 14 });
-    expect(status([rec('training', '2026-03-02', 7), rec('training', '2026-09-01', 6)], 2026, 'sichuan')).toMatchObject({ compliant: false, counted: 2, totalDays: 13 });
+    expect(status([rec('training', '2026-03-02', 7), rec('training', '2026-09-01', 7)], 2026, 'sichuan')).toMatchObject({
+      compliant: true,
+      counted: 2,
+      totalDays: 14,
+    });
+    expect(status([rec('training', '2026-03-02', 7), rec('training', '2026-09-01', 6)], 2026, 'sichuan')).toMatchObject({
+      compliant: false,
+      counted: 2,
+      totalDays: 13,
+    });
     expect(status([rec('training', '2026-03-02', 20)], 2026, 'sichuan')).toMatchObject({ compliant: false, counted: 1, totalDays: 20 });
     // Short trainings count in Sichuan as long as the total is reached.
-    expect(status([rec('training', '2026-03-02', 5), rec('training', '2026-05-02', 5), rec('training', '2026-09-01', 4)], 2026, 'sichuan').compliant).toBe(true);
-    expect(status([rec('clinical_practice', '2026-03-02', 7), rec('clinical_practice', '2026-09-01', 7)], 2026, 'sichuan').compliant).toBe(false);
+    expect(
+      status([rec('training', '2026-03-02', 5), rec('training', '2026-05-02', 5), rec('training', '2026-09-01', 4)], 2026, 'sichuan')
+        .compliant,
+    ).toBe(true);
+    expect(status([rec('clinical_practice', '2026-03-02', 7), rec('clinical_practice', '2026-09-01', 7)], 2026, 'sichuan').compliant).toBe(
+      false,
+    );
   });
 
   it('a record counts in the year it starts, even when it ends in the next', () => {

@@ -47,7 +47,14 @@ describe('S14 → S3: validity of a certificate', () => {
 
 describe('highestQualification', () => {
   it('ranks licensed > assistant > rural GP assistant > TCM > village certificate > diploma', () => {
-    expect(qualificationRank).toEqual(['licensed_physician', 'assistant_physician', 'rural_gp_assistant', 'tcm_specialty', 'village_doctor_cert', 'secondary_diploma']);
+    expect(qualificationRank).toEqual([
+      'licensed_physician',
+      'assistant_physician',
+      'rural_gp_assistant',
+      'tcm_specialty',
+      'village_doctor_cert',
+      'secondary_diploma',
+    ]);
     expect([...qualificationRank].sort()).toEqual([...qualificationKinds].sort());
     const all = qualificationKinds.map((k) => q(k));
     expect(highestQualification(all, TODAY)).toBe('licensed_physician');
@@ -72,7 +79,10 @@ describe('highestQualification', () => {
 describe('S4: the licensed/assistant share', () => {
   it('counts licensed, assistant and rural GP assistant (glossary), not TCM, village certificate or diploma', () => {
     expect(qualificationKinds.filter(countsTowardTarget)).toEqual(['licensed_physician', 'assistant_physician', 'rural_gp_assistant']);
-    const r = qualifiedRatio([[q('rural_gp_assistant')], [q('village_doctor_cert')], [q('tcm_specialty')], [q('secondary_diploma')]], TODAY);
+    const r = qualifiedRatio(
+      [[q('rural_gp_assistant')], [q('village_doctor_cert')], [q('tcm_specialty')], [q('secondary_diploma')]],
+      TODAY,
+    );
     expect(r).toEqual({ qualified: 1, total: 4, ratio: 0.25 });
   });
 
@@ -94,7 +104,12 @@ describe('S4: the licensed/assistant share', () => {
     const below = qualifiedRatio(township(449, 1000), TODAY);
     expect(below.ratio).toBeCloseTo(0.449, 10);
     expect(meetsRatioTarget(below.ratio, 0.45)).toBe(false);
-    for (const [k, n] of [[9, 20], [45, 100], [27, 60], [90, 200]] as const) {
+    for (const [k, n] of [
+      [9, 20],
+      [45, 100],
+      [27, 60],
+      [90, 200],
+    ] as const) {
       const r = qualifiedRatio(township(k, n), TODAY);
       expect(meetsRatioTarget(r.ratio, 0.45), `${k}/${n}`).toBe(true);
     }

@@ -18,7 +18,12 @@ import { acceptedValues } from '../../electron/excel/import/values';
 import type { Db } from '../../electron/db/open';
 import { normalizeText, toHalfWidth } from '../../shared/text';
 
-const kinds: Record<string, readonly FieldDef[]> = { villages: villageFields, clinics: clinicFields, roster: rosterFields, assets: assetFields };
+const kinds: Record<string, readonly FieldDef[]> = {
+  villages: villageFields,
+  clinics: clinicFields,
+  roster: rosterFields,
+  assets: assetFields,
+};
 
 function read(kind: string, key: string, cell: string) {
   const fields = kinds[kind] as readonly FieldDef[];
@@ -30,15 +35,64 @@ function read(kind: string, key: string, cell: string) {
 /** [kind, field, cell, value, the note's text (undefined: read as written, no note), what it carries for another field]. */
 const understood: [string, string, string, string, string | undefined, Record<string, string>?][] = [
   // The values.
-  ['roster', 'employmentKind', '乡聘村用（编外）', 'township_hired', '“乡聘村用（编外）”理解为“乡聘村用”，“编制”为“编外”', { establishment: 'off' }],
-  ['roster', 'employmentKind', '乡聘村用(余编)', 'township_hired', '“乡聘村用(余编)”理解为“乡聘村用”，“编制”为“编内（余编）”', { establishment: 'spare' }],
+  [
+    'roster',
+    'employmentKind',
+    '乡聘村用（编外）',
+    'township_hired',
+    '“乡聘村用（编外）”理解为“乡聘村用”，“编制”为“编外”',
+    { establishment: 'off' },
+  ],
+  [
+    'roster',
+    'employmentKind',
+    '乡聘村用(余编)',
+    'township_hired',
+    '“乡聘村用(余编)”理解为“乡聘村用”，“编制”为“编内（余编）”',
+    { establishment: 'spare' },
+  ],
   ['roster', 'qualKind', '乡村医生执业证', 'village_doctor_cert', '“乡村医生执业证”理解为“乡村医生执业证书”'],
   // Other ways of writing a qualifier.
-  ['roster', 'employmentKind', '乡聘村用 编外', 'township_hired', '“乡聘村用 编外”理解为“乡聘村用”，“编制”为“编外”', { establishment: 'off' }],
-  ['roster', 'employmentKind', '乡聘村用/余编', 'township_hired', '“乡聘村用/余编”理解为“乡聘村用”，“编制”为“编内（余编）”', { establishment: 'spare' }],
-  ['roster', 'employmentKind', '乡聘村用编外', 'township_hired', '“乡聘村用编外”理解为“乡聘村用”，“编制”为“编外”', { establishment: 'off' }],
-  ['roster', 'employmentKind', '乡聘村用【编制外】', 'township_hired', '“乡聘村用【编制外】”理解为“乡聘村用”，“编制”为“编外”', { establishment: 'off' }],
-  ['roster', 'employmentKind', '乡镇聘用（无编制）', 'township_hired', '“乡镇聘用（无编制）”理解为“乡聘村用”，“编制”为“编外”', { establishment: 'off' }],
+  [
+    'roster',
+    'employmentKind',
+    '乡聘村用 编外',
+    'township_hired',
+    '“乡聘村用 编外”理解为“乡聘村用”，“编制”为“编外”',
+    { establishment: 'off' },
+  ],
+  [
+    'roster',
+    'employmentKind',
+    '乡聘村用/余编',
+    'township_hired',
+    '“乡聘村用/余编”理解为“乡聘村用”，“编制”为“编内（余编）”',
+    { establishment: 'spare' },
+  ],
+  [
+    'roster',
+    'employmentKind',
+    '乡聘村用编外',
+    'township_hired',
+    '“乡聘村用编外”理解为“乡聘村用”，“编制”为“编外”',
+    { establishment: 'off' },
+  ],
+  [
+    'roster',
+    'employmentKind',
+    '乡聘村用【编制外】',
+    'township_hired',
+    '“乡聘村用【编制外】”理解为“乡聘村用”，“编制”为“编外”',
+    { establishment: 'off' },
+  ],
+  [
+    'roster',
+    'employmentKind',
+    '乡镇聘用（无编制）',
+    'township_hired',
+    '“乡镇聘用（无编制）”理解为“乡聘村用”，“编制”为“编外”',
+    { establishment: 'off' },
+  ],
   ['roster', 'employmentKind', '乡聘村用（劳动合同）', 'township_hired', undefined],
   ['roster', 'employmentKind', '乡聘村用（乡镇聘用）', 'township_hired', '“乡聘村用（乡镇聘用）”理解为“乡聘村用”'],
   ['roster', 'employmentKind', '县聘乡用人员', 'county_hired', '“县聘乡用人员”理解为“县聘乡用”'],
@@ -108,7 +162,12 @@ const refused: [string, string, string, RegExp][] = [
   ['roster', 'sex', '未知', /^应为以下之一：男（男性、m）；女（女性、f），实际是“未知”$/],
   ['roster', 'sex', '男士', /实际是“男士”/],
   ['roster', 'employmentKind', '乡聘村用（县聘乡用）', /可能是“乡聘村用”或“县聘乡用”/],
-  ['roster', 'employmentKind', '乡聘村用（非在编）', /“非在编”看不出“编制”是什么（“编制”应为以下之一：编内（余编）（余编、编内、编内余编、在编）；编外（编制外、无编制）；无）/],
+  [
+    'roster',
+    'employmentKind',
+    '乡聘村用（非在编）',
+    /“非在编”看不出“编制”是什么（“编制”应为以下之一：编内（余编）（余编、编内、编内余编、在编）；编外（编制外、无编制）；无）/,
+  ],
   ['clinics', 'property', '非公有', /实际是“非公有”/],
   ['assets', 'funding', '上级拨款', /实际是“上级拨款”/],
 ];
@@ -178,11 +237,15 @@ describe('the plan: notes and qualifiers per row', () => {
   });
 
   it('fills a blank 编制 from the bracket, notes how each cell was read, and leaves rows written as expected without notes', () => {
-    const p = planImport(db, kind, grid([
-      ['甲', '乡聘村用（编外）', '', '乡村医生执业证'],
-      ['乙', '乡聘村用(余编)', '余编', '执业助理医师'],
-      ['丙', '个体', '', '执业医师'],
-    ]));
+    const p = planImport(
+      db,
+      kind,
+      grid([
+        ['甲', '乡聘村用（编外）', '', '乡村医生执业证'],
+        ['乙', '乡聘村用(余编)', '余编', '执业助理医师'],
+        ['丙', '个体', '', '执业医师'],
+      ]),
+    );
     expect(p.errors).toEqual([]);
     expect(p.columns.find((c) => c.header === '执业证书类别')).toMatchObject({ field: 'qualKind', note: '按“执业类别”读取' });
     expect(p.create.map((r) => [r.row, r.values.employmentKind, r.values.establishment])).toEqual([
@@ -199,17 +262,23 @@ describe('the plan: notes and qualifiers per row', () => {
   });
 
   it('names the row when the bracket contradicts the 编制 cell or a value means nothing, and plans nothing for it', () => {
-    const p = planImport(db, kind, grid([
-      ['甲', '乡聘村用（编外）', '余编', ''],
-      ['乙', '乡聘村用', '', '乡医'],
-      ['丙', '乡聘村用', '', ''],
-    ]));
+    const p = planImport(
+      db,
+      kind,
+      grid([
+        ['甲', '乡聘村用（编外）', '余编', ''],
+        ['乙', '乡聘村用', '', '乡医'],
+        ['丙', '乡聘村用', '', ''],
+      ]),
+    );
     expect(p.errors.map((e) => [e.row, e.columns])).toEqual([
       [2, ['用工形式']],
       [3, ['执业证书类别']],
     ]);
     expect(p.errors[0]?.message).toBe('第 2 行：“用工形式”：“乡聘村用（编外）”与“编制”列填写的不一致，请只在一处填写或改为一致');
-    expect(p.errors[1]?.message).toMatch(/^第 3 行：“执业证书类别”：应为以下之一：执业医师（.*乡村医生执业证书（乡村医生、乡村医生证、村医证），实际是“乡医”$/);
+    expect(p.errors[1]?.message).toMatch(
+      /^第 3 行：“执业证书类别”：应为以下之一：执业医师（.*乡村医生执业证书（乡村医生、乡村医生证、村医证），实际是“乡医”$/,
+    );
     expect(p.create.map((r) => r.row)).toEqual([4]);
   });
 });

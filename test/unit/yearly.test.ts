@@ -21,30 +21,62 @@ import { defaultSettings, settingsSchema, trainingRuleOf } from '../../shared/sc
 
 const jiaozuo: TrainingProgressRule = trainingRuleOf(defaultSettings);
 const sichuan: TrainingProgressRule = trainingRuleOf({ ...defaultSettings, trainingVariant: 'sichuan' });
-const stint = (startDate: string, days = 7): TrainingRecord => ({ kind: 'clinical_practice', startDate, endDate: addDays(startDate, days - 1), days });
-const training = (startDate: string, days: number): TrainingRecord => ({ kind: 'training', startDate, endDate: addDays(startDate, days - 1), days });
+const stint = (startDate: string, days = 7): TrainingRecord => ({
+  kind: 'clinical_practice',
+  startDate,
+  endDate: addDays(startDate, days - 1),
+  days,
+});
+const training = (startDate: string, days: number): TrainingRecord => ({
+  kind: 'training',
+  startDate,
+  endDate: addDays(startDate, days - 1),
+  days,
+});
 
 describe('S9a: done by the day, planned after it', () => {
   it('a stint counts as done once it has ended; one still running or ahead is planned', () => {
     const records = [stint('2026-03-02'), stint('2026-06-10')];
     // 2026-06-10 … 06-16: running on the 15th, ended on the 16th.
-    expect(trainingProgress(records, 2026, '2026-06-15', jiaozuo)).toMatchObject({ done: { count: 1, days: 7 }, planned: { count: 1, days: 7 }, status: 'progress', reason: 'on_track' });
-    expect(trainingProgress(records, 2026, '2026-06-16', jiaozuo)).toMatchObject({ done: { count: 2, days: 14 }, planned: { count: 0, days: 0 }, status: 'ok', reason: 'met' });
-    expect(trainingProgress(records, 2026, '2026-03-01', jiaozuo)).toMatchObject({ done: { count: 0 }, planned: { count: 2 }, status: 'progress' });
+    expect(trainingProgress(records, 2026, '2026-06-15', jiaozuo)).toMatchObject({
+      done: { count: 1, days: 7 },
+      planned: { count: 1, days: 7 },
+      status: 'progress',
+      reason: 'on_track',
+    });
+    expect(trainingProgress(records, 2026, '2026-06-16', jiaozuo)).toMatchObject({
+      done: { count: 2, days: 14 },
+      planned: { count: 0, days: 0 },
+      status: 'ok',
+      reason: 'met',
+    });
+    expect(trainingProgress(records, 2026, '2026-03-01', jiaozuo)).toMatchObject({
+      done: { count: 0 },
+      planned: { count: 2 },
+      status: 'progress',
+    });
   });
 
   it('an alert as soon as done + planned cannot reach the norm, whatever the month', () => {
     expect(trainingProgress([stint('2026-03-02')], 2026, '2026-06-15', jiaozuo)).toMatchObject({ status: 'alert', reason: 'unreachable' });
     expect(trainingProgress([], 2026, '2026-02-01', jiaozuo)).toMatchObject({ status: 'alert', reason: 'unreachable' });
     // A planned stint shorter than the minimum is no stint: it does not make the norm reachable.
-    expect(trainingProgress([stint('2026-03-02'), stint('2026-11-02', 6)], 2026, '2026-06-15', jiaozuo)).toMatchObject({ planned: { count: 0 }, status: 'alert', reason: 'unreachable' });
+    expect(trainingProgress([stint('2026-03-02'), stint('2026-11-02', 6)], 2026, '2026-06-15', jiaozuo)).toMatchObject({
+      planned: { count: 0 },
+      status: 'alert',
+      reason: 'unreachable',
+    });
   });
 
   it('a planned training then cancelled (removed): progress becomes an alert again', () => {
     const planned = [stint('2026-03-02'), stint('2026-11-02')];
     expect(trainingProgress(planned, 2026, '2026-06-15', jiaozuo).status).toBe('progress');
     const cancelled = planned.filter((r) => r.startDate !== '2026-11-02');
-    expect(trainingProgress(cancelled, 2026, '2026-06-15', jiaozuo)).toMatchObject({ status: 'alert', reason: 'unreachable', planned: { count: 0 } });
+    expect(trainingProgress(cancelled, 2026, '2026-06-15', jiaozuo)).toMatchObject({
+      status: 'alert',
+      reason: 'unreachable',
+      planned: { count: 0 },
+    });
   });
 });
 
@@ -53,7 +85,12 @@ describe('S9a: 30 September / 1 October — the alert month (a setting, default 
   it('done short but on track is progress through 30 September and an alert from 1 October', () => {
     expect(defaultSettings.trainingAlertMonth).toBe(10);
     expect(trainingProgress(records, 2026, '2026-09-30', jiaozuo)).toMatchObject({ status: 'progress', reason: 'on_track' });
-    expect(trainingProgress(records, 2026, '2026-10-01', jiaozuo)).toMatchObject({ status: 'alert', reason: 'late', done: { count: 1 }, planned: { count: 1 } });
+    expect(trainingProgress(records, 2026, '2026-10-01', jiaozuo)).toMatchObject({
+      status: 'alert',
+      reason: 'late',
+      done: { count: 1 },
+      planned: { count: 1 },
+    });
     // Once the planned stint has ended it is met, alert month or not.
     expect(trainingProgress(records, 2026, '2026-11-08', jiaozuo)).toMatchObject({ status: 'ok' });
   });
@@ -62,17 +99,29 @@ describe('S9a: 30 September / 1 October — the alert month (a setting, default 
     const november = trainingRuleOf({ ...defaultSettings, trainingAlertMonth: 11 });
     expect(trainingProgress(records, 2026, '2026-10-31', november).status).toBe('progress');
     expect(trainingProgress(records, 2026, '2026-11-01', november).status).toBe('alert');
-    expect(settingsSchema.safeParse({ ...defaultSettings, trainingAlertMonth: 13 }).error?.issues[0]?.message).toBe('培训未达标预警起始月份不能大于 12');
-    expect(settingsSchema.safeParse({ ...defaultSettings, trainingAlertMonth: 0 }).error?.issues[0]?.message).toBe('培训未达标预警起始月份不能小于 1');
+    expect(settingsSchema.safeParse({ ...defaultSettings, trainingAlertMonth: 13 }).error?.issues[0]?.message).toBe(
+      '培训未达标预警起始月份不能大于 12',
+    );
+    expect(settingsSchema.safeParse({ ...defaultSettings, trainingAlertMonth: 0 }).error?.issues[0]?.message).toBe(
+      '培训未达标预警起始月份不能小于 1',
+    );
     expect(settingsSchema.safeParse({ ...defaultSettings, trainingAlertMonth: 1.5 }).success).toBe(false);
   });
 
   it('Sichuan: trainings and days, both must be reachable; late from October too', () => {
     const t = [training('2026-03-02', 7), training('2026-11-02', 7)];
-    expect(trainingProgress(t, 2026, '2026-09-30', sichuan)).toMatchObject({ done: { count: 1, days: 7 }, planned: { count: 1, days: 7 }, required: { count: 2, days: 14 }, status: 'progress' });
+    expect(trainingProgress(t, 2026, '2026-09-30', sichuan)).toMatchObject({
+      done: { count: 1, days: 7 },
+      planned: { count: 1, days: 7 },
+      required: { count: 2, days: 14 },
+      status: 'progress',
+    });
     expect(trainingProgress(t, 2026, '2026-10-01', sichuan)).toMatchObject({ status: 'alert', reason: 'late' });
     // Two trainings but only 13 days even with the planned one: an alert already in June.
-    expect(trainingProgress([training('2026-03-02', 7), training('2026-11-02', 6)], 2026, '2026-06-15', sichuan)).toMatchObject({ status: 'alert', reason: 'unreachable' });
+    expect(trainingProgress([training('2026-03-02', 7), training('2026-11-02', 6)], 2026, '2026-06-15', sichuan)).toMatchObject({
+      status: 'alert',
+      reason: 'unreachable',
+    });
     // Clinical practice is not a Sichuan training, nor the reverse.
     expect(trainingProgress([stint('2026-03-02'), stint('2026-05-02')], 2026, '2026-12-31', sichuan).done.count).toBe(0);
     expect(trainingProgress([training('2026-03-02', 7), training('2026-05-02', 7)], 2026, '2026-12-31', jiaozuo).done.count).toBe(0);
@@ -84,7 +133,12 @@ describe('S9a: 1 January — a new year, and last year’s final shortfall', () 
   it('on 31 December the year is judged on what ended by then; on 1 January the new year starts from nothing', () => {
     const records = [stint('2026-03-02'), stint('2026-12-25')];
     expect(trainingProgress(records, 2026, '2026-12-31', jiaozuo).status).toBe('ok');
-    expect(trainingProgress(records, 2027, '2027-01-01', jiaozuo)).toMatchObject({ done: { count: 0 }, planned: { count: 0 }, status: 'alert', reason: 'unreachable' });
+    expect(trainingProgress(records, 2027, '2027-01-01', jiaozuo)).toMatchObject({
+      done: { count: 0 },
+      planned: { count: 0 },
+      status: 'alert',
+      reason: 'unreachable',
+    });
     // A one-day training on 1 January has happened by that day (Sichuan).
     expect(trainingProgress([training('2027-01-01', 1)], 2027, '2027-01-01', sichuan).done).toEqual({ count: 1, days: 1 });
     expect(trainingProgress([training('2027-01-01', 1)], 2026, '2026-12-31', sichuan).planned).toEqual({ count: 0, days: 0 });
@@ -164,8 +218,12 @@ describe('S11a: exit triggers stay open until an exit or a decision closes them'
     expect(exitTriggers(decided, '2026-05-09')).toMatchObject([{ state: 'open' }]);
     expect(exitTriggers(decided, '2026-05-10')).toMatchObject([{ state: 'decided', decidedOn: '2026-05-10' }]);
     expect(exitTriggers(decided, '2027-02-01')).toMatchObject([{ state: 'decided' }]);
-    expect(exitTriggers(facts({ decisions: [{ rule: 'S11-absence', triggerYear: 2025, decidedOn: '2025-08-01' }] }), '2026-06-15')).toMatchObject([{ state: 'open' }]);
-    expect(exitTriggers(facts({ decisions: [{ rule: 'S11-assessment', triggerYear: 2026, decidedOn: '2026-05-10' }] }), '2026-06-15')).toMatchObject([{ state: 'open' }]);
+    expect(
+      exitTriggers(facts({ decisions: [{ rule: 'S11-absence', triggerYear: 2025, decidedOn: '2025-08-01' }] }), '2026-06-15'),
+    ).toMatchObject([{ state: 'open' }]);
+    expect(
+      exitTriggers(facts({ decisions: [{ rule: 'S11-assessment', triggerYear: 2026, decidedOn: '2026-05-10' }] }), '2026-06-15'),
+    ).toMatchObject([{ state: 'open' }]);
   });
 
   it('a recorded exit closes every trigger', () => {
@@ -173,16 +231,39 @@ describe('S11a: exit triggers stay open until an exit or a decision closes them'
   });
 
   it('P5: two failed assessments in one year, open the same way; one failure or failures in two years are none', () => {
-    const two = facts({ absences: [], assessments: [{ year: 2026, passed: false }, { year: 2026, passed: true }, { year: 2026, passed: false }] });
+    const two = facts({
+      absences: [],
+      assessments: [
+        { year: 2026, passed: false },
+        { year: 2026, passed: true },
+        { year: 2026, passed: false },
+      ],
+    });
     expect(exitTriggers(two, '2027-03-01')).toEqual([{ rule: 'S11-assessment', year: 2026, count: 2, state: 'open', decidedOn: null }]);
-    expect(exitTriggers({ ...two, decisions: [{ rule: 'S11-assessment', triggerYear: 2026, decidedOn: '2026-12-30' }] }, '2027-03-01')).toMatchObject([{ state: 'decided' }]);
-    expect(exitTriggers(facts({ absences: [], assessments: [{ year: 2025, passed: false }, { year: 2026, passed: false }] }), '2026-12-31')).toEqual([]);
+    expect(
+      exitTriggers({ ...two, decisions: [{ rule: 'S11-assessment', triggerYear: 2026, decidedOn: '2026-12-30' }] }, '2027-03-01'),
+    ).toMatchObject([{ state: 'decided' }]);
+    expect(
+      exitTriggers(
+        facts({
+          absences: [],
+          assessments: [
+            { year: 2025, passed: false },
+            { year: 2026, passed: false },
+          ],
+        }),
+        '2026-12-31',
+      ),
+    ).toEqual([]);
   });
 
   it('in words, with what closed it', () => {
     const [open] = exitTriggers(facts(), '2026-06-15');
     expect(open && exitTriggerText(open, 30)).toBe('2026 年擅自离岗累计 30 天（满 30 天应退出），尚未办理退出或记录留用说明');
-    const [decided] = exitTriggers(facts({ decisions: [{ rule: 'S11-absence', triggerYear: 2026, decidedOn: '2026-05-10' }] }), '2026-06-15');
+    const [decided] = exitTriggers(
+      facts({ decisions: [{ rule: 'S11-absence', triggerYear: 2026, decidedOn: '2026-05-10' }] }),
+      '2026-06-15',
+    );
     expect(decided && exitTriggerText(decided, 30)).toContain('已于 2026-05-10 记录留用说明');
   });
 });

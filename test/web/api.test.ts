@@ -53,7 +53,10 @@ describe('browser-mode API', () => {
 
   it('accepts the localhost host name too', async () => {
     const res = await rawRequest({
-      port: server.port, method: 'POST', path: '/api/villages.all', host: `localhost:${server.port}`,
+      port: server.port,
+      method: 'POST',
+      path: '/api/villages.all',
+      host: `localhost:${server.port}`,
       headers: { [TOKEN_HEADER]: server.token },
     });
     expect(res.status).toBe(200);
@@ -74,7 +77,10 @@ describe('browser-mode API', () => {
     'refuses the Host header %j with 403, even with the right token',
     async (host) => {
       const res = await rawRequest({
-        port: server.port, method: 'POST', path: '/api/villages.create', host: host.replace('PORT', String(server.port)),
+        port: server.port,
+        method: 'POST',
+        path: '/api/villages.create',
+        host: host.replace('PORT', String(server.port)),
         headers: { [TOKEN_HEADER]: server.token, 'content-type': 'application/json' },
         body: JSON.stringify(village({ name: '新村' })),
       });
@@ -86,7 +92,10 @@ describe('browser-mode API', () => {
 
   it('refuses a request without any Host header', async () => {
     const res = await rawRequest({
-      port: server.port, method: 'POST', path: '/api/villages.create', host: null,
+      port: server.port,
+      method: 'POST',
+      path: '/api/villages.create',
+      host: null,
       headers: { [TOKEN_HEADER]: server.token, 'content-type': 'application/json' },
       body: JSON.stringify(village({ name: '新村' })),
     });
@@ -99,7 +108,11 @@ describe('browser-mode API', () => {
   });
 
   it('answers wrong types with a VALIDATION envelope naming the field', async () => {
-    const field = await expectError(await post('villages.create', { ...village({ name: '新村' }), servicePopulation: 'lots' }), 200, 'VALIDATION');
+    const field = await expectError(
+      await post('villages.create', { ...village({ name: '新村' }), servicePopulation: 'lots' }),
+      200,
+      'VALIDATION',
+    );
     expect(field).toBe('servicePopulation');
     await expectError(await post('villages.create', '"just a string"'), 200, 'VALIDATION');
     await expectError(await post('villages.create', 'null'), 200, 'VALIDATION');

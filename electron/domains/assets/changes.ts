@@ -69,7 +69,15 @@ function dayBefore(iso: string): string {
 const held = (status: string) => status !== 'disposed' && status !== 'void';
 
 /** Depreciation of months [a, b] that belongs to the scope, given who held the asset at each month's end. */
-function periodDepreciation(basis: DepreciationBasis, effective: readonly MovementFact[], m0: number, m1: number, to: string, inScope: (h: number | null) => boolean, holder0: number | null): number {
+function periodDepreciation(
+  basis: DepreciationBasis,
+  effective: readonly MovementFact[],
+  m0: number,
+  m1: number,
+  to: string,
+  inScope: (h: number | null) => boolean,
+  holder0: number | null,
+): number {
   // Holder changes within the period, by month: the last one of a month decides that month.
   let total = 0;
   let holder = holder0;

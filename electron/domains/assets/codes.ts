@@ -28,6 +28,9 @@ export function nextAssetCode(db: Db, holderClinicId: number | null): string {
     last += 1;
     code = `${prefix}-${String(last).padStart(5, '0')}`;
   } while (stmt(db, 'SELECT 1 FROM assets WHERE code = ?').get(code));
-  stmt(db, 'INSERT INTO asset_code_counters (prefix, last) VALUES (?, ?) ON CONFLICT(prefix) DO UPDATE SET last = excluded.last').run(prefix, last);
+  stmt(db, 'INSERT INTO asset_code_counters (prefix, last) VALUES (?, ?) ON CONFLICT(prefix) DO UPDATE SET last = excluded.last').run(
+    prefix,
+    last,
+  );
   return code;
 }

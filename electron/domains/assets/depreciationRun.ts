@@ -32,9 +32,13 @@ interface Card {
 
 /** Movements of the cards that moved since `from` or ever changed value (the rest are read from their cache). */
 function factsOfMovers(db: Db, from: string): Map<number, MovementFact[]> {
-  return factsByAsset(db, `SELECT ${FACT_COLUMNS} FROM asset_movements
+  return factsByAsset(
+    db,
+    `SELECT ${FACT_COLUMNS} FROM asset_movements
     WHERE asset_id IN (SELECT id FROM assets WHERE status <> 'void' AND (value_changes > 0 OR last_moved_on >= @from))
-    ORDER BY asset_id, moved_on, id`, { from });
+    ORDER BY asset_id, moved_on, id`,
+    { from },
+  );
 }
 
 /** `fromMonth`, `toMonth`: `YYYY-MM`, inclusive. */
@@ -65,19 +69,33 @@ export function depreciationRun(db: Db, fromMonth: string, toMonth: string): Mon
   };
   const from = `${fromMonth}-01`;
   const movers = factsOfMovers(db, from);
-  const cards = stmt(db, `SELECT id, holder_clinic_id AS holder, value_fen AS value, life_months AS life, in_service_on AS start, disposed_on AS disposedOn,
-    last_moved_on AS lastMovedOn, value_changes AS valueChanges FROM assets WHERE status <> 'void' AND in_service_on <= ?`).all(`${toMonth}-31`) as Card[];
+  const cards = stmt(
+    db,
+    `SELECT id, holder_clinic_id AS holder, value_fen AS value, life_months AS life, in_service_on AS start, disposed_on AS disposedOn,
+    last_moved_on AS lastMovedOn, value_changes AS valueChanges FROM assets WHERE status <> 'void' AND in_service_on <= ?`,
+  ).all(`${toMonth}-31`) as Card[];
   for (const c of cards) {
     if (c.valueChanges === 0 && c.lastMovedOn < from) {
       if (c.life === 0) continue;
-      const basis = { startMonth: monthIndex(c.start), value: c.value, lifeMonths: c.life, changes: [], endMonth: c.disposedOn === null ? null : monthIndex(c.disposedOn) };
+      const basis = {
+        startMonth: monthIndex(c.start),
+        value: c.value,
+        lifeMonths: c.life,
+        changes: [],
+        endMonth: c.disposedOn === null ? null : monthIndex(c.disposedOn),
+      };
       run(basis, [{ month: -Infinity, holder: c.holder }]);
       continue;
     }
     const effective = inEffect(movers.get(c.id) ?? []);
     const basis = depreciationBasis(effective);
     if (!basis) continue;
-    run(basis, effective.filter((m) => m.kind === 'acquire' || m.kind === 'transfer').map((m) => ({ month: monthIndex(m.date), holder: m.toClinicId })));
+    run(
+      basis,
+      effective
+        .filter((m) => m.kind === 'acquire' || m.kind === 'transfer')
+        .map((m) => ({ month: monthIndex(m.date), holder: m.toClinicId })),
+    );
   }
   return out;
 }

@@ -16,7 +16,6 @@ import { movementFacts } from './facts';
 import { ledgerRowOf, namesOf } from './ledger';
 import { reversibleMovement } from './reversible';
 
-
 interface RawMovement {
   id: number;
   kind: MovementRow['kind'];
@@ -39,7 +38,8 @@ interface RawMovement {
 }
 
 export function getAsset(ctx: ServiceContext, id: number): AssetDetail {
-  const card = stmt(ctx.db, 'SELECT custodian_id AS custodianId, note FROM assets WHERE id = ?').get(id) as { custodianId: number | null; note: string } | undefined;
+  const card = stmt(ctx.db, 'SELECT custodian_id AS custodianId, note FROM assets WHERE id = ?').get(id) as
+    { custodianId: number | null; note: string } | undefined;
   if (!card) throw new AppError('NOT_FOUND', '没有找到该资产，请刷新后重试');
   const names = namesOf(ctx.db);
   const raw = stmt(ctx.db, 'SELECT * FROM asset_movements WHERE asset_id = ? ORDER BY id').all(id) as RawMovement[];
@@ -84,5 +84,11 @@ export function getAsset(ctx: ServiceContext, id: number): AssetDetail {
     recordedBy: m.recorded_by,
   }));
   const row = ledgerRowOf(ctx.db, id, todayIso(ctx.now()));
-  return { ...row, custodianId: card.custodianId, note: card.note, movements, reversibleId: reversibleMovement(inEffect(movementFacts(ctx.db, id)))?.id ?? null };
+  return {
+    ...row,
+    custodianId: card.custodianId,
+    note: card.note,
+    movements,
+    reversibleId: reversibleMovement(inEffect(movementFacts(ctx.db, id)))?.id ?? null,
+  };
 }

@@ -34,5 +34,9 @@ export function factsByAsset(db: Db, sql: string, params: Record<string, string>
  * ledger of an earlier date no longer shows it either.
  */
 export function allMovementFacts(db: Db, asOf: string): Map<number, MovementFact[]> {
-  return factsByAsset(db, `SELECT ${FACT_COLUMNS} FROM asset_movements WHERE moved_on <= @asOf OR kind = 'reversal' ORDER BY asset_id, moved_on, id`, { asOf });
+  return factsByAsset(
+    db,
+    `SELECT ${FACT_COLUMNS} FROM asset_movements WHERE moved_on <= @asOf OR kind = 'reversal' ORDER BY asset_id, moved_on, id`,
+    { asOf },
+  );
 }

@@ -7,23 +7,39 @@ import { reportingUnit } from '../settings/service';
 import { getAsset } from './detail';
 import { isHeld, ledgerAsOf } from './ledger';
 import { recordMovement, reverseMovement } from './movements';
-import { addSurplus, closeStocktake, createStocktake, getStocktake, listStocktakes, markItem, markRest, notRecentlyCounted } from './stocktakes';
+import {
+  addSurplus,
+  closeStocktake,
+  createStocktake,
+  getStocktake,
+  listStocktakes,
+  markItem,
+  markRest,
+  notRecentlyCounted,
+} from './stocktakes';
 import { createAsset, updateAssetCard } from './write';
 
 export const assetHandlers: HandlerMap<OpsOf<'assets'> | OpsOf<'stocktakes'>> = {
   'assets.list': (s, { asOf, ...q }) => pageInMemory(assetView, ledgerAsOf(s.db, asOf ?? todayIso(s.ctx.now())), q),
   'assets.export': (s, { asOf, ...q }) =>
-    exportView(reportingUnit(s.db), assetView, filterSortInMemory(assetView, ledgerAsOf(s.db, asOf ?? todayIso(s.ctx.now())), q), q.columns),
+    exportView(
+      reportingUnit(s.db),
+      assetView,
+      filterSortInMemory(assetView, ledgerAsOf(s.db, asOf ?? todayIso(s.ctx.now())), q),
+      q.columns,
+    ),
   'assets.uncounted': (s, q) => pageInMemory(assetView, notRecentlyCounted(s.ctx), q),
   'assets.labels': (s, { asOf, ...q }) =>
-    filterSortInMemory(assetView, ledgerAsOf(s.db, asOf ?? todayIso(s.ctx.now())).filter(isHeld), q).map(({ id, code, name, model, holderName, acquiredOn }) => ({
-      id,
-      code,
-      name,
-      model,
-      holderName,
-      acquiredOn,
-    })),
+    filterSortInMemory(assetView, ledgerAsOf(s.db, asOf ?? todayIso(s.ctx.now())).filter(isHeld), q).map(
+      ({ id, code, name, model, holderName, acquiredOn }) => ({
+        id,
+        code,
+        name,
+        model,
+        holderName,
+        acquiredOn,
+      }),
+    ),
   'assets.get': (s, { id }) => getAsset(s.ctx, id),
   'assets.create': (s, v) => createAsset(s.ctx, v),
   'assets.update': (s, { id, values }) => updateAssetCard(s.ctx, id, values),

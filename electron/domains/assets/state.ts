@@ -12,7 +12,10 @@ import { movementFacts } from './facts';
 export function refreshAssetCache(db: Db, assetId: number, at: string): void {
   const effective = inEffect(movementFacts(db, assetId));
   const s = stateAt(effective, null);
-  stmt(db, 'UPDATE assets SET holder_clinic_id = ?, value_fen = ?, status = ?, disposed_on = ?, last_moved_on = ?, value_changes = ?, updated_at = ? WHERE id = ?').run(
+  stmt(
+    db,
+    'UPDATE assets SET holder_clinic_id = ?, value_fen = ?, status = ?, disposed_on = ?, last_moved_on = ?, value_changes = ?, updated_at = ? WHERE id = ?',
+  ).run(
     s.holderClinicId,
     s.valueFen,
     s.exists ? s.status : 'void',

@@ -10,7 +10,15 @@
 import type { z } from 'zod';
 import type { AssetCategory } from '../../../shared/rules/assetCategories';
 import { todayIso } from '../../../shared/format';
-import type { stocktakeCreate, stocktakeMark, stocktakeMarkRest, stocktakeSurplus, StocktakeDetail, StocktakeItem, StocktakeRow } from '../../../shared/schemas/stocktakes';
+import type {
+  stocktakeCreate,
+  stocktakeMark,
+  stocktakeMarkRest,
+  stocktakeSurplus,
+  StocktakeDetail,
+  StocktakeItem,
+  StocktakeRow,
+} from '../../../shared/schemas/stocktakes';
 import { itemResultLabels } from '../../../shared/schemas/stocktakes';
 import type { ServiceContext } from '../../db/context';
 import { AppError, invalid } from '../../db/errors';
@@ -48,11 +56,23 @@ function scopeName(db: Db, h: Pick<Head, 'scope' | 'clinic_id'>): string {
 
 function rowOf(db: Db, h: Head): StocktakeRow {
   const counts = { total: 0, pending: 0, found: 0, missing: 0, damaged: 0, surplus: 0 };
-  for (const r of stmt(db, 'SELECT result, count(*) AS n FROM stocktake_items WHERE stocktake_id = ? GROUP BY result').all(h.id) as { result: keyof typeof counts; n: number }[]) {
+  for (const r of stmt(db, 'SELECT result, count(*) AS n FROM stocktake_items WHERE stocktake_id = ? GROUP BY result').all(h.id) as {
+    result: keyof typeof counts;
+    n: number;
+  }[]) {
     counts[r.result] = r.n;
     counts.total += r.n;
   }
-  return { id: h.id, title: h.title, scope: h.scope, clinicName: scopeName(db, h), startedOn: h.started_on, closedOn: h.closed_on, status: h.status, counts };
+  return {
+    id: h.id,
+    title: h.title,
+    scope: h.scope,
+    clinicName: scopeName(db, h),
+    startedOn: h.started_on,
+    closedOn: h.closed_on,
+    status: h.status,
+    counts,
+  };
 }
 
 const ITEM_SQL = `SELECT i.id, i.asset_id AS assetId, coalesce(a.code, '') AS code, coalesce(a.name, i.name) AS name,
@@ -75,7 +95,9 @@ export function getStocktake(ctx: ServiceContext, id: number): StocktakeDetail {
   const h = head(ctx.db, id);
   // Names read once for the whole list: a township-wide stocktake has thousands of items.
   const names = namesOf(ctx.db);
-  const items = (stmt(ctx.db, `${ITEM_SQL} WHERE i.stocktake_id = ? ORDER BY i.result = 'surplus', code, i.id`).all(id) as RawItem[]).map((r) => itemOf(names.clinic, r));
+  const items = (stmt(ctx.db, `${ITEM_SQL} WHERE i.stocktake_id = ? ORDER BY i.result = 'surplus', code, i.id`).all(id) as RawItem[]).map(
+    (r) => itemOf(names.clinic, r),
+  );
   return { ...rowOf(ctx.db, h), items };
 }
 
@@ -84,28 +106,46 @@ function inScope(h: Pick<Head, 'scope' | 'clinic_id'>, holder: number | null): b
 }
 
 export function createStocktake(ctx: ServiceContext, v: Create): StocktakeDetail {
-  const id = ctx.db.transaction(() => {
-    assertNotFuture(ctx, v.startedOn, 'startedOn', '盘点日期');
-    const clinicId = v.scope === 'clinic' ? v.clinicId : null;
-    assertOpenClinic(ctx, clinicId, 'clinicId');
-    const open = (stmt(ctx.db, "SELECT * FROM stocktakes WHERE status = 'open'").all() as Head[]).find(
-      (o) => o.scope === 'all' || v.scope === 'all' || (o.scope === v.scope && o.clinic_id === clinicId),
-    );
-    if (open) throw new AppError('CONFLICT', `“${open.title}”（${scopeName(ctx.db, open)}）还在盘点中，范围重叠；请先结束它再开始新的盘点`);
-    const at = ctx.now().toISOString();
-    const newId = Number(
-      stmt(ctx.db, "INSERT INTO stocktakes (title, scope, clinic_id, started_on, status, created_by) VALUES (?, ?, ?, ?, 'open', ?)").run(v.title, v.scope, clinicId, v.startedOn, ctx.actor).lastInsertRowid,
-    );
-    const insert = stmt(ctx.db, `INSERT INTO stocktake_items (stocktake_id, asset_id, holder_clinic_id, result, value_fen, book_value_fen) VALUES (?, ?, ?, 'pending', ?, ?)`);
-    let n = 0;
-    for (const a of ledgerAsOf(ctx.db, v.startedOn)) {
-      if (!isHeld(a) || !inScope({ scope: v.scope, clinic_id: clinicId }, a.holderClinicId)) continue;
-      insert.run(newId, a.id, a.holderClinicId, a.valueFen, a.bookValueFen);
-      n++;
-    }
-    audit(ctx, { action: 'create', entity: 'stocktake', entityId: newId, summary: `开始盘点：${v.title}（${scopeName(ctx.db, { scope: v.scope, clinic_id: clinicId })}，账面 ${n} 项）`, after: { at } });
-    return newId;
-  }).immediate();
+  const id = ctx.db
+    .transaction(() => {
+      assertNotFuture(ctx, v.startedOn, 'startedOn', '盘点日期');
+      const clinicId = v.scope === 'clinic' ? v.clinicId : null;
+      assertOpenClinic(ctx, clinicId, 'clinicId');
+      const open = (stmt(ctx.db, "SELECT * FROM stocktakes WHERE status = 'open'").all() as Head[]).find(
+        (o) => o.scope === 'all' || v.scope === 'all' || (o.scope === v.scope && o.clinic_id === clinicId),
+      );
+      if (open)
+        throw new AppError('CONFLICT', `“${open.title}”（${scopeName(ctx.db, open)}）还在盘点中，范围重叠；请先结束它再开始新的盘点`);
+      const at = ctx.now().toISOString();
+      const newId = Number(
+        stmt(ctx.db, "INSERT INTO stocktakes (title, scope, clinic_id, started_on, status, created_by) VALUES (?, ?, ?, ?, 'open', ?)").run(
+          v.title,
+          v.scope,
+          clinicId,
+          v.startedOn,
+          ctx.actor,
+        ).lastInsertRowid,
+      );
+      const insert = stmt(
+        ctx.db,
+        `INSERT INTO stocktake_items (stocktake_id, asset_id, holder_clinic_id, result, value_fen, book_value_fen) VALUES (?, ?, ?, 'pending', ?, ?)`,
+      );
+      let n = 0;
+      for (const a of ledgerAsOf(ctx.db, v.startedOn)) {
+        if (!isHeld(a) || !inScope({ scope: v.scope, clinic_id: clinicId }, a.holderClinicId)) continue;
+        insert.run(newId, a.id, a.holderClinicId, a.valueFen, a.bookValueFen);
+        n++;
+      }
+      audit(ctx, {
+        action: 'create',
+        entity: 'stocktake',
+        entityId: newId,
+        summary: `开始盘点：${v.title}（${scopeName(ctx.db, { scope: v.scope, clinic_id: clinicId })}，账面 ${n} 项）`,
+        after: { at },
+      });
+      return newId;
+    })
+    .immediate();
   return getStocktake(ctx, id);
 }
 
@@ -118,98 +158,166 @@ function openHead(db: Db, id: number): Head {
 /** The item a scanned or typed code names, with a message that says what to do when it is not here. */
 function itemByCode(db: Db, h: Head, written: string): number {
   const code = written.trim().toUpperCase();
-  const item = stmt(db, 'SELECT i.id FROM stocktake_items i JOIN assets a ON a.id = i.asset_id WHERE i.stocktake_id = ? AND upper(a.code) = ?').pluck().get(h.id, code);
+  const item = stmt(
+    db,
+    'SELECT i.id FROM stocktake_items i JOIN assets a ON a.id = i.asset_id WHERE i.stocktake_id = ? AND upper(a.code) = ?',
+  )
+    .pluck()
+    .get(h.id, code);
   if (item !== undefined) return Number(item);
-  const asset = stmt(db, 'SELECT name, holder_clinic_id AS holder, status FROM assets WHERE upper(code) = ?').get(code) as { name: string; holder: number | null; status: string } | undefined;
+  const asset = stmt(db, 'SELECT name, holder_clinic_id AS holder, status FROM assets WHERE upper(code) = ?').get(code) as
+    { name: string; holder: number | null; status: string } | undefined;
   if (!asset) throw invalid('code', `没有编号为“${written.trim()}”的资产；请核对标签，无卡片的实物请按“盘盈”登记`);
-  throw invalid('code', `编号 ${code}（${asset.name}）登记在“${holderName(db, asset.holder)}”，不在本次盘点范围内；如实物确在此处，请先办理调拨或按盘盈登记`);
+  throw invalid(
+    'code',
+    `编号 ${code}（${asset.name}）登记在“${holderName(db, asset.holder)}”，不在本次盘点范围内；如实物确在此处，请先办理调拨或按盘盈登记`,
+  );
 }
 
 export function markItem(ctx: ServiceContext, v: Mark): { item: StocktakeItem; stocktake: StocktakeRow } {
-  const id = ctx.db.transaction(() => {
-    const h = openHead(ctx.db, v.stocktakeId);
-    const itemId = v.itemId ?? itemByCode(ctx.db, h, v.code ?? '');
-    const item = stmt(ctx.db, 'SELECT result FROM stocktake_items WHERE id = ? AND stocktake_id = ?').get(itemId, h.id) as { result: string } | undefined;
-    if (!item) throw new AppError('NOT_FOUND', '本次盘点没有这一项，请刷新后重试');
-    if (item.result === 'surplus') throw invalid('result', '盘盈项目无需标记');
-    stmt(ctx.db, 'UPDATE stocktake_items SET result = ?, note = ?, checked_at = ?, checked_by = ? WHERE id = ?').run(
-      v.result,
-      v.note,
-      v.result === 'pending' ? null : ctx.now().toISOString(),
-      v.result === 'pending' ? '' : ctx.actor,
-      itemId,
-    );
-    return itemId;
-  }).immediate();
+  const id = ctx.db
+    .transaction(() => {
+      const h = openHead(ctx.db, v.stocktakeId);
+      const itemId = v.itemId ?? itemByCode(ctx.db, h, v.code ?? '');
+      const item = stmt(ctx.db, 'SELECT result FROM stocktake_items WHERE id = ? AND stocktake_id = ?').get(itemId, h.id) as
+        { result: string } | undefined;
+      if (!item) throw new AppError('NOT_FOUND', '本次盘点没有这一项，请刷新后重试');
+      if (item.result === 'surplus') throw invalid('result', '盘盈项目无需标记');
+      stmt(ctx.db, 'UPDATE stocktake_items SET result = ?, note = ?, checked_at = ?, checked_by = ? WHERE id = ?').run(
+        v.result,
+        v.note,
+        v.result === 'pending' ? null : ctx.now().toISOString(),
+        v.result === 'pending' ? '' : ctx.actor,
+        itemId,
+      );
+      return itemId;
+    })
+    .immediate();
   const raw = stmt(ctx.db, `${ITEM_SQL} WHERE i.id = ?`).get(id) as RawItem;
   return { item: itemOf((holder) => holderName(ctx.db, holder), raw), stocktake: rowOf(ctx.db, head(ctx.db, v.stocktakeId)) };
 }
 
 /** Marks every item not yet checked, e.g. 其余均账实相符 after a walk-through. */
 export function markRest(ctx: ServiceContext, v: z.output<typeof stocktakeMarkRest>): StocktakeDetail {
-  ctx.db.transaction(() => {
-    const h = openHead(ctx.db, v.stocktakeId);
-    const n = stmt(ctx.db, "UPDATE stocktake_items SET result = ?, checked_at = ?, checked_by = ? WHERE stocktake_id = ? AND result = 'pending'").run(
-      v.result,
-      ctx.now().toISOString(),
-      ctx.actor,
-      h.id,
-    ).changes;
-    audit(ctx, { action: 'update', entity: 'stocktake', entityId: h.id, summary: `盘点“${h.title}”：其余 ${n} 项标记为${itemResultLabels[v.result]}` });
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      const h = openHead(ctx.db, v.stocktakeId);
+      const n = stmt(
+        ctx.db,
+        "UPDATE stocktake_items SET result = ?, checked_at = ?, checked_by = ? WHERE stocktake_id = ? AND result = 'pending'",
+      ).run(v.result, ctx.now().toISOString(), ctx.actor, h.id).changes;
+      audit(ctx, {
+        action: 'update',
+        entity: 'stocktake',
+        entityId: h.id,
+        summary: `盘点“${h.title}”：其余 ${n} 项标记为${itemResultLabels[v.result]}`,
+      });
+    })
+    .immediate();
   return getStocktake(ctx, v.stocktakeId);
 }
 
 export function addSurplus(ctx: ServiceContext, v: Surplus): StocktakeDetail {
-  ctx.db.transaction(() => {
-    const h = openHead(ctx.db, v.stocktakeId);
-    assertOpenClinic(ctx, v.clinicId, 'clinicId');
-    if (!inScope(h, v.clinicId)) throw invalid('clinicId', `本次盘点的范围是“${scopeName(ctx.db, h)}”，盘盈资产应在此范围内`);
-    stmt(ctx.db, `INSERT INTO stocktake_items (stocktake_id, holder_clinic_id, result, name, category, model, quantity, unit, value_fen, book_value_fen, note, checked_at, checked_by)
-      VALUES (?, ?, 'surplus', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(h.id, v.clinicId, v.name, v.category, v.model, v.quantity, v.unit, v.valueFen, v.valueFen, v.note, ctx.now().toISOString(), ctx.actor);
-    audit(ctx, { action: 'update', entity: 'stocktake', entityId: h.id, summary: `盘点“${h.title}”：登记盘盈 ${v.name}（${holderName(ctx.db, v.clinicId)}）` });
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      const h = openHead(ctx.db, v.stocktakeId);
+      assertOpenClinic(ctx, v.clinicId, 'clinicId');
+      if (!inScope(h, v.clinicId)) throw invalid('clinicId', `本次盘点的范围是“${scopeName(ctx.db, h)}”，盘盈资产应在此范围内`);
+      stmt(
+        ctx.db,
+        `INSERT INTO stocktake_items (stocktake_id, holder_clinic_id, result, name, category, model, quantity, unit, value_fen, book_value_fen, note, checked_at, checked_by)
+      VALUES (?, ?, 'surplus', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        h.id,
+        v.clinicId,
+        v.name,
+        v.category,
+        v.model,
+        v.quantity,
+        v.unit,
+        v.valueFen,
+        v.valueFen,
+        v.note,
+        ctx.now().toISOString(),
+        ctx.actor,
+      );
+      audit(ctx, {
+        action: 'update',
+        entity: 'stocktake',
+        entityId: h.id,
+        summary: `盘点“${h.title}”：登记盘盈 ${v.name}（${holderName(ctx.db, v.clinicId)}）`,
+      });
+    })
+    .immediate();
   return getStocktake(ctx, v.stocktakeId);
 }
 
 export function closeStocktake(ctx: ServiceContext, v: { id: number; closedOn: string }): StocktakeDetail {
-  ctx.db.transaction(() => {
-    const h = openHead(ctx.db, v.id);
-    assertNotFuture(ctx, v.closedOn, 'closedOn', '结束日期');
-    if (v.closedOn < h.started_on) throw invalid('closedOn', `结束日期不能早于开始日期 ${h.started_on}`);
-    const pending = Number(stmt(ctx.db, "SELECT count(*) FROM stocktake_items WHERE stocktake_id = ? AND result = 'pending'").pluck().get(h.id));
-    if (pending > 0) throw new AppError('CONFLICT', `还有 ${pending} 项未盘点。请逐项标记，或用“其余标记为…”一次标记后再结束盘点`);
-    const surplus = stmt(ctx.db, "SELECT * FROM stocktake_items WHERE stocktake_id = ? AND result = 'surplus' AND asset_id IS NULL").all(h.id) as {
-      id: number; holder_clinic_id: number | null; name: string; category: string; model: string; quantity: number; unit: string; value_fen: number; note: string;
-    }[];
-    for (const s of surplus) {
-      const assetId = insertAsset(
-        ctx,
-        {
-          name: s.name, category: s.category as AssetCategory, model: s.model, quantity: s.quantity, unit: s.unit, funding: 'surplus', acquiredOn: v.closedOn,
-          custodianId: null, location: '', note: `盘盈：${h.title}${s.note ? `；${s.note}` : ''}`, valueFen: s.value_fen, inServiceOn: v.closedOn,
-          lifeMonths: null, holderClinicId: s.holder_clinic_id,
-        },
-        { stocktakeId: h.id, reason: `盘盈入账（${h.title}）` },
+  ctx.db
+    .transaction(() => {
+      const h = openHead(ctx.db, v.id);
+      assertNotFuture(ctx, v.closedOn, 'closedOn', '结束日期');
+      if (v.closedOn < h.started_on) throw invalid('closedOn', `结束日期不能早于开始日期 ${h.started_on}`);
+      const pending = Number(
+        stmt(ctx.db, "SELECT count(*) FROM stocktake_items WHERE stocktake_id = ? AND result = 'pending'").pluck().get(h.id),
       );
-      stmt(ctx.db, 'UPDATE stocktake_items SET asset_id = ? WHERE id = ?').run(assetId, s.id);
-    }
-    const missing = stmt(ctx.db, `SELECT i.asset_id AS id, a.code, a.status, (SELECT max(moved_on) FROM asset_movements m WHERE m.asset_id = i.asset_id) AS lastDate
-      FROM stocktake_items i JOIN assets a ON a.id = i.asset_id WHERE i.stocktake_id = ? AND i.result = 'missing'`).all(h.id) as { id: number; code: string; status: string; lastDate: string }[];
-    for (const m of missing) {
-      if (m.status === 'lost' || m.status === 'disposed' || m.status === 'void') continue;
-      if (m.lastDate > v.closedOn) throw invalid('closedOn', `${m.code} 在 ${m.lastDate} 还有变动记录，结束日期不能早于它`);
-      insertMovement(ctx, m.id, v.closedOn, `盘亏（${h.title}），待报损审批`, { kind: 'status', status: 'lost' }, h.id);
-    }
-    stmt(ctx.db, "UPDATE stocktakes SET status = 'closed', closed_on = ?, closed_by = ? WHERE id = ?").run(v.closedOn, ctx.actor, h.id);
-    const row = rowOf(ctx.db, h);
-    audit(ctx, {
-      action: 'close',
-      entity: 'stocktake',
-      entityId: h.id,
-      summary: `结束盘点：${h.title}（相符 ${row.counts.found}，盘亏 ${row.counts.missing}，毁损 ${row.counts.damaged}，盘盈 ${row.counts.surplus}）`,
-    });
-  }).immediate();
+      if (pending > 0) throw new AppError('CONFLICT', `还有 ${pending} 项未盘点。请逐项标记，或用“其余标记为…”一次标记后再结束盘点`);
+      const surplus = stmt(ctx.db, "SELECT * FROM stocktake_items WHERE stocktake_id = ? AND result = 'surplus' AND asset_id IS NULL").all(
+        h.id,
+      ) as {
+        id: number;
+        holder_clinic_id: number | null;
+        name: string;
+        category: string;
+        model: string;
+        quantity: number;
+        unit: string;
+        value_fen: number;
+        note: string;
+      }[];
+      for (const s of surplus) {
+        const assetId = insertAsset(
+          ctx,
+          {
+            name: s.name,
+            category: s.category as AssetCategory,
+            model: s.model,
+            quantity: s.quantity,
+            unit: s.unit,
+            funding: 'surplus',
+            acquiredOn: v.closedOn,
+            custodianId: null,
+            location: '',
+            note: `盘盈：${h.title}${s.note ? `；${s.note}` : ''}`,
+            valueFen: s.value_fen,
+            inServiceOn: v.closedOn,
+            lifeMonths: null,
+            holderClinicId: s.holder_clinic_id,
+          },
+          { stocktakeId: h.id, reason: `盘盈入账（${h.title}）` },
+        );
+        stmt(ctx.db, 'UPDATE stocktake_items SET asset_id = ? WHERE id = ?').run(assetId, s.id);
+      }
+      const missing = stmt(
+        ctx.db,
+        `SELECT i.asset_id AS id, a.code, a.status, (SELECT max(moved_on) FROM asset_movements m WHERE m.asset_id = i.asset_id) AS lastDate
+      FROM stocktake_items i JOIN assets a ON a.id = i.asset_id WHERE i.stocktake_id = ? AND i.result = 'missing'`,
+      ).all(h.id) as { id: number; code: string; status: string; lastDate: string }[];
+      for (const m of missing) {
+        if (m.status === 'lost' || m.status === 'disposed' || m.status === 'void') continue;
+        if (m.lastDate > v.closedOn) throw invalid('closedOn', `${m.code} 在 ${m.lastDate} 还有变动记录，结束日期不能早于它`);
+        insertMovement(ctx, m.id, v.closedOn, `盘亏（${h.title}），待报损审批`, { kind: 'status', status: 'lost' }, h.id);
+      }
+      stmt(ctx.db, "UPDATE stocktakes SET status = 'closed', closed_on = ?, closed_by = ? WHERE id = ?").run(v.closedOn, ctx.actor, h.id);
+      const row = rowOf(ctx.db, h);
+      audit(ctx, {
+        action: 'close',
+        entity: 'stocktake',
+        entityId: h.id,
+        summary: `结束盘点：${h.title}（相符 ${row.counts.found}，盘亏 ${row.counts.missing}，毁损 ${row.counts.damaged}，盘盈 ${row.counts.surplus}）`,
+      });
+    })
+    .immediate();
   return getStocktake(ctx, v.id);
 }
 

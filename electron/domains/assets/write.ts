@@ -55,10 +55,13 @@ export function insertAsset(ctx: ServiceContext, v: AssetInput, extras: InsertEx
   const at = ctx.now().toISOString();
   const code = nextAssetCode(ctx.db, v.holderClinicId);
   const id = Number(
-    stmt(ctx.db, `INSERT INTO assets (code, old_code, name, category, model, quantity, unit, funding, acquired_on, in_service_on, life_months,
+    stmt(
+      ctx.db,
+      `INSERT INTO assets (code, old_code, name, category, model, quantity, unit, funding, acquired_on, in_service_on, life_months,
         custodian_id, location, note, holder_clinic_id, value_fen, status, last_moved_on, created_at, updated_at)
       VALUES (@code, @oldCode, @name, @category, @model, @quantity, @unit, @funding, @acquiredOn, @inService, @life,
-        @custodianId, @location, @note, @holderClinicId, @valueFen, 'in_use', @inService, @at, @at)`).run({
+        @custodianId, @location, @note, @holderClinicId, @valueFen, 'in_use', @inService, @at, @at)`,
+    ).run({
       ...v,
       code,
       oldCode: extras.oldCode ?? '',
@@ -67,8 +70,21 @@ export function insertAsset(ctx: ServiceContext, v: AssetInput, extras: InsertEx
       at,
     }).lastInsertRowid,
   );
-  stmt(ctx.db, `INSERT INTO asset_movements (asset_id, kind, moved_on, to_clinic_id, value_fen, life_months, reason, stocktake_id, recorded_at, recorded_by)
-    VALUES (?, 'acquire', ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, inService, v.holderClinicId, v.valueFen, life, extras.reason ?? fundingLabels[v.funding], extras.stocktakeId ?? null, at, ctx.actor);
+  stmt(
+    ctx.db,
+    `INSERT INTO asset_movements (asset_id, kind, moved_on, to_clinic_id, value_fen, life_months, reason, stocktake_id, recorded_at, recorded_by)
+    VALUES (?, 'acquire', ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    inService,
+    v.holderClinicId,
+    v.valueFen,
+    life,
+    extras.reason ?? fundingLabels[v.funding],
+    extras.stocktakeId ?? null,
+    at,
+    ctx.actor,
+  );
   audit(ctx, {
     action: 'create',
     entity: 'asset',
@@ -98,26 +114,29 @@ const cardColumns: Record<keyof CardValues, string> = {
 
 /** Writes the changed card fields only; the audit row lists them with their old values. */
 export function updateAssetCard(ctx: ServiceContext, id: number, v: CardValues): AssetDetail {
-  ctx.db.transaction(() => {
-    const before = stmt(ctx.db, 'SELECT * FROM assets WHERE id = ?').get(id) as Record<string, unknown> | undefined;
-    if (!before) throw new AppError('NOT_FOUND', '没有找到该资产，请刷新后重试');
-    if (before.status === 'void') throw new AppError('CONFLICT', '该资产卡片已作废，不能再修改');
-    assertCustodian(ctx, before.custodian_id === v.custodianId ? null : v.custodianId);
-    assertNotFuture(ctx, v.acquiredOn, 'acquiredOn', assetLabels.acquiredOn);
-    if (v.acquiredOn > String(before.in_service_on)) throw invalid('acquiredOn', `购置日期不能晚于入账（启用）日期 ${String(before.in_service_on)}`);
-    const changed = (Object.keys(cardColumns) as (keyof CardValues)[]).filter((k) => (before[cardColumns[k]] ?? null) !== v[k]);
-    if (changed.length === 0) return;
-    ctx.db
-      .prepare(`UPDATE assets SET ${changed.map((k) => `${cardColumns[k]} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`)
-      .run({ ...Object.fromEntries(changed.map((k) => [k, v[k]])), at: ctx.now().toISOString(), id });
-    audit(ctx, {
-      action: 'update',
-      entity: 'asset',
-      entityId: id,
-      summary: `修改资产卡片：${String(before.code)} ${v.name}（${changed.map((k) => assetLabels[k]).join('、')}）`,
-      before: Object.fromEntries(changed.map((k) => [k, before[cardColumns[k]]])),
-      after: Object.fromEntries(changed.map((k) => [k, v[k]])),
-    });
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      const before = stmt(ctx.db, 'SELECT * FROM assets WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+      if (!before) throw new AppError('NOT_FOUND', '没有找到该资产，请刷新后重试');
+      if (before.status === 'void') throw new AppError('CONFLICT', '该资产卡片已作废，不能再修改');
+      assertCustodian(ctx, before.custodian_id === v.custodianId ? null : v.custodianId);
+      assertNotFuture(ctx, v.acquiredOn, 'acquiredOn', assetLabels.acquiredOn);
+      if (v.acquiredOn > String(before.in_service_on))
+        throw invalid('acquiredOn', `购置日期不能晚于入账（启用）日期 ${String(before.in_service_on)}`);
+      const changed = (Object.keys(cardColumns) as (keyof CardValues)[]).filter((k) => (before[cardColumns[k]] ?? null) !== v[k]);
+      if (changed.length === 0) return;
+      ctx.db
+        .prepare(`UPDATE assets SET ${changed.map((k) => `${cardColumns[k]} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`)
+        .run({ ...Object.fromEntries(changed.map((k) => [k, v[k]])), at: ctx.now().toISOString(), id });
+      audit(ctx, {
+        action: 'update',
+        entity: 'asset',
+        entityId: id,
+        summary: `修改资产卡片：${String(before.code)} ${v.name}（${changed.map((k) => assetLabels[k]).join('、')}）`,
+        before: Object.fromEntries(changed.map((k) => [k, before[cardColumns[k]]])),
+        after: Object.fromEntries(changed.map((k) => [k, v[k]])),
+      });
+    })
+    .immediate();
   return getAsset(ctx, id);
 }

@@ -7,5 +7,6 @@ import { auditSelect, auditSource, listAudit, mapAudit } from './service';
 
 export const auditHandlers: HandlerMap<OpsOf<'audit'>> = {
   'audit.list': (s, q) => listAudit(s.ctx, q),
-  'audit.export': (s, q) => exportView(reportingUnit(s.db), auditView, mapped(iterateList(s.db, auditSource, auditSelect, q), mapAudit), q.columns),
+  'audit.export': (s, q) =>
+    exportView(reportingUnit(s.db), auditView, mapped(iterateList(s.db, auditSource, auditSelect, q), mapAudit), q.columns),
 };

@@ -10,11 +10,8 @@ import { readSettings } from '../settings/service';
 
 export function refreshVillages(db: Db, ids: readonly number[] | 'all'): void {
   const settings = readSettings(db);
-  const villageIds =
-    ids === 'all' ? (db.prepare('SELECT id FROM villages').pluck().all() as number[]) : [...new Set(ids)];
-  const village = db.prepare(
-    'SELECT is_center_seat, alt_coverage, patrol_visits_per_month, service_population FROM villages WHERE id = ?',
-  );
+  const villageIds = ids === 'all' ? (db.prepare('SELECT id FROM villages').pluck().all() as number[]) : [...new Set(ids)];
+  const village = db.prepare('SELECT is_center_seat, alt_coverage, patrol_visits_per_month, service_population FROM villages WHERE id = ?');
   const hosts = db.prepare(`
     SELECT (SELECT count(*) FROM clinic_villages h WHERE h.clinic_id = c.id AND h.relation = 'host') AS hosted
     FROM clinic_villages cv JOIN clinics c ON c.id = cv.clinic_id
@@ -25,7 +22,12 @@ export function refreshVillages(db: Db, ids: readonly number[] | 'all'): void {
   const update = db.prepare('UPDATE villages SET coverage_kind = ?, needs_own_clinic = ? WHERE id = ?');
   for (const id of villageIds) {
     const v = village.get(id) as
-      | { is_center_seat: number; alt_coverage: 'none' | 'patrol' | 'dispatch'; patrol_visits_per_month: number; service_population: number }
+      | {
+          is_center_seat: number;
+          alt_coverage: 'none' | 'patrol' | 'dispatch';
+          patrol_visits_per_month: number;
+          service_population: number;
+        }
       | undefined;
     if (!v) continue;
     const kind = classifyCoverage({
@@ -48,8 +50,7 @@ export function refreshVillages(db: Db, ids: readonly number[] | 'all'): void {
  */
 export function refreshClinics(db: Db, ids: readonly number[] | 'all'): void {
   const { staffingPopulationPerDoctor } = readSettings(db);
-  const clinicIds =
-    ids === 'all' ? (db.prepare('SELECT id FROM clinics').pluck().all() as number[]) : [...new Set(ids)];
+  const clinicIds = ids === 'all' ? (db.prepare('SELECT id FROM clinics').pluck().all() as number[]) : [...new Set(ids)];
   const status = db.prepare('SELECT status FROM clinics WHERE id = ?').pluck();
   const population = db
     .prepare(

@@ -26,5 +26,10 @@ export const clinicHandlers: HandlerMap<OpsOf<'clinics'>> = {
   'clinics.reopen': (s, { id }) => reopenClinic(s.ctx, id),
   'clinics.options': (s) => clinicOptions(s.db),
   'clinics.export': (s, q) =>
-    exportView(reportingUnit(s.db), clinicView, mapped(iterateList(s.db, clinicSource, clinicSelect, q, clinicParams(s.ctx)), mapClinic), q.columns),
+    exportView(
+      reportingUnit(s.db),
+      clinicView,
+      mapped(iterateList(s.db, clinicSource, clinicSelect, q, clinicParams(s.ctx)), mapClinic),
+      q.columns,
+    ),
 };

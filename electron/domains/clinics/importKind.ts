@@ -17,7 +17,14 @@ type ClinicValues = z.output<typeof clinicInput>;
 
 export const clinicFields: readonly FieldDef[] = [
   { key: 'code', label: '机构编码', synonyms: ['编码', '机构代码', '卫生室编码', '机构编号'], type: 'text' },
-  { key: 'name', label: '卫生室名称', synonyms: ['名称', '村卫生室名称', '机构名称', '村卫生室'], type: 'text', requiredColumn: true, requiredValue: true },
+  {
+    key: 'name',
+    label: '卫生室名称',
+    synonyms: ['名称', '村卫生室名称', '机构名称', '村卫生室'],
+    type: 'text',
+    requiredColumn: true,
+    requiredValue: true,
+  },
   { key: 'address', label: '地址', synonyms: ['详细地址', '所在地址'], type: 'text' },
   {
     key: 'property',
@@ -25,7 +32,19 @@ export const clinicFields: readonly FieldDef[] = [
     synonyms: ['产权性质', '房屋产权', '产权归属'],
     type: 'enum',
     // 其他 first of its kind: the first spelling names the value in notes and messages.
-    choices: { 公有产权: 'public', 公有: 'public', 公办: 'public', 卫生院: 'public', 乡镇卫生院: 'public', 其他: 'other', 集体: 'other', 私有: 'other', 个人: 'other', 租用: 'other', 租赁: 'other' },
+    choices: {
+      公有产权: 'public',
+      公有: 'public',
+      公办: 'public',
+      卫生院: 'public',
+      乡镇卫生院: 'public',
+      其他: 'other',
+      集体: 'other',
+      私有: 'other',
+      个人: 'other',
+      租用: 'other',
+      租赁: 'other',
+    },
   },
   { key: 'buildingArea', label: '业务用房面积', synonyms: ['面积', '业务用房', '建筑面积', '房屋面积'], type: 'number' },
   { key: 'insurancePoint', label: '医保定点', synonyms: ['是否医保定点', '医保定点机构'], type: 'bool' },
@@ -68,7 +87,16 @@ export const clinicKind: ImportKind<ClinicValues> = {
   fields: clinicFields,
   schema: clinicInput,
   // C3: a clinic's property belongs to the center unless the sheet says otherwise.
-  defaults: { address: '', property: 'public', buildingArea: 0, insurancePoint: false, headName: '', hostVillageIds: [], extensionVillageIds: [], note: '' },
+  defaults: {
+    address: '',
+    property: 'public',
+    buildingArea: 0,
+    insurancePoint: false,
+    headName: '',
+    hostVillageIds: [],
+    extensionVillageIds: [],
+    note: '',
+  },
 
   keyOf(values) {
     if (typeof values.code === 'string' && values.code) return values.code;
@@ -116,7 +144,8 @@ export const clinicKind: ImportKind<ClinicValues> = {
       if (r.existingId !== null) continue;
       const key = clinicNameKey(r.values.name);
       const earlier = first.get(key);
-      if (earlier !== undefined) problems.set(r.row, [{ key: 'name', message: `与第 ${earlier} 行是同一个卫生室（名称写法不同），同一卫生室只能出现一次` }]);
+      if (earlier !== undefined)
+        problems.set(r.row, [{ key: 'name', message: `与第 ${earlier} 行是同一个卫生室（名称写法不同），同一卫生室只能出现一次` }]);
       else first.set(key, r.row);
     }
     return problems;

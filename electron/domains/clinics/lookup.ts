@@ -46,7 +46,6 @@ interface ClinicIndex {
   byKey: Map<string, ClinicRef[]>;
 }
 
-
 /** The clinics by written name, code and name key, built once per import plan (a township of 2,000 clinics is looked up 10,000 times). */
 function clinicIndex(db: Db, memo?: Map<string, unknown>): ClinicIndex {
   const cached = memo?.get('clinics:index') as ClinicIndex | undefined;

@@ -9,7 +9,15 @@ import { coverageKinds, coverageLabels, type CoverageKind } from '../../../share
 import { clinicStatusLabels, propertyLabels } from '../../../shared/schemas/clinics';
 import type { Db } from '../../db/open';
 import { readSettings } from '../settings/service';
-import { computeTotals, fitWidths, type ReportColumn, type ReportData, type ReportTable, type ReportValue, type ReportWhen } from '../../excel/returns/types';
+import {
+  computeTotals,
+  fitWidths,
+  type ReportColumn,
+  type ReportData,
+  type ReportTable,
+  type ReportValue,
+  type ReportWhen,
+} from '../../excel/returns/types';
 
 export const CLINIC_ROSTER_TITLE = '村卫生室及覆盖情况统计表';
 
@@ -141,14 +149,21 @@ function villageTable(db: Db): ReportTable {
     columns: fitWidths(villageColumns, rows),
     rows,
     totals: computeTotals(villageColumns, rows),
-    summary: { title: '按覆盖方式汇总（规则 C1）', header: ['覆盖方式', '村数', '服务人口（人）', '说明'], kinds: ['text', 'int', 'int', 'text'], rows: summaryRows },
+    summary: {
+      title: '按覆盖方式汇总（规则 C1）',
+      header: ['覆盖方式', '村数', '服务人口（人）', '说明'],
+      kinds: ['text', 'int', 'int', 'text'],
+      rows: summaryRows,
+    },
   };
 }
 
 function figuresOf(clinics: ReportTable, villages: ReportTable): Record<string, number> {
   const ct = clinics.totals ?? {};
   const vt = villages.totals ?? {};
-  const byKind = Object.fromEntries(coverageKinds.map((k) => [`villagesCoveredBy.${k}`, villages.rows.filter((r) => r.coverage === coverageLabels[k]).length]));
+  const byKind = Object.fromEntries(
+    coverageKinds.map((k) => [`villagesCoveredBy.${k}`, villages.rows.filter((r) => r.coverage === coverageLabels[k]).length]),
+  );
   return {
     clinics: ct.name ?? 0,
     openClinics: clinics.rows.filter((r) => r.status === clinicStatusLabels.open).length,
@@ -179,4 +194,3 @@ export function buildClinicRosterReport(db: Db, when: ReportWhen): ReportData {
     tables: [clinics, villages],
   };
 }
-

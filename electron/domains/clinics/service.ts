@@ -77,7 +77,8 @@ export function listClinics(ctx: ServiceContext, q: ListQueryParsed): Page<Clini
 }
 
 export function getClinic(ctx: ServiceContext, id: number): ClinicDetail {
-  const r = ctx.db.prepare(`SELECT ${clinicSelect} FROM clinics c WHERE c.id = @id`).get({ id, ...clinicParams(ctx) }) as Record<string, unknown> | undefined;
+  const r = ctx.db.prepare(`SELECT ${clinicSelect} FROM clinics c WHERE c.id = @id`).get({ id, ...clinicParams(ctx) }) as
+    Record<string, unknown> | undefined;
   if (!r) throw notFound('村卫生室');
   const links = ctx.db.prepare('SELECT village_id, relation FROM clinic_villages WHERE clinic_id = ? ORDER BY village_id').all(id) as {
     village_id: number;
@@ -97,7 +98,10 @@ function storedCode(code: string): string | null {
 
 function assertCodeFree(db: Db, code: string, exceptId?: number): void {
   if (code === '') return;
-  const other = db.prepare('SELECT name FROM clinics WHERE code = ? AND id IS NOT ?').pluck().get(code, exceptId ?? null);
+  const other = db
+    .prepare('SELECT name FROM clinics WHERE code = ? AND id IS NOT ?')
+    .pluck()
+    .get(code, exceptId ?? null);
   if (other) {
     throw new AppError('CONFLICT', `机构编码“${code}”已被“${String(other)}”使用，编码不能重复`, {
       field: 'code',
@@ -155,66 +159,97 @@ export function createClinic(ctx: ServiceContext, v: ClinicValues): ClinicDetail
 }
 
 export function updateClinic(ctx: ServiceContext, id: number, v: ClinicValues): ClinicDetail {
-  ctx.db.transaction(() => {
-    const before = getClinic(ctx, id);
-    assertCodeFree(ctx.db, v.code, id);
-    ctx.db
-      .prepare(
-        `UPDATE clinics SET code = ?, name = ?, address = ?, property = ?, building_area = ?, insurance_point = ?,
+  ctx.db
+    .transaction(() => {
+      const before = getClinic(ctx, id);
+      assertCodeFree(ctx.db, v.code, id);
+      ctx.db
+        .prepare(
+          `UPDATE clinics SET code = ?, name = ?, address = ?, property = ?, building_area = ?, insurance_point = ?,
            head_name = ?, note = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(storedCode(v.code), v.name, v.address, v.property, v.buildingArea, v.insurancePoint ? 1 : 0, v.headName, v.note, ctx.now().toISOString(), id);
-    writeLinks(ctx.db, id, v);
-    refreshAround(ctx.db, id, [...before.hostVillageIds, ...before.extensionVillageIds]);
-    audit(ctx, { action: 'update', entity: 'clinic', entityId: id, summary: `修改村卫生室：${v.name}`, before, after: v });
-  }).immediate();
+        )
+        .run(
+          storedCode(v.code),
+          v.name,
+          v.address,
+          v.property,
+          v.buildingArea,
+          v.insurancePoint ? 1 : 0,
+          v.headName,
+          v.note,
+          ctx.now().toISOString(),
+          id,
+        );
+      writeLinks(ctx.db, id, v);
+      refreshAround(ctx.db, id, [...before.hostVillageIds, ...before.extensionVillageIds]);
+      audit(ctx, { action: 'update', entity: 'clinic', entityId: id, summary: `修改村卫生室：${v.name}`, before, after: v });
+    })
+    .immediate();
   return getClinic(ctx, id);
 }
 
 /** A clinic with history is never deleted: it is closed with a date and a reason. */
 export function closeClinic(ctx: ServiceContext, id: number, closedOn: string, reason: string): ClinicDetail {
-  ctx.db.transaction(() => {
-    const before = getClinic(ctx, id);
-    if (before.status === 'closed') throw new AppError('CONFLICT', `“${before.name}”已于 ${before.closedOn ?? ''} 撤销`);
-    // A3: a clinic's assets must not be left behind unseen when it closes.
-    const held = Number(ctx.db.prepare("SELECT count(*) FROM assets WHERE holder_clinic_id = ? AND status NOT IN ('disposed', 'void')").pluck().get(id));
-    if (held > 0) {
-      throw new AppError('CONFLICT', `“${before.name}”还有 ${held} 项固定资产在账。请先在“固定资产”中把它们调拨到卫生院本部或其他卫生室（或办理处置），再撤销卫生室`);
-    }
-    ctx.db
-      .prepare(`UPDATE clinics SET status = 'closed', closed_on = ?, closed_reason = ?, updated_at = ? WHERE id = ?`)
-      .run(closedOn, reason, ctx.now().toISOString(), id);
-    refreshAround(ctx.db, id, []);
-    audit(ctx, { action: 'close', entity: 'clinic', entityId: id, summary: `撤销村卫生室：${before.name}（${reason}）`, before });
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      const before = getClinic(ctx, id);
+      if (before.status === 'closed') throw new AppError('CONFLICT', `“${before.name}”已于 ${before.closedOn ?? ''} 撤销`);
+      // A3: a clinic's assets must not be left behind unseen when it closes.
+      const held = Number(
+        ctx.db.prepare("SELECT count(*) FROM assets WHERE holder_clinic_id = ? AND status NOT IN ('disposed', 'void')").pluck().get(id),
+      );
+      if (held > 0) {
+        throw new AppError(
+          'CONFLICT',
+          `“${before.name}”还有 ${held} 项固定资产在账。请先在“固定资产”中把它们调拨到卫生院本部或其他卫生室（或办理处置），再撤销卫生室`,
+        );
+      }
+      ctx.db
+        .prepare(`UPDATE clinics SET status = 'closed', closed_on = ?, closed_reason = ?, updated_at = ? WHERE id = ?`)
+        .run(closedOn, reason, ctx.now().toISOString(), id);
+      refreshAround(ctx.db, id, []);
+      audit(ctx, { action: 'close', entity: 'clinic', entityId: id, summary: `撤销村卫生室：${before.name}（${reason}）`, before });
+    })
+    .immediate();
   return getClinic(ctx, id);
 }
 
 export function reopenClinic(ctx: ServiceContext, id: number): ClinicDetail {
-  ctx.db.transaction(() => {
-    const before = getClinic(ctx, id);
-    if (before.status === 'open') throw new AppError('CONFLICT', `“${before.name}”正在运行，无需恢复`);
-    ctx.db
-      .prepare(`UPDATE clinics SET status = 'open', closed_on = NULL, closed_reason = '', updated_at = ? WHERE id = ?`)
-      .run(ctx.now().toISOString(), id);
-    refreshAround(ctx.db, id, []);
-    audit(ctx, { action: 'reopen', entity: 'clinic', entityId: id, summary: `恢复村卫生室：${before.name}`, before });
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      const before = getClinic(ctx, id);
+      if (before.status === 'open') throw new AppError('CONFLICT', `“${before.name}”正在运行，无需恢复`);
+      ctx.db
+        .prepare(`UPDATE clinics SET status = 'open', closed_on = NULL, closed_reason = '', updated_at = ? WHERE id = ?`)
+        .run(ctx.now().toISOString(), id);
+      refreshAround(ctx.db, id, []);
+      audit(ctx, { action: 'reopen', entity: 'clinic', entityId: id, summary: `恢复村卫生室：${before.name}`, before });
+    })
+    .immediate();
   return getClinic(ctx, id);
 }
 
 /** Every clinic for pickers: open ones first, then by code. */
 export function clinicOptions(db: Db): { id: number; name: string; status: string }[] {
-  return db.prepare("SELECT id, name, status FROM clinics ORDER BY status DESC, code IS NULL, code, id").all() as { id: number; name: string; status: string }[];
+  return db.prepare('SELECT id, name, status FROM clinics ORDER BY status DESC, code IS NULL, code, id').all() as {
+    id: number;
+    name: string;
+    status: string;
+  }[];
 }
 
 /** A clinic as the import compares it: its values shaped as the import row's input. */
 export function clinicForImport(db: Db, id: number): { id: number; input: Record<string, unknown> } | null {
   const r = db
-    .prepare("SELECT id, coalesce(code, '') AS code, name, address, property, building_area, insurance_point, head_name, note FROM clinics WHERE id = ?")
+    .prepare(
+      "SELECT id, coalesce(code, '') AS code, name, address, property, building_area, insurance_point, head_name, note FROM clinics WHERE id = ?",
+    )
     .get(id) as Record<string, unknown> | undefined;
   if (!r) return null;
-  const links = db.prepare('SELECT village_id, relation FROM clinic_villages WHERE clinic_id = ? ORDER BY village_id').all(id) as { village_id: number; relation: string }[];
+  const links = db.prepare('SELECT village_id, relation FROM clinic_villages WHERE clinic_id = ? ORDER BY village_id').all(id) as {
+    village_id: number;
+    relation: string;
+  }[];
   return {
     id,
     input: {

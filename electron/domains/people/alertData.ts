@@ -32,8 +32,16 @@ export interface PersonFacts {
 type PersonTuple = [number, string, 'M' | 'F', string, string, string | null, string | null, string | null, string];
 
 /** Runs `sql` (person_id first) and hands each row to `put` with its person. */
-function eachOf<T extends unknown[]>(db: Db, byId: Map<number, PersonFacts>, sql: string, put: (p: PersonFacts, row: [number, ...T]) => void, ...params: string[]): void {
-  for (const row of stmt(db, sql).raw().all(...params) as [number, ...T][]) {
+function eachOf<T extends unknown[]>(
+  db: Db,
+  byId: Map<number, PersonFacts>,
+  sql: string,
+  put: (p: PersonFacts, row: [number, ...T]) => void,
+  ...params: string[]
+): void {
+  for (const row of stmt(db, sql)
+    .raw()
+    .all(...params) as [number, ...T][]) {
     const p = byId.get(row[0]);
     if (p) put(p, row);
   }
@@ -44,21 +52,51 @@ function eachOf<T extends unknown[]>(db: Db, byId: Map<number, PersonFacts>, sql
  * read — all S9 / S9a look at (this year's progress, last year's final shortfall until March).
  */
 export function loadPeopleFacts(db: Db, asOf?: string): PersonFacts[] {
-  const rows = stmt(db, 'SELECT id, name, sex, birth_date, category, head_extension_until, rural_work_start, exit_date, status FROM people ORDER BY id').raw().all() as PersonTuple[];
+  const rows = stmt(
+    db,
+    'SELECT id, name, sex, birth_date, category, head_extension_until, rural_work_start, exit_date, status FROM people ORDER BY id',
+  )
+    .raw()
+    .all() as PersonTuple[];
   const byId = new Map<number, PersonFacts>();
   const people = rows.map(([id, name, sex, birthDate, category, headExtensionUntil, ruralWorkStart, exitDate, status]): PersonFacts => {
-    const p: PersonFacts = { id, name, sex, birthDate, category, headExtensionUntil, ruralWorkStart, exitDate, status, quals: [], posts: [], employments: [], trainings: [], absences: [], decisions: [] };
+    const p: PersonFacts = {
+      id,
+      name,
+      sex,
+      birthDate,
+      category,
+      headExtensionUntil,
+      ruralWorkStart,
+      exitDate,
+      status,
+      quals: [],
+      posts: [],
+      employments: [],
+      trainings: [],
+      absences: [],
+      decisions: [],
+    };
     byId.set(id, p);
     return p;
   });
-  eachOf<[QualificationKind, string | null, string, string | null]>(db, byId, 'SELECT person_id, kind, valid_until, cert_number, issued_on FROM qualifications', (p, [, kind, validUntil, certNumber, issuedOn]) =>
-    p.quals.push({ kind, validUntil, certNumber, issuedOn }),
+  eachOf<[QualificationKind, string | null, string, string | null]>(
+    db,
+    byId,
+    'SELECT person_id, kind, valid_until, cert_number, issued_on FROM qualifications',
+    (p, [, kind, validUntil, certNumber, issuedOn]) => p.quals.push({ kind, validUntil, certNumber, issuedOn }),
   );
-  eachOf<[number, string, string, string | null]>(db, byId, 'SELECT person_id, clinic_id, role, start_date, end_date FROM assignments', (p, [, clinicId, role, startDate, endDate]) =>
-    p.posts.push({ clinicId, role, startDate, endDate }),
+  eachOf<[number, string, string, string | null]>(
+    db,
+    byId,
+    'SELECT person_id, clinic_id, role, start_date, end_date FROM assignments',
+    (p, [, clinicId, role, startDate, endDate]) => p.posts.push({ clinicId, role, startDate, endDate }),
   );
-  eachOf<[string, string, string | null]>(db, byId, 'SELECT person_id, kind, start_date, end_date FROM employments', (p, [, kind, startDate, endDate]) =>
-    p.employments.push({ kind, startDate, endDate }),
+  eachOf<[string, string, string | null]>(
+    db,
+    byId,
+    'SELECT person_id, kind, start_date, end_date FROM employments',
+    (p, [, kind, startDate, endDate]) => p.employments.push({ kind, startDate, endDate }),
   );
   const years = asOf === undefined ? [] : [`${Number(asOf.slice(0, 4)) - 1}-01-01`, `${Number(asOf.slice(0, 4)) + 1}-01-01`];
   eachOf<[TrainingRecord['kind'], string, string, number]>(
@@ -68,8 +106,18 @@ export function loadPeopleFacts(db: Db, asOf?: string): PersonFacts[] {
     (p, [, kind, startDate, endDate, days]) => p.trainings.push({ kind, startDate, endDate, days }),
     ...years,
   );
-  eachOf<[string, string]>(db, byId, `SELECT person_id, start_date, end_date FROM leaves WHERE kind = 'absence'`, (p, [, startDate, endDate]) => p.absences.push({ startDate, endDate }));
-  eachOf<[ExitTriggerRule, number, string]>(db, byId, 'SELECT person_id, rule, trigger_year, decided_on FROM exit_decisions', (p, [, rule, triggerYear, decidedOn]) => p.decisions.push({ rule, triggerYear, decidedOn }));
+  eachOf<[string, string]>(
+    db,
+    byId,
+    `SELECT person_id, start_date, end_date FROM leaves WHERE kind = 'absence'`,
+    (p, [, startDate, endDate]) => p.absences.push({ startDate, endDate }),
+  );
+  eachOf<[ExitTriggerRule, number, string]>(
+    db,
+    byId,
+    'SELECT person_id, rule, trigger_year, decided_on FROM exit_decisions',
+    (p, [, rule, triggerYear, decidedOn]) => p.decisions.push({ rule, triggerYear, decidedOn }),
+  );
   return people;
 }
 

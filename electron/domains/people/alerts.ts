@@ -6,8 +6,22 @@
  */
 import { ageOn } from '../../../shared/rules/idCard';
 import { agesReachedWithinOn, endsWithinOn, headOverAge, lacksWoman, shorterThanMonths } from '../../../shared/rules/people';
-import { exitTriggers, exitTriggerText, lastYearShortfall, trainingAlertReason, trainingProgress, trainingProgressText, type TrainingProgressRule } from '../../../shared/rules/yearly';
-import { hasValidQualification, mayExtendHeadship, meetsRatioTarget, qualificationLabels, qualifiedRatio } from '../../../shared/rules/qualifications';
+import {
+  exitTriggers,
+  exitTriggerText,
+  lastYearShortfall,
+  trainingAlertReason,
+  trainingProgress,
+  trainingProgressText,
+  type TrainingProgressRule,
+} from '../../../shared/rules/yearly';
+import {
+  hasValidQualification,
+  mayExtendHeadship,
+  meetsRatioTarget,
+  qualificationLabels,
+  qualifiedRatio,
+} from '../../../shared/rules/qualifications';
 import { alertKindInfo, alertKinds, type AlertItem, type AlertKind, type AlertsOutput } from '../../../shared/schemas/personOutput';
 import { trainingRuleOf, type Settings } from '../../../shared/schemas/settings';
 import type { Db } from '../../db/open';
@@ -23,7 +37,15 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
   const alerts: AlertItem[] = [];
   const add = (kind: AlertKind, subject: string, detail: string, ids: { personId?: number; clinicId?: number } = {}) => {
     const info = alertKindInfo[kind];
-    alerts.push({ kind, rule: info.rule, level: info.level, personId: ids.personId ?? null, clinicId: ids.clinicId ?? null, subject, detail });
+    alerts.push({
+      kind,
+      rule: info.rule,
+      level: info.level,
+      personId: ids.personId ?? null,
+      clinicId: ids.clinicId ?? null,
+      subject,
+      detail,
+    });
   };
 
   // Each person's post on the day, found once: filtering every person for every clinic is clinics × people.
@@ -40,14 +62,18 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
   for (const c of loadOpenClinics(db)) {
     // By post, not by status: an exit ends the posts on its date, and a past as-of date must see who was there.
     const here = byClinic.get(c.id) ?? [];
-    if (here.length < c.requiredDoctors) add('staffing_short', c.name, `应配 ${c.requiredDoctors} 人，实有 ${here.length} 人`, { clinicId: c.id });
-    if (lacksWoman(here.map((p) => p.sex))) add('no_woman', c.name, `${here.length} 名村医均为男性，宜配备至少 1 名女性`, { clinicId: c.id });
-    if (here.length > 0 && !here.some((p) => posts.get(p.id)?.role === 'head')) add('no_head', c.name, '有在岗人员但没有负责人', { clinicId: c.id });
+    if (here.length < c.requiredDoctors)
+      add('staffing_short', c.name, `应配 ${c.requiredDoctors} 人，实有 ${here.length} 人`, { clinicId: c.id });
+    if (lacksWoman(here.map((p) => p.sex)))
+      add('no_woman', c.name, `${here.length} 名村医均为男性，宜配备至少 1 名女性`, { clinicId: c.id });
+    if (here.length > 0 && !here.some((p) => posts.get(p.id)?.role === 'head'))
+      add('no_head', c.name, '有在岗人员但没有负责人', { clinicId: c.id });
   }
 
   const rule = trainingRuleOf(settings);
   for (const p of doctors) {
-    if (!hasValidQualification(p.quals, asOf)) add('no_valid_qualification', p.name, p.quals.length ? '所持证书均已过期' : '未登记任何执业资格', { personId: p.id });
+    if (!hasValidQualification(p.quals, asOf))
+      add('no_valid_qualification', p.name, p.quals.length ? '所持证书均已过期' : '未登记任何执业资格', { personId: p.id });
     trainingAlerts(p, year, asOf, rule, add);
   }
 
@@ -62,9 +88,16 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
   const assessments = loadAssessmentResults(db);
   for (const p of active) personAlerts(p, posts.get(p.id), day, assessments.get(p.id) ?? [], add);
 
-  const ratio = qualifiedRatio(doctors.map((p) => p.quals), asOf);
+  const ratio = qualifiedRatio(
+    doctors.map((p) => p.quals),
+    asOf,
+  );
   if (ratio.total > 0 && !meetsRatioTarget(ratio.ratio, settings.qualifiedRatioTarget)) {
-    add('ratio_below_target', '全乡镇', `执业（助理）医师 ${ratio.qualified}/${ratio.total}，占 ${(ratio.ratio * 100).toFixed(1)}%，目标 ${(settings.qualifiedRatioTarget * 100).toFixed(0)}%（${settings.qualifiedRatioTargetYear} 年）`);
+    add(
+      'ratio_below_target',
+      '全乡镇',
+      `执业（助理）医师 ${ratio.qualified}/${ratio.total}，占 ${(ratio.ratio * 100).toFixed(1)}%，目标 ${(settings.qualifiedRatioTarget * 100).toFixed(0)}%（${settings.qualifiedRatioTargetYear} 年）`,
+    );
   }
 
   const counts: Record<string, number> = Object.fromEntries(alertKinds.map((k) => [k, 0]));
@@ -106,19 +139,41 @@ function personAlerts(
     }
   }
   for (const q of p.quals) {
-    if (certificateEnds(q.validUntil)) add('certificate_ending', p.name, `${qualificationLabels[q.kind]} ${q.certNumber} 于 ${q.validUntil} 到期，请在到期前申请再注册`, ids);
+    if (certificateEnds(q.validUntil))
+      add(
+        'certificate_ending',
+        p.name,
+        `${qualificationLabels[q.kind]} ${q.certNumber} 于 ${q.validUntil} 到期，请在到期前申请再注册`,
+        ids,
+      );
   }
   // rule S11a: every trigger reached by the day, this year's or an earlier one's, until an exit or a decision closes it.
   const facts = { absences: p.absences, absenceLimit: s.absenceExitDays, assessments, decisions: p.decisions, exitDate: p.exitDate };
   for (const t of exitTriggers(facts, asOf)) {
-    if (t.state === 'open') add(t.rule === 'S11-absence' ? 'absence_exit' : 'assessment_exit', p.name, exitTriggerText(t, s.absenceExitDays), ids);
+    if (t.state === 'open')
+      add(t.rule === 'S11-absence' ? 'absence_exit' : 'assessment_exit', p.name, exitTriggerText(t, s.absenceExitDays), ids);
   }
 }
 
 /** rule S9a: this year's shortfall once it is an alert; last year's final shortfall until the end of March. */
-function trainingAlerts(p: PersonFacts, year: number, asOf: string, rule: TrainingProgressRule, add: (kind: AlertKind, subject: string, detail: string, ids?: { personId?: number }) => void): void {
+function trainingAlerts(
+  p: PersonFacts,
+  year: number,
+  asOf: string,
+  rule: TrainingProgressRule,
+  add: (kind: AlertKind, subject: string, detail: string, ids?: { personId?: number }) => void,
+): void {
   const t = trainingProgress(p.trainings, year, asOf, rule);
-  if (t.status === 'alert') add('training_short', p.name, `${year} 年${trainingProgressText(t)}：${trainingAlertReason(t, rule.alertFromMonth)}（要求${t.needed}）`, { personId: p.id });
+  if (t.status === 'alert')
+    add(
+      'training_short',
+      p.name,
+      `${year} 年${trainingProgressText(t)}：${trainingAlertReason(t, rule.alertFromMonth)}（要求${t.needed}）`,
+      { personId: p.id },
+    );
   const last = lastYearShortfall(p.trainings, asOf, rule);
-  if (last) add('training_short_last_year', p.name, `${last.year} 年未达标：${trainingProgressText(last)}（要求${last.needed}）`, { personId: p.id });
+  if (last)
+    add('training_short_last_year', p.name, `${last.year} 年未达标：${trainingProgressText(last)}（要求${last.needed}）`, {
+      personId: p.id,
+    });
 }

@@ -27,12 +27,24 @@ export function exitDecisionsOf(db: Db, personId: number): ExitDecisionRow[] {
 
 /** A person's unauthorised absences (S11), every year. */
 export function absencesOf(db: Db, personId: number): { startDate: string; endDate: string }[] {
-  return stmt(db, `SELECT start_date AS startDate, end_date AS endDate FROM leaves WHERE person_id = ? AND kind = 'absence'`).all(personId) as { startDate: string; endDate: string }[];
+  return stmt(db, `SELECT start_date AS startDate, end_date AS endDate FROM leaves WHERE person_id = ? AND kind = 'absence'`).all(
+    personId,
+  ) as { startDate: string; endDate: string }[];
 }
 
 /** A person's S11 exit triggers as of a day, each with its state and in words. */
-export function personExitTriggers(db: Db, personId: number, asOf: string, exitDate: string | null, absenceLimit: number, decisions: readonly ExitDecisionFact[]): (ExitTrigger & { detail: string })[] {
+export function personExitTriggers(
+  db: Db,
+  personId: number,
+  asOf: string,
+  exitDate: string | null,
+  absenceLimit: number,
+  decisions: readonly ExitDecisionFact[],
+): (ExitTrigger & { detail: string })[] {
   const absences = absencesOf(db, personId);
   const assessments = loadAssessmentResults(db).get(personId) ?? [];
-  return exitTriggers({ absences, absenceLimit, assessments, decisions, exitDate }, asOf).map((t) => ({ ...t, detail: exitTriggerText(t, absenceLimit) }));
+  return exitTriggers({ absences, absenceLimit, assessments, decisions, exitDate }, asOf).map((t) => ({
+    ...t,
+    detail: exitTriggerText(t, absenceLimit),
+  }));
 }

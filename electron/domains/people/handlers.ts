@@ -23,7 +23,12 @@ export const peopleHandlers: HandlerMap<OpsOf<'people'> | OpsOf<'alerts'>> = {
   'people.options': (s) => personOptions(s.ctx),
   'people.export': (s, q) => {
     const asOf = asOfToday(s.ctx);
-    return exportView(reportingUnit(s.db), personView, mapped(iterateList(s.db, personSource, personSelect, q, { asOf }), mapPerson(asOf)), q.columns);
+    return exportView(
+      reportingUnit(s.db),
+      personView,
+      mapped(iterateList(s.db, personSource, personSelect, q, { asOf }), mapPerson(asOf)),
+      q.columns,
+    );
   },
 
   'alerts.list': (s, { asOf }) => computeAlerts(s.db, asOf ?? asOfToday(s.ctx)),

@@ -69,6 +69,8 @@ export function listPeople(ctx: ServiceContext, q: ListQueryParsed): Page<Person
 /** Active people for pickers (stand-in on leave), with where they work today. */
 export function personOptions(ctx: ServiceContext): { id: number; name: string; clinicName: string }[] {
   return ctx.db
-    .prepare(`SELECT p.id, p.name, coalesce(${currentAssignmentSql('p.id', 'clinic')}, '') AS clinicName FROM people p WHERE p.status = 'active' ORDER BY p.name`)
+    .prepare(
+      `SELECT p.id, p.name, coalesce(${currentAssignmentSql('p.id', 'clinic')}, '') AS clinicName FROM people p WHERE p.status = 'active' ORDER BY p.name`,
+    )
     .all({ asOf: asOfToday(ctx) }) as { id: number; name: string; clinicName: string }[];
 }

@@ -5,7 +5,14 @@
  */
 import type { z } from 'zod';
 import { parseIdCard } from '../../../shared/rules/idCard';
-import { exitReasonLabels, personCategoryLabels, personInput, personLabels, sexLabels, type personExit } from '../../../shared/schemas/people';
+import {
+  exitReasonLabels,
+  personCategoryLabels,
+  personInput,
+  personLabels,
+  sexLabels,
+  type personExit,
+} from '../../../shared/schemas/people';
 import type { PersonDetail } from '../../../shared/schemas/personOutput';
 import type { ServiceContext } from '../../db/context';
 import { AppError, invalid } from '../../db/errors';
@@ -75,8 +82,14 @@ export interface ImportWrite {
 }
 
 function assertIdFree(ctx: ServiceContext, idNumber: string, exceptId?: number): void {
-  const other = stmt(ctx.db, 'SELECT name FROM people WHERE id_number = ? AND id IS NOT ?').pluck().get(idNumber, exceptId ?? null);
-  if (other) throw new AppError('CONFLICT', `身份证号 ${idNumber} 已登记为“${String(other)}”，同一人不能重复建档`, { field: 'idNumber', fields: { idNumber: '该身份证号已登记' } });
+  const other = stmt(ctx.db, 'SELECT name FROM people WHERE id_number = ? AND id IS NOT ?')
+    .pluck()
+    .get(idNumber, exceptId ?? null);
+  if (other)
+    throw new AppError('CONFLICT', `身份证号 ${idNumber} 已登记为“${String(other)}”，同一人不能重复建档`, {
+      field: 'idNumber',
+      fields: { idNumber: '该身份证号已登记' },
+    });
 }
 
 /** Inserts inside the caller's transaction; used by the service, the importer and the demo. */
@@ -85,18 +98,20 @@ export function insertPerson(ctx: ServiceContext, v: PersonValues, opts: ImportW
   if (!opts.imported) assertIdFree(ctx, c.id_number);
   const at = ctx.now().toISOString();
   const id = Number(
-    stmt(ctx.db, 
-        `INSERT INTO people (name, id_number, sex, birth_date, phone, education, ethnicity, rural_work_start, category,
+    stmt(
+      ctx.db,
+      `INSERT INTO people (name, id_number, sex, birth_date, phone, education, ethnicity, rural_work_start, category,
            status, head_extension_until, note, created_at, updated_at)
          VALUES (@name, @id_number, @sex, @birth_date, @phone, @education, @ethnicity, @rural_work_start, @category,
-           'active', @head_extension_until, @note, @at, @at)`).run({ ...c, at }).lastInsertRowid,
+           'active', @head_extension_until, @note, @at, @at)`,
+    ).run({ ...c, at }).lastInsertRowid,
   );
   if (!opts.imported) audit(ctx, { action: 'create', entity: 'person', entityId: id, summary: `新建人员档案：${c.name}`, after: c });
   return id;
 }
 
 export function createPerson(ctx: ServiceContext, v: PersonValues): PersonDetail {
-  const id = ctx.db.transaction(() => insertPerson(ctx, v))();
+  const id = ctx.db.transaction(() => insertPerson(ctx, v)).immediate();
   return getPerson(ctx, id);
 }
 
@@ -118,40 +133,63 @@ export function applyPersonUpdate(ctx: ServiceContext, id: number, v: PersonValu
     return s;
   };
   for (const k of changed) recordHistory(ctx, id, fieldLabels[k], shown(k, before[k]), shown(k, c[k]));
-  if (!opts.imported) audit(ctx, { action: 'update', entity: 'person', entityId: id, summary: `修改人员档案：${c.name}（${changed.map((k) => fieldLabels[k]).join('、')}）` });
+  if (!opts.imported)
+    audit(ctx, {
+      action: 'update',
+      entity: 'person',
+      entityId: id,
+      summary: `修改人员档案：${c.name}（${changed.map((k) => fieldLabels[k]).join('、')}）`,
+    });
   return changed.length;
 }
 
 export function updatePerson(ctx: ServiceContext, id: number, v: PersonValues): PersonDetail {
-  ctx.db.transaction(() => applyPersonUpdate(ctx, id, v))();
+  ctx.db.transaction(() => applyPersonUpdate(ctx, id, v)).immediate();
   return getPerson(ctx, id);
 }
 
 /** S11: exit ends the open post and the open contract on the exit date. */
 export function exitPerson(ctx: ServiceContext, e: ExitValues): PersonDetail {
-  ctx.db.transaction(() => {
-    const p = getPerson(ctx, e.id);
-    if (p.status === 'exited') throw new AppError('CONFLICT', `${p.name} 已于 ${p.exitDate ?? ''} 退出`);
-    const db = ctx.db;
-    const later = db
-      .prepare(`SELECT 'assignments' AS t, start_date FROM assignments WHERE person_id = @id AND start_date > @d
-                 UNION ALL SELECT 'employments', start_date FROM employments WHERE person_id = @id AND start_date > @d ORDER BY 2 LIMIT 1`)
-      .get({ id: e.id, d: e.exitDate }) as { t: string; start_date: string } | undefined;
-    if (later) {
-      throw invalid('exitDate', `${p.name} 在退出日期之后还有${later.t === 'assignments' ? '岗位' : '聘用'}安排（自 ${later.start_date} 起），请先删除或改正该记录，再办理退出`);
-    }
-    db.prepare(`UPDATE people SET status = 'exited', exit_date = ?, exit_reason = ?, exit_note = ?, updated_at = ? WHERE id = ?`).run(
-      e.exitDate,
-      e.reason,
-      e.note,
-      ctx.now().toISOString(),
-      e.id,
-    );
-    const ended = ['assignments', 'employments']
-      .map((t) => db.prepare(`UPDATE ${t} SET end_date = ? WHERE person_id = ? AND (end_date IS NULL OR end_date > ?) AND start_date <= ?`).run(e.exitDate, e.id, e.exitDate, e.exitDate).changes)
-      .reduce((a, b) => a + b, 0);
-    recordHistory(ctx, e.id, '状态', '在岗', `退出（${exitReasonLabels[e.reason]}，${e.exitDate}）`);
-    audit(ctx, { action: 'exit', entity: 'person', entityId: e.id, summary: `人员退出：${p.name}（${exitReasonLabels[e.reason]}），结束岗位与合同 ${ended} 项` });
-  })();
+  ctx.db
+    .transaction(() => {
+      const p = getPerson(ctx, e.id);
+      if (p.status === 'exited') throw new AppError('CONFLICT', `${p.name} 已于 ${p.exitDate ?? ''} 退出`);
+      const db = ctx.db;
+      const later = db
+        .prepare(
+          `SELECT 'assignments' AS t, start_date FROM assignments WHERE person_id = @id AND start_date > @d
+                 UNION ALL SELECT 'employments', start_date FROM employments WHERE person_id = @id AND start_date > @d ORDER BY 2 LIMIT 1`,
+        )
+        .get({ id: e.id, d: e.exitDate }) as { t: string; start_date: string } | undefined;
+      if (later) {
+        throw invalid(
+          'exitDate',
+          `${p.name} 在退出日期之后还有${later.t === 'assignments' ? '岗位' : '聘用'}安排（自 ${later.start_date} 起），请先删除或改正该记录，再办理退出`,
+        );
+      }
+      db.prepare(`UPDATE people SET status = 'exited', exit_date = ?, exit_reason = ?, exit_note = ?, updated_at = ? WHERE id = ?`).run(
+        e.exitDate,
+        e.reason,
+        e.note,
+        ctx.now().toISOString(),
+        e.id,
+      );
+      const ended = ['assignments', 'employments']
+        .map(
+          (t) =>
+            db
+              .prepare(`UPDATE ${t} SET end_date = ? WHERE person_id = ? AND (end_date IS NULL OR end_date > ?) AND start_date <= ?`)
+              .run(e.exitDate, e.id, e.exitDate, e.exitDate).changes,
+        )
+        .reduce((a, b) => a + b, 0);
+      recordHistory(ctx, e.id, '状态', '在岗', `退出（${exitReasonLabels[e.reason]}，${e.exitDate}）`);
+      audit(ctx, {
+        action: 'exit',
+        entity: 'person',
+        entityId: e.id,
+        summary: `人员退出：${p.name}（${exitReasonLabels[e.reason]}），结束岗位与合同 ${ended} 项`,
+      });
+    })
+    .immediate();
   return getPerson(ctx, e.id);
 }

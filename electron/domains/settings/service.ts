@@ -31,9 +31,7 @@ export function readSettings(db: Db): Settings {
 }
 
 export function writeSettingsRaw(db: Db, patch: SettingsPatch): void {
-  const stmt = db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  );
+  const stmt = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   for (const [k, v] of Object.entries(patch)) {
     if (v !== undefined) stmt.run(k, JSON.stringify(v));
   }
@@ -45,24 +43,26 @@ export function updateSettings(
   patch: SettingsPatch,
   afterChange?: (before: Settings, after: Settings) => void,
 ): Settings {
-  return ctx.db.transaction(() => {
-    const before = readSettings(ctx.db);
-    const after = settingsSchema.parse({ ...before, ...patch });
-    const changed = Object.keys(patch).filter(
-      (k) => JSON.stringify(before[k as keyof Settings]) !== JSON.stringify(after[k as keyof Settings]),
-    );
-    if (changed.length === 0) return before;
-    writeSettingsRaw(ctx.db, patch);
-    audit(ctx, {
-      action: 'update',
-      entity: 'settings',
-      summary: `修改设置：${changed.join('、')}`,
-      before: Object.fromEntries(changed.map((k) => [k, before[k as keyof Settings]])),
-      after: Object.fromEntries(changed.map((k) => [k, after[k as keyof Settings]])),
-    });
-    afterChange?.(before, after);
-    return after;
-  }).immediate();
+  return ctx.db
+    .transaction(() => {
+      const before = readSettings(ctx.db);
+      const after = settingsSchema.parse({ ...before, ...patch });
+      const changed = Object.keys(patch).filter(
+        (k) => JSON.stringify(before[k as keyof Settings]) !== JSON.stringify(after[k as keyof Settings]),
+      );
+      if (changed.length === 0) return before;
+      writeSettingsRaw(ctx.db, patch);
+      audit(ctx, {
+        action: 'update',
+        entity: 'settings',
+        summary: `修改设置：${changed.join('、')}`,
+        before: Object.fromEntries(changed.map((k) => [k, before[k as keyof Settings]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k as keyof Settings]])),
+      });
+      afterChange?.(before, after);
+      return after;
+    })
+    .immediate();
 }
 
 /** The 填报单位 and signature names every exported sheet carries. */

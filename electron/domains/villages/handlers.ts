@@ -3,7 +3,16 @@ import { iterateList } from '../../db/listQuery';
 import { mapped, type HandlerMap, type OpsOf } from '../handlerTypes';
 import { reportingUnit } from '../settings/service';
 import { exportView } from '../../excel/exportView';
-import { allVillageNames, createVillage, getVillage, listVillages, mapVillage, updateVillage, villageSelect, villageSource } from './service';
+import {
+  allVillageNames,
+  createVillage,
+  getVillage,
+  listVillages,
+  mapVillage,
+  updateVillage,
+  villageSelect,
+  villageSource,
+} from './service';
 
 export const villageHandlers: HandlerMap<OpsOf<'villages'>> = {
   'villages.list': (s, q) => listVillages(s.ctx, q),

@@ -19,11 +19,30 @@ const derived = Object.fromEntries(
 );
 
 export const villageFields: readonly FieldDef[] = [
-  { key: 'name', label: '村名', synonyms: ['行政村', '行政村名称', '村名称', '村庄名称', '行政村名'], type: 'text', requiredColumn: true, requiredValue: true },
+  {
+    key: 'name',
+    label: '村名',
+    synonyms: ['行政村', '行政村名称', '村名称', '村庄名称', '行政村名'],
+    type: 'text',
+    requiredColumn: true,
+    requiredValue: true,
+  },
   { key: 'residentPopulation', label: '户籍人口', synonyms: ['户籍人数', '总人口'], type: 'number', requiredValue: true },
-  { key: 'servicePopulation', label: '服务人口', synonyms: ['常住人口', '服务人数', '常住人数'], type: 'number', requiredColumn: true, requiredValue: true },
+  {
+    key: 'servicePopulation',
+    label: '服务人口',
+    synonyms: ['常住人口', '服务人数', '常住人数'],
+    type: 'number',
+    requiredColumn: true,
+    requiredValue: true,
+  },
   { key: 'isCenterSeat', label: '是否卫生院驻地', synonyms: ['卫生院驻地', '卫生院所在地', '是否卫生院所在地'], type: 'bool' },
-  { key: 'distanceKm', label: '距卫生院距离', synonyms: ['距离', '距卫生院', '距卫生院(公里)', '距离(公里)', '距卫生院里程'], type: 'number' },
+  {
+    key: 'distanceKm',
+    label: '距卫生院距离',
+    synonyms: ['距离', '距卫生院', '距卫生院(公里)', '距离(公里)', '距卫生院里程'],
+    type: 'number',
+  },
   { key: 'patrolVisitsPerMonth', label: '巡诊次数', synonyms: ['每月巡诊次数', '每月巡诊', '月巡诊次数'], type: 'number' },
   {
     key: 'altCoverage',

@@ -63,9 +63,7 @@ export function allVillageNames(ctx: ServiceContext): { id: number; name: string
 }
 
 export function getVillage(ctx: ServiceContext, id: number): VillageRow {
-  const r = ctx.db.prepare(`SELECT ${villageSelect} FROM villages v WHERE v.id = ?`).get(id) as
-    | Record<string, unknown>
-    | undefined;
+  const r = ctx.db.prepare(`SELECT ${villageSelect} FROM villages v WHERE v.id = ?`).get(id) as Record<string, unknown> | undefined;
   if (!r) throw notFound('行政村');
   return mapVillage(r);
 }
@@ -78,7 +76,10 @@ function assertNameFree(db: Db, name: string, exceptId?: number): void {
 /** Only one village can be the center's seat (C1). */
 function assertSingleSeat(db: Db, v: VillageValues, exceptId?: number): void {
   if (!v.isCenterSeat) return;
-  const seat = db.prepare('SELECT name FROM villages WHERE is_center_seat = 1 AND id IS NOT ?').pluck().get(exceptId ?? null);
+  const seat = db
+    .prepare('SELECT name FROM villages WHERE is_center_seat = 1 AND id IS NOT ?')
+    .pluck()
+    .get(exceptId ?? null);
   if (seat) {
     throw new AppError('CONFLICT', `卫生院驻地已设为“${String(seat)}”，请先取消该村的驻地标记`, {
       field: 'isCenterSeat',
@@ -88,7 +89,16 @@ function assertSingleSeat(db: Db, v: VillageValues, exceptId?: number): void {
 }
 
 function columnsOf(v: VillageValues) {
-  return [v.name, v.residentPopulation, v.servicePopulation, v.isCenterSeat ? 1 : 0, v.distanceKm, v.altCoverage, v.patrolVisitsPerMonth, v.note];
+  return [
+    v.name,
+    v.residentPopulation,
+    v.servicePopulation,
+    v.isCenterSeat ? 1 : 0,
+    v.distanceKm,
+    v.altCoverage,
+    v.patrolVisitsPerMonth,
+    v.note,
+  ];
 }
 
 /** Inserts inside the caller's transaction; used by the service, the importer and the demo. */
@@ -116,19 +126,21 @@ export function createVillage(ctx: ServiceContext, v: VillageValues): VillageRow
 }
 
 export function updateVillage(ctx: ServiceContext, id: number, v: VillageValues): VillageRow {
-  ctx.db.transaction(() => {
-    const before = getVillage(ctx, id);
-    assertNameFree(ctx.db, v.name, id);
-    assertSingleSeat(ctx.db, v, id);
-    ctx.db
-      .prepare(
-        `UPDATE villages SET name = ?, resident_population = ?, service_population = ?, is_center_seat = ?,
+  ctx.db
+    .transaction(() => {
+      const before = getVillage(ctx, id);
+      assertNameFree(ctx.db, v.name, id);
+      assertSingleSeat(ctx.db, v, id);
+      ctx.db
+        .prepare(
+          `UPDATE villages SET name = ?, resident_population = ?, service_population = ?, is_center_seat = ?,
            distance_km = ?, alt_coverage = ?, patrol_visits_per_month = ?, note = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(...columnsOf(v), ctx.now().toISOString(), id);
-    refreshVillages(ctx.db, [id]);
-    refreshClinics(ctx.db, clinicIdsOfVillages(ctx.db, [id]));
-    audit(ctx, { action: 'update', entity: 'village', entityId: id, summary: `修改行政村：${v.name}`, before, after: v });
-  }).immediate();
+        )
+        .run(...columnsOf(v), ctx.now().toISOString(), id);
+      refreshVillages(ctx.db, [id]);
+      refreshClinics(ctx.db, clinicIdsOfVillages(ctx.db, [id]));
+      audit(ctx, { action: 'update', entity: 'village', entityId: id, summary: `修改行政村：${v.name}`, before, after: v });
+    })
+    .immediate();
   return getVillage(ctx, id);
 }

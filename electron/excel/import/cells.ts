@@ -50,8 +50,47 @@ export function toNumber(v: Plain): Converted<number> {
   return { ok: true, value: Number(s) };
 }
 
-const TRUE_WORDS = new Set(['是', '有', '√', '✓', '✔', 'y', 'yes', 'true', '1', '对', '已', '定点', '参加', '已参加', '参保', '已参保', '已买', '已购买']);
-const FALSE_WORDS = new Set(['否', '无', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '不是', '非', '未', '非定点', '未参加', '不参加', '未参保', '未买', '未购买']);
+const TRUE_WORDS = new Set([
+  '是',
+  '有',
+  '√',
+  '✓',
+  '✔',
+  'y',
+  'yes',
+  'true',
+  '1',
+  '对',
+  '已',
+  '定点',
+  '参加',
+  '已参加',
+  '参保',
+  '已参保',
+  '已买',
+  '已购买',
+]);
+const FALSE_WORDS = new Set([
+  '否',
+  '无',
+  '×',
+  '✗',
+  '✘',
+  'x',
+  'n',
+  'no',
+  'false',
+  '0',
+  '不是',
+  '非',
+  '未',
+  '非定点',
+  '未参加',
+  '不参加',
+  '未参保',
+  '未买',
+  '未购买',
+]);
 
 export function toBool(v: Plain): Converted<boolean> {
   if (typeof v === 'boolean') return { ok: true, value: v };

@@ -41,28 +41,30 @@ function saveAll<V extends object>(ctx: ServiceContext, kind: ImportKind<V>, row
 
 export function commitImport<V extends object>(ctx: ServiceContext, kind: ImportKind<V>, grid: SheetGrid): ImportResult<V> {
   const today = todayIso(ctx.now());
-  return ctx.db.transaction(() => {
-    const preview = planImport(ctx.db, kind, grid, today);
-    if (preview.errors.length > 0) {
-      throw new AppError(
-        'VALIDATION',
-        `${kind.title}表中有 ${preview.errors.length} 行有错误，未导入任何数据。请改正后重新导入：\n${describeErrors(preview.errors)}`,
-        { row: preview.errors[0]?.row },
-      );
-    }
-    saveAll(ctx, kind, [...preview.create, ...preview.update], today);
-    const created = preview.create.length;
-    const updated = preview.update.length;
-    if (created + updated > 0) {
-      audit(ctx, {
-        action: 'import',
-        entity: kind.entity,
-        summary: `从“${grid.source}”（工作表“${grid.sheetName}”）导入${kind.title}：新增 ${created} 个，更新 ${updated} 个，无变化 ${preview.unchanged.length} 个`,
-        // Who was created, and who was updated in what: the per-row writes of a kind may leave
-        // their own audit rows to this one (the roster: write.ts, ImportWrite).
-        after: { created: preview.create.map((p) => p.label), updated: preview.update.map((p) => `${p.label}：${p.changes.join('、')}`) },
-      });
-    }
-    return { preview, created, updated };
-  }).immediate();
+  return ctx.db
+    .transaction(() => {
+      const preview = planImport(ctx.db, kind, grid, today);
+      if (preview.errors.length > 0) {
+        throw new AppError(
+          'VALIDATION',
+          `${kind.title}表中有 ${preview.errors.length} 行有错误，未导入任何数据。请改正后重新导入：\n${describeErrors(preview.errors)}`,
+          { row: preview.errors[0]?.row },
+        );
+      }
+      saveAll(ctx, kind, [...preview.create, ...preview.update], today);
+      const created = preview.create.length;
+      const updated = preview.update.length;
+      if (created + updated > 0) {
+        audit(ctx, {
+          action: 'import',
+          entity: kind.entity,
+          summary: `从“${grid.source}”（工作表“${grid.sheetName}”）导入${kind.title}：新增 ${created} 个，更新 ${updated} 个，无变化 ${preview.unchanged.length} 个`,
+          // Who was created, and who was updated in what: the per-row writes of a kind may leave
+          // their own audit rows to this one (the roster: write.ts, ImportWrite).
+          after: { created: preview.create.map((p) => p.label), updated: preview.update.map((p) => `${p.label}：${p.changes.join('、')}`) },
+        });
+      }
+      return { preview, created, updated };
+    })
+    .immediate();
 }

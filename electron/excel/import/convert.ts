@@ -12,8 +12,7 @@ import { readChoice } from './values';
  * field's own cell is blank.
  */
 export type CellRead =
-  | { ok: true; value: FieldValue | undefined; note?: string; also?: { key: string; value: FieldValue } }
-  | { ok: false; reason: string };
+  { ok: true; value: FieldValue | undefined; note?: string; also?: { key: string; value: FieldValue } } | { ok: false; reason: string };
 
 /**
  * `undefined` for a blank cell: the caller decides between a default and the old value.

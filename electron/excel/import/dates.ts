@@ -115,6 +115,7 @@ export function toDateRange(v: Plain): Converted<string[]> {
     const isEnd = i === 1 || tokens.length === 1;
     out.push(r.value.precision === 'day' ? r.value.iso : isEnd && tokens.length === 2 ? lastDayOfMonth(r.value.iso) : `${r.value.iso}-01`);
   }
-  if (out.length === 2 && (out[1] as string) < (out[0] as string)) return { ok: false, reason: `结束日期 ${out[1]} 早于开始日期 ${out[0]}` };
+  if (out.length === 2 && (out[1] as string) < (out[0] as string))
+    return { ok: false, reason: `结束日期 ${out[1]} 早于开始日期 ${out[0]}` };
   return { ok: true, value: out };
 }

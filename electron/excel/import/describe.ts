@@ -17,10 +17,7 @@ function listRows(title: string, rows: { row: number; label: string; changes: st
 export function describePreview(p: ImportPreview, dryRun: boolean): string {
   // A column read as a field it does not name outright says which, and what else it could be.
   const columns = p.columns.map((c) => `${c.header}（${c.column}列${c.note ? `，${c.note}` : ''}）`).join('、');
-  const lines = [
-    `导入预览：${p.title}，工作表“${p.sheetName}”，表头在第 ${p.headerRow} 行`,
-    `识别的列：${columns}`,
-  ];
+  const lines = [`导入预览：${p.title}，工作表“${p.sheetName}”，表头在第 ${p.headerRow} 行`, `识别的列：${columns}`];
   if (p.unknownColumns.length > 0) {
     lines.push(`未识别的列（已忽略）：${p.unknownColumns.map((c) => `${c.header}（${c.column}列）`).join('、')}`);
   }

@@ -255,7 +255,10 @@ function matchRow(cells: readonly Plain[], row: number, fields: readonly FieldDe
       const wanted = candidates.find((c) => c.h === h);
       const other = wanted ? columnOf.get(wanted.f) : undefined;
       const label = wanted ? fields[wanted.f]?.label : undefined;
-      unknown.push({ column, header: label && other !== undefined ? `${h.header}（与${other < h.index ? '前面' : '后面'}的“${label}”列重复）` : h.header });
+      unknown.push({
+        column,
+        header: label && other !== undefined ? `${h.header}（与${other < h.index ? '前面' : '后面'}的“${label}”列重复）` : h.header,
+      });
       continue;
     }
     const field = fields[got.f] as FieldDef;
@@ -287,12 +290,16 @@ export function findHeader(rows: readonly GridRow[], fields: readonly FieldDef[]
     const m = matchRow(r.cells, r.number, fields);
     if (m.columns.length === 0) continue;
     // More columns known wins; then the better fit; then the lower row.
-    if (!best || m.columns.length > best.columns.length || (m.columns.length === best.columns.length && m.total >= best.total - 1e-9)) best = m;
+    if (!best || m.columns.length > best.columns.length || (m.columns.length === best.columns.length && m.total >= best.total - 1e-9))
+      best = m;
   }
   const required = fields.filter((f) => f.requiredColumn);
   if (!best) {
     const names = required.map((f) => `“${f.label}”`).join('、');
-    throw new AppError('VALIDATION', `在前 ${HEADER_SEARCH_ROWS} 行没有找到${title}表的表头：表头应包含 ${names} 等列。请检查是否选错了文件或工作表`);
+    throw new AppError(
+      'VALIDATION',
+      `在前 ${HEADER_SEARCH_ROWS} 行没有找到${title}表的表头：表头应包含 ${names} 等列。请检查是否选错了文件或工作表`,
+    );
   }
   const { row, columns, unknown } = best;
   const missing = required.filter((f) => !columns.some((c) => c.field === f.key));

@@ -31,7 +31,11 @@ function decimalToFen(intDigits: string, fraction: string, unit: MoneyUnit, show
   const places = DECIMALS[unit];
   const frac = fraction.replace(/0+$/, '');
   if (frac.length > places) {
-    return { ok: false, reason: unit === 'wan' ? `以万元为单位时最多六位小数（精确到分），实际是“${shown}”` : `金额最多两位小数（精确到分），实际是“${shown}”` };
+    return {
+      ok: false,
+      reason:
+        unit === 'wan' ? `以万元为单位时最多六位小数（精确到分），实际是“${shown}”` : `金额最多两位小数（精确到分），实际是“${shown}”`,
+    };
   }
   const digits = `${intDigits.replace(/^0+/, '')}${frac.padEnd(places, '0')}`.replace(/^0+/, '');
   if (digits.length > String(MAX_FEN).length || Number(digits || '0') > MAX_FEN) return { ok: false, reason: `金额过大：“${shown}”` };
@@ -52,7 +56,8 @@ function fromNumber(v: number, unit: MoneyUnit): Converted<number> {
 /** An amount in 分; `unit` is what a bare number means in this column. */
 export function toFen(v: Plain, unit: MoneyUnit = 'yuan'): Converted<number> {
   if (typeof v === 'number') return fromNumber(v, unit);
-  if (typeof v === 'boolean' || v instanceof Date) return { ok: false, reason: `应填金额（${EXAMPLE}），实际是“${v instanceof Date ? v.toISOString().slice(0, 10) : v ? '是' : '否'}”` };
+  if (typeof v === 'boolean' || v instanceof Date)
+    return { ok: false, reason: `应填金额（${EXAMPLE}），实际是“${v instanceof Date ? v.toISOString().slice(0, 10) : v ? '是' : '否'}”` };
   const typed = v.trim();
   let s = toHalfWidth(typed).replace(/[\s\u00a0\u3000]/g, '');
   if (/^[-−–—]|^\(.*\)$|^（.*）$/.test(s) || /^(?:人民币|rmb|cny|¥)+[-−–—]/i.test(s)) {

@@ -9,7 +9,16 @@ import type { Db } from '../../db/open';
 import { convertCell } from './convert';
 import { findHeader, type GridRow } from './headers';
 import type { SheetGrid } from './read';
-import { rememberSheetFields, type FieldProblem, type FieldValue, type FieldValues, type ImportKind, type ImportPreview, type PlannedRow, type RowError } from './types';
+import {
+  rememberSheetFields,
+  type FieldProblem,
+  type FieldValue,
+  type FieldValues,
+  type ImportKind,
+  type ImportPreview,
+  type PlannedRow,
+  type RowError,
+} from './types';
 
 /** Rows under the table that are not data: totals, signature line, notes. */
 const FOOTER = /^(合计|总计|小计|填报人|审核人|单位负责人|负责人签字|制表人|注[:：]|说明[:：]|备注[:：])/;
@@ -57,7 +66,13 @@ function headersOf(kind: ImportKind<object>, matched: readonly { field: string; 
   return headerOf;
 }
 
-function planRow<V extends object>(c: Context<V>, row: GridRow, values: FieldValues, problems: FieldProblem[], key: string | undefined): PlannedRow<V> | null {
+function planRow<V extends object>(
+  c: Context<V>,
+  row: GridRow,
+  values: FieldValues,
+  problems: FieldProblem[],
+  key: string | undefined,
+): PlannedRow<V> | null {
   const { kind, db } = c;
   const existing = key ? kind.findExisting(db, key, values, c.memo) : null;
   if (!existing) {
@@ -82,7 +97,9 @@ function planRow<V extends object>(c: Context<V>, row: GridRow, values: FieldVal
   const changes = kind.changesOf
     ? kind.changesOf(db, parsed.data, existing, c.today)
     : existing
-      ? kind.fields.filter((f) => f.key in converted.input && !sameValue(existing.input[f.key], (parsed.data as Record<string, unknown>)[f.key])).map((f) => f.label)
+      ? kind.fields
+          .filter((f) => f.key in converted.input && !sameValue(existing.input[f.key], (parsed.data as Record<string, unknown>)[f.key]))
+          .map((f) => f.label)
       : [];
   return { row: row.number, label: kind.describe(parsed.data), values: parsed.data, existingId: existing?.id ?? null, changes };
 }
@@ -100,7 +117,12 @@ interface Carried {
  * Sets what cells carry for other fields where the row leaves those blank; a carried value
  * contradicting the field's own cell is a problem of the cell that carried it.
  */
-function applyCarried(c: Pick<Context<object>, 'headerOf' | 'labelOf'>, values: FieldValues, problems: FieldProblem[], carried: readonly Carried[]): void {
+function applyCarried(
+  c: Pick<Context<object>, 'headerOf' | 'labelOf'>,
+  values: FieldValues,
+  problems: FieldProblem[],
+  carried: readonly Carried[],
+): void {
   for (const a of carried) {
     if (problems.some((p) => p.key === a.key)) continue;
     const own = values[a.key];
@@ -182,7 +204,8 @@ export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: 
       key = `${key}#${n}`;
     }
     const earlier = key === undefined ? undefined : firstRowOfKey.get(key);
-    if (earlier !== undefined) problems.push({ key: kind.keyField ?? '', message: `与第 ${earlier} 行重复（${key}），同一条记录只能出现一次` });
+    if (earlier !== undefined)
+      problems.push({ key: kind.keyField ?? '', message: `与第 ${earlier} 行重复（${key}），同一条记录只能出现一次` });
     else if (key !== undefined) firstRowOfKey.set(key, row.number);
     const plan = planRow(c, row, values, problems, key);
     if (plan && notes) plan.notes = notes;

@@ -19,9 +19,7 @@
 import { normalizeText, toHalfWidth } from '../../../shared/text';
 import type { FieldDef } from './types';
 
-export type ChoiceRead =
-  | { ok: true; value: string; note?: string; also?: { key: string; value: string } }
-  | { ok: false; reason: string };
+export type ChoiceRead = { ok: true; value: string; note?: string; also?: { key: string; value: string } } | { ok: false; reason: string };
 
 interface Target {
   value: string;
@@ -156,7 +154,8 @@ export function acceptedValues(field: FieldDef): string {
 }
 
 function refusal(field: FieldDef, t: Table, raw: string, ambiguous?: readonly string[]): string {
-  const which = ambiguous && ambiguous.length > 1 ? `（“${raw}”可能是${ambiguous.map((v) => q(labelOf(t, v))).join('或')}，请写明其中一个）` : '';
+  const which =
+    ambiguous && ambiguous.length > 1 ? `（“${raw}”可能是${ambiguous.map((v) => q(labelOf(t, v))).join('或')}，请写明其中一个）` : '';
   return `应为以下之一：${acceptedValues(field)}，实际是“${raw}”${which}`;
 }
 
@@ -185,7 +184,12 @@ export function readChoice(field: FieldDef, raw: string, fields?: readonly Field
     if (qualifier && qt) {
       const qv = resolve(qt, qual);
       if (qv && 'value' in qv) {
-        return { ok: true, value: m.value, note: `${q(raw)}理解为${q(labelOf(t, m.value))}，${q(qualifier.label)}为${q(labelOf(qt, qv.value))}`, also: { key: qualifier.key, value: qv.value } };
+        return {
+          ok: true,
+          value: m.value,
+          note: `${q(raw)}理解为${q(labelOf(t, m.value))}，${q(qualifier.label)}为${q(labelOf(qt, qv.value))}`,
+          also: { key: qualifier.key, value: qv.value },
+        };
       }
     }
     const same = resolve(t, qual);

@@ -110,7 +110,8 @@ export function computeTotals(columns: readonly ReportColumn[], rows: readonly R
   }
   // Percentages last: they are taken of the totals, never summed (a township ratio is not the sum of the clinics').
   for (const col of columns) {
-    if (typeof col.total === 'object') totals[col.key] = percentOf(totals[col.total.percentOf[0]] ?? 0, totals[col.total.percentOf[1]] ?? 0);
+    if (typeof col.total === 'object')
+      totals[col.key] = percentOf(totals[col.total.percentOf[0]] ?? 0, totals[col.total.percentOf[1]] ?? 0);
   }
   return totals;
 }

@@ -37,7 +37,11 @@ export function AlertsPage(props: { initialFilters?: ColumnFiltersState; go: (r:
           <Col span={16}>
             <Card size="small" title="历年占比">
               {ratio.trend.map((t) => (
-                <Tag key={t.year} color={Math.round(t.ratio * 1000) >= Math.round(ratio.target * 1000) ? 'green' : 'orange'} data-testid={`trend-${t.year}`}>
+                <Tag
+                  key={t.year}
+                  color={Math.round(t.ratio * 1000) >= Math.round(ratio.target * 1000) ? 'green' : 'orange'}
+                  data-testid={`trend-${t.year}`}
+                >
                   {t.year} 年：{t.total ? `${(t.ratio * 100).toFixed(1)}%` : '—'}
                 </Tag>
               ))}
@@ -53,10 +57,21 @@ export function AlertsPage(props: { initialFilters?: ColumnFiltersState; go: (r:
         rowKey={(r) => `${r.kind}-${r.personId ?? ''}-${r.clinicId ?? ''}-${r.detail}`}
         initialFilters={props.initialFilters}
         rowClassName={(r) => (r.level === 'error' ? 'row-blank' : '')}
-        onRowOpen={(r) => (r.personId ? props.go({ page: 'people', filter: { id: 'open', value: String(r.personId) } }) : r.clinicId ? props.go({ page: 'clinics' }) : undefined)}
+        onRowOpen={(r) =>
+          r.personId
+            ? props.go({ page: 'people', filter: { id: 'open', value: String(r.personId) } })
+            : r.clinicId
+              ? props.go({ page: 'clinics' })
+              : undefined
+        }
         renderCell={{
           level: (r) => <Tag color={r.level === 'error' ? 'red' : 'orange'}>{r.level === 'error' ? '严重' : '提醒'}</Tag>,
-          subject: (r) => (r.personId ? <a onClick={() => props.go({ page: 'people', filter: { id: 'open', value: String(r.personId) } })}>{r.subject}</a> : r.subject),
+          subject: (r) =>
+            r.personId ? (
+              <a onClick={() => props.go({ page: 'people', filter: { id: 'open', value: String(r.personId) } })}>{r.subject}</a>
+            ) : (
+              r.subject
+            ),
         }}
       />
     </>

@@ -26,7 +26,13 @@ function valuesOf(a: AssetDetail): AssetCardValues {
 }
 
 /** 卡片信息: the descriptive fields; value, holder, dates and status change only by movements. */
-export function AssetCardEdit(props: { asset: AssetDetail; people: Option[]; readOnly: boolean; onSaved: (a: AssetDetail) => void; onDirty: (d: boolean) => void }) {
+export function AssetCardEdit(props: {
+  asset: AssetDetail;
+  people: Option[];
+  readOnly: boolean;
+  onSaved: (a: AssetDetail) => void;
+  onDirty: (d: boolean) => void;
+}) {
   const { asset } = props;
   const values = useMemo(() => valuesOf(asset), [asset]);
   const { form, banner, saving, save } = useSaveForm({

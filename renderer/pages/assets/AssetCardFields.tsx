@@ -11,7 +11,12 @@ import type { Option } from './useAssetOptions';
  * The descriptive fields of an asset card, shared by 新增资产 and the card's 卡片信息 tab.
  * `afterCategory` is the create form's 原值 / 使用年限 rows, placed where a clerk expects it.
  */
-export function AssetCardFields(props: { control: Control<AssetCardValues>; people: Option[]; lifeHint?: string; afterCategory?: ReactNode }) {
+export function AssetCardFields(props: {
+  control: Control<AssetCardValues>;
+  people: Option[];
+  lifeHint?: string;
+  afterCategory?: ReactNode;
+}) {
   const { control } = props;
   return (
     <>
@@ -21,7 +26,16 @@ export function AssetCardFields(props: { control: Control<AssetCardValues>; peop
         </FormField>
         <FormField control={control} name="category" label={assetLabels.category} required extra={props.lifeHint}>
           {(f) => (
-            <Select id="f-category" value={f.value} onChange={f.onChange} onBlur={f.onBlur} options={categoryOptions} placeholder="请选择" showSearch={{ optionFilterProp: 'label' }} style={{ width: 280 }} />
+            <Select
+              id="f-category"
+              value={f.value}
+              onChange={f.onChange}
+              onBlur={f.onBlur}
+              options={categoryOptions}
+              placeholder="请选择"
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 280 }}
+            />
           )}
         </FormField>
       </Space>
@@ -31,7 +45,17 @@ export function AssetCardFields(props: { control: Control<AssetCardValues>; peop
           {(f) => <Input id="f-model" {...f} maxLength={60} style={{ width: 200 }} />}
         </FormField>
         <FormField control={control} name="quantity" label={assetLabels.quantity} required>
-          {(f) => <InputNumber id="f-quantity" value={f.value} onChange={f.onChange} onBlur={f.onBlur} min={1} precision={0} style={{ width: 100 }} />}
+          {(f) => (
+            <InputNumber
+              id="f-quantity"
+              value={f.value}
+              onChange={f.onChange}
+              onBlur={f.onBlur}
+              min={1}
+              precision={0}
+              style={{ width: 100 }}
+            />
+          )}
         </FormField>
         <FormField control={control} name="unit" label={assetLabels.unit}>
           {(f) => <Input id="f-unit" {...f} maxLength={10} style={{ width: 80 }} />}
@@ -39,7 +63,16 @@ export function AssetCardFields(props: { control: Control<AssetCardValues>; peop
       </Space>
       <Space size="large" wrap align="start">
         <FormField control={control} name="funding" label={assetLabels.funding} required>
-          {(f) => <Select id="f-funding" value={f.value} onChange={f.onChange} onBlur={f.onBlur} options={fundingOptions} style={{ width: 140 }} />}
+          {(f) => (
+            <Select
+              id="f-funding"
+              value={f.value}
+              onChange={f.onChange}
+              onBlur={f.onBlur}
+              options={fundingOptions}
+              style={{ width: 140 }}
+            />
+          )}
         </FormField>
         <FormField control={control} name="acquiredOn" label={assetLabels.acquiredOn} required>
           {(f) => <DateInput id="f-acquiredOn" value={f.value} onChange={(v) => f.onChange(v ?? '')} onBlur={f.onBlur} />}

@@ -37,7 +37,11 @@ export function AssetCreateDrawer(props: { open: boolean; onClose: () => void; o
   useEffect(() => {
     if (props.open) call('settings.get', {}).then(setSettings, () => undefined);
   }, [props.open]);
-  const defaultYears = category ? (settings ? defaultLifeMonthsFrom(settings, category) / 12 : categoryInfo[category]?.lifeYears) : undefined;
+  const defaultYears = category
+    ? settings
+      ? defaultLifeMonthsFrom(settings, category) / 12
+      : categoryInfo[category]?.lifeYears
+    : undefined;
   // The card fields are the same names and types in both forms; this form has more of them.
   const cardControl = control as unknown as Control<AssetCardValues>;
 
@@ -45,16 +49,38 @@ export function AssetCreateDrawer(props: { open: boolean; onClose: () => void; o
     <>
       <Space size="large" wrap align="start">
         <FormField control={control} name="valueFen" label={`${assetLabels.valueFen}（元）`} required>
-          {(f) => <InputNumber id="f-valueFen" value={f.value} onChange={f.onChange} onBlur={f.onBlur} min={0} precision={2} suffix="元" style={{ width: 180 }} />}
+          {(f) => (
+            <InputNumber
+              id="f-valueFen"
+              value={f.value}
+              onChange={f.onChange}
+              onBlur={f.onBlur}
+              min={0}
+              precision={2}
+              suffix="元"
+              style={{ width: 180 }}
+            />
+          )}
         </FormField>
         <FormField control={control} name="lifeMonths" label={assetLabels.lifeMonths} extra={defaultLifeText(category, defaultYears)}>
           {(f) => (
             <Space.Compact>
-              <InputNumber id="f-lifeMonths" value={f.value} onChange={f.onChange} onBlur={f.onBlur} min={1} precision={0} placeholder="默认" style={{ width: 100 }} />
+              <InputNumber
+                id="f-lifeMonths"
+                value={f.value}
+                onChange={f.onChange}
+                onBlur={f.onBlur}
+                min={1}
+                precision={0}
+                placeholder="默认"
+                style={{ width: 100 }}
+              />
               <Controller
                 control={control}
                 name="lifeUnit"
-                render={({ field: u }) => <Select aria-label="年限单位" value={u.value} onChange={u.onChange} options={unitOptions} style={{ width: 90 }} />}
+                render={({ field: u }) => (
+                  <Select aria-label="年限单位" value={u.value} onChange={u.onChange} options={unitOptions} style={{ width: 90 }} />
+                )}
               />
             </Space.Compact>
           )}
@@ -63,7 +89,16 @@ export function AssetCreateDrawer(props: { open: boolean; onClose: () => void; o
       <Space size="large" wrap align="start">
         <FormField control={control} name="holderClinicId" label={assetLabels.holderClinicId} required extra="资产编号按所在单位生成前缀">
           {(f) => (
-            <Select id="f-holderClinicId" value={f.value} onChange={f.onChange} onBlur={f.onBlur} options={holders} placeholder="选择卫生室或卫生院本部" showSearch={{ optionFilterProp: 'label' }} style={{ width: 240 }} />
+            <Select
+              id="f-holderClinicId"
+              value={f.value}
+              onChange={f.onChange}
+              onBlur={f.onBlur}
+              options={holders}
+              placeholder="选择卫生室或卫生院本部"
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 240 }}
+            />
           )}
         </FormField>
         <FormField control={control} name="inServiceOn" label={assetLabels.inServiceOn} extra="留空则与购置日期相同；从这个月开始计提折旧">
@@ -74,7 +109,15 @@ export function AssetCreateDrawer(props: { open: boolean; onClose: () => void; o
   );
 
   return (
-    <FormDrawer title="新增资产" open={props.open} size={640} banner={banner} saving={saving} onClose={() => confirmLeave(props.onClose)} onSave={() => void save()}>
+    <FormDrawer
+      title="新增资产"
+      open={props.open}
+      size={640}
+      banner={banner}
+      saving={saving}
+      onClose={() => confirmLeave(props.onClose)}
+      onSave={() => void save()}
+    >
       <Form layout="vertical" component="div">
         <AssetCardFields control={cardControl} people={people} afterCategory={money} />
       </Form>

@@ -87,19 +87,50 @@ export function AssetDrawer(props: { assetId: number | null; onClose: () => void
         </Space>
       )}
       {asset?.status === 'lost' && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} title="盘点未找到该资产（丢失待处理）" description="找到后请把状态改回“在用”；确实丢失的，经批准后登记“处置 → 报损”。" />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="盘点未找到该资产（丢失待处理）"
+          description="找到后请把状态改回“在用”；确实丢失的，经批准后登记“处置 → 报损”。"
+        />
       )}
-      {asset && closed && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={asset.status === 'void' ? '这张卡片已作废（入账已冲销）' : '该资产已处置，已退出台账'} />}
+      {asset && closed && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={asset.status === 'void' ? '这张卡片已作废（入账已冲销）' : '该资产已处置，已退出台账'}
+        />
+      )}
       {figures}
       {asset && (
         <Tabs
           items={[
-            { key: 'card', label: '卡片信息', children: <AssetCardEdit asset={asset} people={people} readOnly={asset.status === 'void'} onDirty={onDirty} onSaved={(a) => changed(a, '已保存卡片信息')} /> },
-            { key: 'movements', label: `变动记录（${asset.movements.length}）`, children: <MovementTable movements={asset.movements} reversibleId={asset.reversibleId} /> },
+            {
+              key: 'card',
+              label: '卡片信息',
+              children: (
+                <AssetCardEdit
+                  asset={asset}
+                  people={people}
+                  readOnly={asset.status === 'void'}
+                  onDirty={onDirty}
+                  onSaved={(a) => changed(a, '已保存卡片信息')}
+                />
+              ),
+            },
+            {
+              key: 'movements',
+              label: `变动记录（${asset.movements.length}）`,
+              children: <MovementTable movements={asset.movements} reversibleId={asset.reversibleId} />,
+            },
           ]}
         />
       )}
-      {asset && dialog && <MovementDialog asset={asset} kind={dialog} holders={holders} people={people} onClose={() => setDialog(null)} onDone={changed} />}
+      {asset && dialog && (
+        <MovementDialog asset={asset} kind={dialog} holders={holders} people={people} onClose={() => setDialog(null)} onDone={changed} />
+      )}
     </Drawer>
   );
 }

@@ -28,7 +28,10 @@ export function AssetsPage(props: { initialFilters?: ColumnFiltersState; tab?: A
   const [openId, setOpenId] = useState<number | null>(null);
   const [reload, setReload] = useState(0);
   const query = useRef<ListQuery>({});
-  const fetchPage = useCallback((q: ListQuery) => (tab === 'ledger' ? call('assets.list', { ...q, asOf }) : call('assets.uncounted', q)), [tab, asOf]);
+  const fetchPage = useCallback(
+    (q: ListQuery) => (tab === 'ledger' ? call('assets.list', { ...q, asOf }) : call('assets.uncounted', q)),
+    [tab, asOf],
+  );
   const exportView = useCallback((q: ExportViewInput) => call('assets.export', { ...q, asOf }), [asOf]);
   const onQueryChange = useCallback((q: ListQuery) => {
     query.current = q;
@@ -57,7 +60,10 @@ export function AssetsPage(props: { initialFilters?: ColumnFiltersState; tab?: A
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
         新增资产
       </Button>
-      <Button icon={<PrinterOutlined />} onClick={() => props.go(labelsRoute({ ...query.current, asOf: tab === 'ledger' ? asOf : undefined }))}>
+      <Button
+        icon={<PrinterOutlined />}
+        onClick={() => props.go(labelsRoute({ ...query.current, asOf: tab === 'ledger' ? asOf : undefined }))}
+      >
         打印标签
       </Button>
     </Space>

@@ -13,7 +13,14 @@ export type DialogKind = MovementKindShown | 'reverse';
 const reverseSchema = reverseInput as unknown as z.ZodType<FieldValues>;
 
 /** One movement dialog of the card (or 冲销更正 of the latest movement in effect). */
-export function MovementDialog(props: { asset: AssetDetail; kind: DialogKind | null; holders: Option[]; people: Option[]; onClose: () => void; onDone: (a: AssetDetail, text: string) => void }) {
+export function MovementDialog(props: {
+  asset: AssetDetail;
+  kind: DialogKind | null;
+  holders: Option[];
+  people: Option[];
+  onClose: () => void;
+  onDone: (a: AssetDetail, text: string) => void;
+}) {
   const { asset, kind } = props;
   const target = asset.movements.find((m) => m.id === asset.reversibleId);
   const spec = kind && kind !== 'reverse' ? movementSpecs[kind] : undefined;
@@ -49,7 +56,11 @@ export function MovementDialog(props: { asset: AssetDetail; kind: DialogKind | n
         }
         onCancel={props.onClose}
         onSubmit={async (v) => {
-          const saved = await call('assets.reverse', { assetId: asset.id, movementId: asset.reversibleId ?? 0, reason: String(v.reason ?? '') });
+          const saved = await call('assets.reverse', {
+            assetId: asset.id,
+            movementId: asset.reversibleId ?? 0,
+            reason: String(v.reason ?? ''),
+          });
           props.onDone(saved, '已冲销更正');
         }}
       />

@@ -2,7 +2,14 @@ import { Table, Tag } from 'antd';
 import { chineseDateTime } from '../../../shared/format';
 import { movementKindLabels, type MovementRow } from '../../../shared/schemas/assets';
 
-const kindColors: Record<MovementRow['kind'], string> = { acquire: 'blue', transfer: 'purple', value_change: 'gold', status: 'cyan', dispose: 'default', reversal: 'red' };
+const kindColors: Record<MovementRow['kind'], string> = {
+  acquire: 'blue',
+  transfer: 'purple',
+  value_change: 'gold',
+  status: 'cyan',
+  dispose: 'default',
+  reversal: 'red',
+};
 
 /**
  * The card's movements, oldest first, never edited: a reversed one stays, struck through and
@@ -35,12 +42,22 @@ export function MovementTable(props: { movements: MovementRow[]; reversibleId: n
           title: '事由 / 签收 / 批准',
           key: 'reason',
           render: (_: unknown, m) =>
-            [m.reason, m.sentBy && `调出方 ${m.sentBy}`, m.receivedBy && `调入方 ${m.receivedBy}`, m.approvalNo && `批准文号 ${m.approvalNo}${m.approvalDate ? `（${m.approvalDate}）` : ''}`]
+            [
+              m.reason,
+              m.sentBy && `调出方 ${m.sentBy}`,
+              m.receivedBy && `调入方 ${m.receivedBy}`,
+              m.approvalNo && `批准文号 ${m.approvalNo}${m.approvalDate ? `（${m.approvalDate}）` : ''}`,
+            ]
               .filter(Boolean)
               .join('；'),
         },
         { title: '登记', key: 'recorded', width: 170, render: (_: unknown, m) => `${m.recordedBy} ${chineseDateTime(m.recordedAt)}` },
-        { title: '', key: 'mark', width: 90, render: (_: unknown, m) => (m.id === props.reversibleId ? <span className="hint-inline">可冲销</span> : null) },
+        {
+          title: '',
+          key: 'mark',
+          width: 90,
+          render: (_: unknown, m) => (m.id === props.reversibleId ? <span className="hint-inline">可冲销</span> : null),
+        },
       ]}
     />
   );

@@ -2,7 +2,14 @@ import { Tag } from 'antd';
 import { fenToAmount } from '../../../shared/format';
 import { assetStatusLabels, type AssetRow, type AssetStatus } from '../../../shared/schemas/assets';
 
-const statusColors: Record<AssetStatus, string> = { in_use: 'green', idle: 'default', repair: 'orange', lost: 'red', disposed: 'default', void: 'default' };
+const statusColors: Record<AssetStatus, string> = {
+  in_use: 'green',
+  idle: 'default',
+  repair: 'orange',
+  lost: 'red',
+  disposed: 'default',
+  void: 'default',
+};
 
 export function StatusTag({ status }: { status: string }) {
   const s = status as AssetStatus;

@@ -22,7 +22,10 @@ export function checkedAs<O>(schema: z.ZodType<O>): z.ZodType<O, never> {
 
 /** A required date: empty says which date is missing (the core's message is about the format). */
 function requiredDate(label: string) {
-  return z.string({ error: `请填写${label}` }).min(1, `请填写${label}`).pipe(isoDate);
+  return z
+    .string({ error: `请填写${label}` })
+    .min(1, `请填写${label}`)
+    .pipe(isoDate);
 }
 
 /** An amount typed in 元 (two decimals) → integer 分. */
@@ -32,7 +35,11 @@ export function yuan(label: string) {
 
 /** A holder choice: 0 (卫生院本部) → null, a clinic's id as it is. */
 export function holder(label: string) {
-  return z.number({ error: `请选择${label}` }).int().min(0).transform((n) => (n === CENTER_OPTION ? null : n));
+  return z
+    .number({ error: `请选择${label}` })
+    .int()
+    .min(0)
+    .transform((n) => (n === CENTER_OPTION ? null : n));
 }
 
 export const lifeUnits = { year: '年', month: '个月' } as const;
@@ -44,10 +51,18 @@ export const assetCreateForm = z
     acquiredOn: requiredDate(assetLabels.acquiredOn),
     valueFen: yuan('原值'),
     holderClinicId: holder('所在单位'),
-    lifeMonths: z.number({ error: '使用年限必须是数字' }).int('使用年限必须是整数').min(1, '使用年限至少为 1').max(1200, '使用年限过长').nullable(),
+    lifeMonths: z
+      .number({ error: '使用年限必须是数字' })
+      .int('使用年限必须是整数')
+      .min(1, '使用年限至少为 1')
+      .max(1200, '使用年限过长')
+      .nullable(),
     lifeUnit: z.enum(['year', 'month']),
   })
-  .transform(({ lifeUnit, ...v }) => ({ ...v, lifeMonths: v.lifeMonths === null ? null : lifeUnit === 'year' ? v.lifeMonths * 12 : v.lifeMonths }))
+  .transform(({ lifeUnit, ...v }) => ({
+    ...v,
+    lifeMonths: v.lifeMonths === null ? null : lifeUnit === 'year' ? v.lifeMonths * 12 : v.lifeMonths,
+  }))
   .pipe(checkedAs(assetInput));
 export type AssetCreateValues = z.input<typeof assetCreateForm>;
 

@@ -41,7 +41,13 @@ const converted = (kind: MovementKindShown, shape: z.ZodRawShape) => {
   const variant = movementInput.options.find((o) => o.shape.kind.value === kind);
   return z.looseObject({ ...variant?.shape, ...shape }).pipe(checkedAs(movementInput)) as unknown as z.ZodType<FieldValues>;
 };
-const dateField = (label: string): FieldSpec => ({ name: 'date', label, kind: 'date', required: true, extra: '不能早于该资产最近一次变动的日期' });
+const dateField = (label: string): FieldSpec => ({
+  name: 'date',
+  label,
+  kind: 'date',
+  required: true,
+  extra: '不能早于该资产最近一次变动的日期',
+});
 
 export const movementSpecs: Record<MovementKindShown, MovementSpec> = {
   transfer: {
@@ -51,7 +57,13 @@ export const movementSpecs: Record<MovementKindShown, MovementSpec> = {
     schema: converted('transfer', { toClinicId: holder('调入单位') }),
     fields: (a, o) => [
       dateField('调拨日期'),
-      { name: 'toClinicId', label: '调入单位', kind: 'select', required: true, options: o.holders.filter((h) => h.value !== (a.holderClinicId ?? CENTER_OPTION)) },
+      {
+        name: 'toClinicId',
+        label: '调入单位',
+        kind: 'select',
+        required: true,
+        options: o.holders.filter((h) => h.value !== (a.holderClinicId ?? CENTER_OPTION)),
+      },
       { name: 'reason', label: '调拨事由', kind: 'textarea', required: true },
       { name: 'sentBy', label: '调出方签收人', kind: 'text', required: true },
       { name: 'receivedBy', label: '调入方签收人', kind: 'text', required: true },
@@ -68,7 +80,12 @@ export const movementSpecs: Record<MovementKindShown, MovementSpec> = {
       dateField('变动日期'),
       { name: 'method', label: '变动方式', kind: 'select', required: true, options: opts(valueChangeLabels, valueChangeMethods) },
       { name: 'deltaFen', label: '变动金额（元）', kind: 'money', signed: true, required: true, extra: '增加填正数，减少填负数' },
-      { name: 'remainingMonths', label: '剩余使用月数（可不填）', kind: 'number', extra: '从变动当月起还能使用的月数；不填则使用年限不变。已提足折旧的资产增加原值时必须填写' },
+      {
+        name: 'remainingMonths',
+        label: '剩余使用月数（可不填）',
+        kind: 'number',
+        extra: '从变动当月起还能使用的月数；不填则使用年限不变。已提足折旧的资产增加原值时必须填写',
+      },
       { name: 'reason', label: '变动事由', kind: 'textarea', required: true },
       { name: 'approvalNo', label: '批准文号', kind: 'text' },
     ],
@@ -81,7 +98,16 @@ export const movementSpecs: Record<MovementKindShown, MovementSpec> = {
     schema: converted('status', {}),
     fields: (a) => [
       dateField('变更日期'),
-      { name: 'status', label: '新的状态', kind: 'select', required: true, options: opts(assetStatusLabels, settableStatuses.filter((s) => s !== a.status)) },
+      {
+        name: 'status',
+        label: '新的状态',
+        kind: 'select',
+        required: true,
+        options: opts(
+          assetStatusLabels,
+          settableStatuses.filter((s) => s !== a.status),
+        ),
+      },
       { name: 'reason', label: '事由', kind: 'textarea' },
     ],
     initial: (a) => ({ ...base(a), kind: 'status', status: undefined }),
@@ -90,7 +116,11 @@ export const movementSpecs: Record<MovementKindShown, MovementSpec> = {
     title: '处置',
     okText: '登记处置',
     intro: '处置须先经批准（A3）。处置后资产退出台账，当月停止计提折旧，不能再登记变动；登记有误时可冲销更正。',
-    schema: converted('dispose', { proceedsFen: yuan('处置收入').nullable().transform((f) => f ?? 0) }),
+    schema: converted('dispose', {
+      proceedsFen: yuan('处置收入')
+        .nullable()
+        .transform((f) => f ?? 0),
+    }),
     fields: () => [
       dateField('处置日期'),
       { name: 'method', label: '处置方式', kind: 'select', required: true, options: opts(disposalLabels, disposalMethods) },
@@ -99,6 +129,13 @@ export const movementSpecs: Record<MovementKindShown, MovementSpec> = {
       { name: 'proceedsFen', label: '处置收入（元）', kind: 'money', extra: '出售、报废残值等收入；没有可不填' },
       { name: 'reason', label: '事由', kind: 'textarea' },
     ],
-    initial: (a) => ({ ...base(a), kind: 'dispose', method: a.status === 'lost' ? 'loss' : undefined, approvalNo: '', approvalDate: null, proceedsFen: null }),
+    initial: (a) => ({
+      ...base(a),
+      kind: 'dispose',
+      method: a.status === 'lost' ? 'loss' : undefined,
+      approvalNo: '',
+      approvalDate: null,
+      proceedsFen: null,
+    }),
   },
 };

@@ -17,8 +17,14 @@ export function useAssetOptions(active: boolean): { holders: Option[]; clinics: 
   const [people, setPeople] = useState<Option[]>([]);
   useEffect(() => {
     if (!active) return;
-    call('clinics.options', {}).then((c) => setClinics(c.filter((x) => x.status === 'open').map((x) => ({ value: x.id, label: x.name }))), () => undefined);
-    call('people.options', {}).then((p) => setPeople(p.map((x) => ({ value: x.id, label: x.clinicName ? `${x.name}（${x.clinicName}）` : x.name }))), () => undefined);
+    call('clinics.options', {}).then(
+      (c) => setClinics(c.filter((x) => x.status === 'open').map((x) => ({ value: x.id, label: x.name }))),
+      () => undefined,
+    );
+    call('people.options', {}).then(
+      (p) => setPeople(p.map((x) => ({ value: x.id, label: x.clinicName ? `${x.name}（${x.clinicName}）` : x.name }))),
+      () => undefined,
+    );
   }, [active]);
   const holders = useMemo(() => [{ value: CENTER_OPTION, label: CENTER_HOLDER }, ...clinics], [clinics]);
   return { holders, clinics, people };

@@ -92,7 +92,10 @@ export function ClinicForm(props: {
       actions={
         clinic &&
         props.onStatusAction && (
-          <Button danger={clinic.status === 'open'} onClick={() => props.onStatusAction?.(clinic, clinic.status === 'open' ? 'close' : 'reopen')}>
+          <Button
+            danger={clinic.status === 'open'}
+            onClick={() => props.onStatusAction?.(clinic, clinic.status === 'open' ? 'close' : 'reopen')}
+          >
             {clinic.status === 'open' ? '撤销该卫生室…' : '恢复运行'}
           </Button>
         )
@@ -107,10 +110,20 @@ export function ClinicForm(props: {
             {(f) => <Input id="f-name" {...f} placeholder="如：张庄村卫生室" maxLength={50} style={{ width: 260 }} />}
           </FormField>
         </Space>
-        <FormField control={control} name="hostVillageIds" label={clinicLabels.hostVillageIds} extra="几个村合建一个卫生室时，选择全部合建的村（C4）">
+        <FormField
+          control={control}
+          name="hostVillageIds"
+          label={clinicLabels.hostVillageIds}
+          extra="几个村合建一个卫生室时，选择全部合建的村（C4）"
+        >
           {(f) => villageSelect('f-hostVillageIds', f)}
         </FormField>
-        <FormField control={control} name="extensionVillageIds" label={clinicLabels.extensionVillageIds} extra="没有卫生室的邻村由本室延伸服务（C1）">
+        <FormField
+          control={control}
+          name="extensionVillageIds"
+          label={clinicLabels.extensionVillageIds}
+          extra="没有卫生室的邻村由本室延伸服务（C1）"
+        >
           {(f) => villageSelect('f-extensionVillageIds', f)}
         </FormField>
         <FormField control={control} name="address" label={clinicLabels.address}>
@@ -132,10 +145,21 @@ export function ClinicForm(props: {
             {(f) => <InputNumber id="f-buildingArea" {...f} min={0} step={1} style={{ width: 140 }} />}
           </FormField>
           <FormField control={control} name="insurancePoint" label={clinicLabels.insurancePoint}>
-            {(f) => <Switch id="f-insurancePoint" checked={Boolean(f.value)} onChange={f.onChange} checkedChildren="是" unCheckedChildren="否" />}
+            {(f) => (
+              <Switch id="f-insurancePoint" checked={Boolean(f.value)} onChange={f.onChange} checkedChildren="是" unCheckedChildren="否" />
+            )}
           </FormField>
         </Space>
-        <FormField control={control} name="headName" label={`${clinicLabels.headName}（未建人员档案时填写）`} extra={clinic && clinic.headName !== clinic.headTyped ? `人员档案中的负责人：${clinic.headName}（以人员档案为准，C2）` : "在“人员档案”中给某人安排“负责人”岗位后，以人员档案为准（C2）"}>
+        <FormField
+          control={control}
+          name="headName"
+          label={`${clinicLabels.headName}（未建人员档案时填写）`}
+          extra={
+            clinic && clinic.headName !== clinic.headTyped
+              ? `人员档案中的负责人：${clinic.headName}（以人员档案为准，C2）`
+              : '在“人员档案”中给某人安排“负责人”岗位后，以人员档案为准（C2）'
+          }
+        >
           {(f) => <Input id="f-headName" {...f} maxLength={30} style={{ width: 200 }} />}
         </FormField>
         <FormField control={control} name="note" label={clinicLabels.note}>

@@ -56,7 +56,8 @@ export function ClinicsPage(props: { initialFilters?: ColumnFiltersState; onChan
             <Dropdown
               trigger={['contextMenu']}
               menu={{
-                items: r.status === 'open' ? [{ key: 'close', label: '撤销卫生室…', danger: true }] : [{ key: 'reopen', label: '恢复运行' }],
+                items:
+                  r.status === 'open' ? [{ key: 'close', label: '撤销卫生室…', danger: true }] : [{ key: 'reopen', label: '恢复运行' }],
                 onClick: ({ key }) => void act(r, key),
               }}
             >

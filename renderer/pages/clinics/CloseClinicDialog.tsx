@@ -46,7 +46,14 @@ export function CloseClinicDialog(props: { clinic?: ClinicDetail; onClose: () =>
           <DatePicker id="close-date" value={date} onChange={setDate} allowClear={false} />
         </Form.Item>
         <Form.Item label="撤销原因" required htmlFor="close-reason" validateStatus={error.field === 'reason' ? 'error' : undefined}>
-          <Input.TextArea id="close-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={200} placeholder="如：村医退休，暂无人接任" />
+          <Input.TextArea
+            id="close-reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={2}
+            maxLength={200}
+            placeholder="如：村医退休，暂无人接任"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -13,7 +13,15 @@ export function AlertsCard(props: { go: (r: Route) => void; reloadKey: unknown }
   if (!data) return null;
   const shown = alertKinds.filter((k) => (data.counts[k] ?? 0) > 0);
   return (
-    <Card title={<span>人员预警 <Tag color={shown.length ? 'red' : 'green'}>{data.alerts.length}</Tag></span>} extra={<a onClick={() => props.go({ page: 'alerts' })}>全部预警</a>} data-testid="alerts-card">
+    <Card
+      title={
+        <span>
+          人员预警 <Tag color={shown.length ? 'red' : 'green'}>{data.alerts.length}</Tag>
+        </span>
+      }
+      extra={<a onClick={() => props.go({ page: 'alerts' })}>全部预警</a>}
+      data-testid="alerts-card"
+    >
       {shown.length === 0 ? (
         <span className="hint">没有预警</span>
       ) : (

@@ -27,8 +27,20 @@ export function AssetsCard(props: { go: (r: Route) => void; reloadKey: unknown }
   if (!counts) return null;
   const items = [
     { key: 'held', label: '在账资产', n: counts.held, color: 'blue', to: { page: 'assets' } as Route },
-    { key: 'lost', label: '丢失待处理（盘亏，待报损审批）', n: counts.lost, color: counts.lost ? 'red' : 'green', to: { page: 'assets', filter: { id: 'status', value: 'lost' } } as Route },
-    { key: 'uncounted', label: '超过12个月未盘点', n: counts.uncounted, color: counts.uncounted ? 'orange' : 'green', to: { page: 'assets', filter: { id: 'tab', value: 'uncounted' } } as Route },
+    {
+      key: 'lost',
+      label: '丢失待处理（盘亏，待报损审批）',
+      n: counts.lost,
+      color: counts.lost ? 'red' : 'green',
+      to: { page: 'assets', filter: { id: 'status', value: 'lost' } } as Route,
+    },
+    {
+      key: 'uncounted',
+      label: '超过12个月未盘点',
+      n: counts.uncounted,
+      color: counts.uncounted ? 'orange' : 'green',
+      to: { page: 'assets', filter: { id: 'tab', value: 'uncounted' } } as Route,
+    },
   ];
   return (
     <Card title="固定资产" extra={<a onClick={() => props.go({ page: 'stocktakes' })}>资产盘点</a>} data-testid="assets-card">

@@ -21,22 +21,37 @@ export function HomePage(props: { go: (r: Route) => void; reloadKey: unknown }) 
     <div className="home">
       <Row gutter={16}>
         <Col span={6}>
-          <Card><Statistic title="行政村" value={data.villageCount} suffix="个" /></Card>
+          <Card>
+            <Statistic title="行政村" value={data.villageCount} suffix="个" />
+          </Card>
         </Col>
         <Col span={6}>
-          <Card><Statistic title="运行中的村卫生室" value={data.clinicCount} suffix="个" /></Card>
+          <Card>
+            <Statistic title="运行中的村卫生室" value={data.clinicCount} suffix="个" />
+          </Card>
         </Col>
         <Col span={6}>
-          <Card><Statistic title="服务人口" value={data.servicePopulation} suffix="人" /></Card>
+          <Card>
+            <Statistic title="服务人口" value={data.servicePopulation} suffix="人" />
+          </Card>
         </Col>
         <Col span={6}>
-          <Card><Statistic title="应配村医（S1）" value={data.requiredDoctors} suffix="人" /></Card>
+          <Card>
+            <Statistic title="应配村医（S1）" value={data.requiredDoctors} suffix="人" />
+          </Card>
         </Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={12}>
           <Card
-            title={<span>空白点（无任何覆盖的村）<Tag color={blank ? 'red' : 'green'} data-testid="blank-count">{blank}</Tag></span>}
+            title={
+              <span>
+                空白点（无任何覆盖的村）
+                <Tag color={blank ? 'red' : 'green'} data-testid="blank-count">
+                  {blank}
+                </Tag>
+              </span>
+            }
             className={blank ? 'card-danger' : ''}
             extra={<a onClick={() => props.go({ page: 'villages', filter: { id: 'coverageKind', value: 'none' } })}>在行政村列表中查看</a>}
           >
@@ -82,23 +97,49 @@ export function HomePage(props: { go: (r: Route) => void; reloadKey: unknown }) 
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={12}>
-          <Card title={<span>未关联任何村的卫生室 <Tag color={data.clinicsWithoutVillage.length ? 'orange' : 'green'}>{data.clinicsWithoutVillage.length}</Tag></span>}>
+          <Card
+            title={
+              <span>
+                未关联任何村的卫生室{' '}
+                <Tag color={data.clinicsWithoutVillage.length ? 'orange' : 'green'}>{data.clinicsWithoutVillage.length}</Tag>
+              </span>
+            }
+          >
             {data.clinicsWithoutVillage.length === 0 ? (
               <span className="hint">无</span>
             ) : (
-              <List size="small" dataSource={data.clinicsWithoutVillage} renderItem={(c) => <List.Item>{c.code} {c.name}</List.Item>} />
+              <List
+                size="small"
+                dataSource={data.clinicsWithoutVillage}
+                renderItem={(c) => (
+                  <List.Item>
+                    {c.code} {c.name}
+                  </List.Item>
+                )}
+              />
             )}
           </Card>
         </Col>
         <Col span={12}>
-          <Card title={<span>应设而未设卫生室的村（C1） <Tag color={data.villagesNeedingClinic.length ? 'orange' : 'green'}>{data.villagesNeedingClinic.length}</Tag></span>}>
+          <Card
+            title={
+              <span>
+                应设而未设卫生室的村（C1）{' '}
+                <Tag color={data.villagesNeedingClinic.length ? 'orange' : 'green'}>{data.villagesNeedingClinic.length}</Tag>
+              </span>
+            }
+          >
             {data.villagesNeedingClinic.length === 0 ? (
               <span className="hint">无</span>
             ) : (
               <List
                 size="small"
                 dataSource={data.villagesNeedingClinic}
-                renderItem={(v) => <List.Item>{v.name}（服务人口 {v.servicePopulation} 人，目前靠其他方式覆盖）</List.Item>}
+                renderItem={(v) => (
+                  <List.Item>
+                    {v.name}（服务人口 {v.servicePopulation} 人，目前靠其他方式覆盖）
+                  </List.Item>
+                )}
               />
             )}
           </Card>

@@ -16,7 +16,8 @@ const hints: Record<ImportKindName, string> = {
   villages: '需要“村名”“服务人口”列；已有的村按村名更新。',
   clinics:
     '需要“卫生室名称”列；“机构编码”可有可无：有编码按编码认出已有的卫生室，没有则按名称（张庄村卫生室、张庄卫生室视为同一个），以后再导入带编码的表会补上编码。服务的村（所在村、覆盖行政村）按村名填写，多个村用顿号隔开。',
-  roster: '需要“姓名”“身份证号”列；可有性别、出生日期、联系电话、学历、执业类别、证书编号、所在村卫生室、岗位、聘用形式、合同起止、保险等列。已建档的人员按身份证号更新，不会重复建档。',
+  roster:
+    '需要“姓名”“身份证号”列；可有性别、出生日期、联系电话、学历、执业类别、证书编号、所在村卫生室、岗位、聘用形式、合同起止、保险等列。已建档的人员按身份证号更新，不会重复建档。',
   assets:
     '需要“资产名称”列；可有原资产编号、资产类别、规格型号、数量、计量单位、原值（如 ¥12,300.00、1.23万）、资金来源、购置日期、启用日期、使用年限、所属卫生室、存放地点、保管人、备注等列。每项资产须写明所属卫生室（或在存放地点写出卫生室名称，卫生院的写“卫生院本部”）。已导入过的资产（按原编号，没有编号时按名称、型号、存放单位、购置日期和原值认出）只更新卡片信息，不会重复入账；原值、所在单位的变化请在资产卡片上登记原值变动或调拨。',
 };
@@ -121,23 +122,24 @@ export function ImportPage() {
         </div>
         {error && <Alert type="error" showIcon title={error} style={{ whiteSpace: 'pre-wrap' }} data-testid="import-error" />}
         {busy === 'preview' && <Spin description="正在读取和检查…" />}
-        {done && (
-          <Result
-            status="success"
-            title={`已导入${done.title}`}
-            subTitle={doneText(done)}
-            data-testid="import-done"
-          />
-        )}
+        {done && <Result status="success" title={`已导入${done.title}`} subTitle={doneText(done)} data-testid="import-done" />}
         {preview && (
           <>
             <Typography.Text strong>3. 检查预览，确认导入：</Typography.Text>
             <PreviewView preview={preview} />
             <Space>
-              <Button type="primary" data-testid="import-commit" disabled={blocked} loading={busy === 'commit'} onClick={() => void commit()}>
+              <Button
+                type="primary"
+                data-testid="import-commit"
+                disabled={blocked}
+                loading={busy === 'commit'}
+                onClick={() => void commit()}
+              >
                 确认导入
               </Button>
-              {preview.errors.length > 0 && <Typography.Text type="danger">有 {preview.errors.length} 行有错误，请改正表格后重新选择文件</Typography.Text>}
+              {preview.errors.length > 0 && (
+                <Typography.Text type="danger">有 {preview.errors.length} 行有错误，请改正表格后重新选择文件</Typography.Text>
+              )}
               {preview.errors.length === 0 && blocked && <Typography.Text type="secondary">没有需要新增或更新的行</Typography.Text>}
             </Space>
           </>

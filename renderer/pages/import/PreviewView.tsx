@@ -5,9 +5,10 @@ type Planned = PreviewResult['create'][number] & { action: '新增' | '更新' }
 
 /** What an import would do: counts, the bad rows with their reasons, the rows to create or update, the columns. */
 export function PreviewView({ preview }: { preview: PreviewResult }) {
-  const planned: Planned[] = [...preview.create.map((r) => ({ ...r, action: '新增' as const })), ...preview.update.map((r) => ({ ...r, action: '更新' as const }))].sort(
-    (a, b) => a.row - b.row,
-  );
+  const planned: Planned[] = [
+    ...preview.create.map((r) => ({ ...r, action: '新增' as const })),
+    ...preview.update.map((r) => ({ ...r, action: '更新' as const })),
+  ].sort((a, b) => a.row - b.row);
   const anyNotes = planned.some((r) => r.notes && r.notes.length > 0);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -28,7 +29,12 @@ export function PreviewView({ preview }: { preview: PreviewResult }) {
           </Tooltip>
         </Col>
         <Col span={6}>
-          <Statistic title="错误行" value={preview.errors.length} styles={preview.errors.length ? { content: { color: '#cf1322' } } : undefined} data-testid="import-count-errors" />
+          <Statistic
+            title="错误行"
+            value={preview.errors.length}
+            styles={preview.errors.length ? { content: { color: '#cf1322' } } : undefined}
+            data-testid="import-count-errors"
+          />
         </Col>
       </Row>
       {preview.notices.map((n) => (
@@ -71,7 +77,12 @@ export function PreviewView({ preview }: { preview: PreviewResult }) {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
               { title: '行号', dataIndex: 'row', width: 80 },
-              { title: '操作', dataIndex: 'action', width: 80, render: (a: Planned['action']) => <Tag color={a === '新增' ? 'green' : 'blue'}>{a}</Tag> },
+              {
+                title: '操作',
+                dataIndex: 'action',
+                width: 80,
+                render: (a: Planned['action']) => <Tag color={a === '新增' ? 'green' : 'blue'}>{a}</Tag>,
+              },
               { title: '内容', dataIndex: 'label' },
               { title: '改动', dataIndex: 'changes', render: (c: string[]) => c.join('；') },
               // How cells not written as expected were read (乡聘村用（编外） → 乡聘村用，编制 编外).

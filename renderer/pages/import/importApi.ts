@@ -21,7 +21,11 @@ export function readWorkbook(file: File): Promise<ChosenFile> {
   }
   if (file.size > MAX_UPLOAD_FILE_BYTES) {
     const mb = (file.size / 1024 / 1024).toFixed(1);
-    return Promise.reject(new Error(`文件有 ${mb} MB，超过一次导入的上限约 3 MB（程序后台一次最多接收 ${MAX_BODY_MB} MB，文件编码后会增大约三分之一）。请只保留要导入的工作表，或分批导入`));
+    return Promise.reject(
+      new Error(
+        `文件有 ${mb} MB，超过一次导入的上限约 3 MB（程序后台一次最多接收 ${MAX_BODY_MB} MB，文件编码后会增大约三分之一）。请只保留要导入的工作表，或分批导入`,
+      ),
+    );
   }
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

@@ -17,7 +17,9 @@ export function LabelsPage(props: { query?: string; centerName: string; go: (r: 
   const [error, setError] = useState('');
   useEffect(() => {
     const q = parseLabelQuery(props.query);
-    call('assets.labels', { asOf: q.asOf, search: q.search, sort: q.sort, filters: q.filters }).then(setLabels, (e: unknown) => setError(errorMessage(e)));
+    call('assets.labels', { asOf: q.asOf, search: q.search, sort: q.sort, filters: q.filters }).then(setLabels, (e: unknown) =>
+      setError(errorMessage(e)),
+    );
   }, [props.query]);
   const { svgs, ready, error: qrError } = useQrCodes(labels?.map((l) => l.code) ?? []);
   const sheets = sheetsOf(labels ?? []);
@@ -38,7 +40,9 @@ export function LabelsPage(props: { query?: string; centerName: string; go: (r: 
       </div>
       {(error || qrError) && <Alert className="no-print" type="error" showIcon title={error || qrError} style={{ margin: 16 }} />}
       {labels === null && !error && <Spin style={{ margin: 48 }} />}
-      {labels?.length === 0 && <Alert className="no-print" type="info" showIcon title="没有要打印的资产：列表为空，或资产都已处置" style={{ margin: 16 }} />}
+      {labels?.length === 0 && (
+        <Alert className="no-print" type="info" showIcon title="没有要打印的资产：列表为空，或资产都已处置" style={{ margin: 16 }} />
+      )}
       <div className="label-sheets">
         {sheets.map((s, i) => (
           <LabelSheet key={i} labels={s} svgs={svgs} centerName={props.centerName} />

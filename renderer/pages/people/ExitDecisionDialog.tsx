@@ -11,9 +11,17 @@ import type { z } from 'zod';
 export type OpenTrigger = PersonDetail['exitTriggers'][number];
 
 /** rule S11a: the clerk keeps a person despite an S11 exit trigger, and says why (留用说明). */
-export function ExitDecisionDialog(props: { person: PersonDetail; trigger: OpenTrigger | null; onClose: () => void; onDone: (p: PersonDetail) => void }) {
+export function ExitDecisionDialog(props: {
+  person: PersonDetail;
+  trigger: OpenTrigger | null;
+  onClose: () => void;
+  onDone: (p: PersonDetail) => void;
+}) {
   const t = props.trigger;
-  const initial = useMemo(() => ({ personId: props.person.id, rule: t?.rule ?? 'S11-absence', triggerYear: t?.year ?? 0, decidedOn: todayIso(), reason: '' }), [props.person.id, t]);
+  const initial = useMemo(
+    () => ({ personId: props.person.id, rule: t?.rule ?? 'S11-absence', triggerYear: t?.year ?? 0, decidedOn: todayIso(), reason: '' }),
+    [props.person.id, t],
+  );
   return (
     <SpecFormModal
       title={`记录留用说明：${props.person.name}`}
@@ -28,7 +36,15 @@ export function ExitDecisionDialog(props: { person: PersonDetail; trigger: OpenT
       onCancel={props.onClose}
       onSubmit={async (v) => {
         const values = v as { rule: ExitTriggerRule; triggerYear: number; decidedOn: string; reason: string };
-        props.onDone(await call('people.recordExitDecision', { personId: props.person.id, rule: values.rule, triggerYear: values.triggerYear, decidedOn: values.decidedOn, reason: values.reason }));
+        props.onDone(
+          await call('people.recordExitDecision', {
+            personId: props.person.id,
+            rule: values.rule,
+            triggerYear: values.triggerYear,
+            decidedOn: values.decidedOn,
+            reason: values.reason,
+          }),
+        );
       }}
       okText="记录"
     />

@@ -15,12 +15,25 @@ export function ExitDialog(props: { person: PersonDetail; open: boolean; onClose
       schema={personExit as unknown as z.ZodType<FieldValues>}
       fields={[
         { name: 'exitDate', label: '退出日期', kind: 'date', required: true, extra: '当天结束其在岗岗位和聘用合同，档案保留' },
-        { name: 'reason', label: '退出原因', kind: 'select', required: true, options: exitReasons.map((r) => ({ value: r, label: exitReasonLabels[r] })) },
+        {
+          name: 'reason',
+          label: '退出原因',
+          kind: 'select',
+          required: true,
+          options: exitReasons.map((r) => ({ value: r, label: exitReasonLabels[r] })),
+        },
         { name: 'note', label: '说明', kind: 'textarea' },
       ]}
       initial={{ id: props.person.id, exitDate: todayIso(), reason: undefined, note: '' }}
       onCancel={props.onClose}
-      onSubmit={async (v) => props.onDone(await call('people.exit', { ...(v as { exitDate: string; reason: (typeof exitReasons)[number]; note: string }), id: props.person.id }))}
+      onSubmit={async (v) =>
+        props.onDone(
+          await call('people.exit', {
+            ...(v as { exitDate: string; reason: (typeof exitReasons)[number]; note: string }),
+            id: props.person.id,
+          }),
+        )
+      }
     />
   );
 }

@@ -31,7 +31,12 @@ function TrainingTag(props: { p: Progress; testId: string }) {
 }
 
 /** 一人一档: one person's whole file, in tabs. A new person starts with the basic form only. */
-export function PersonDrawer(props: { personId: number | 'new' | null; onClose: () => void; onChanged: () => void; onCreated: (id: number) => void }) {
+export function PersonDrawer(props: {
+  personId: number | 'new' | null;
+  onClose: () => void;
+  onChanged: () => void;
+  onCreated: (id: number) => void;
+}) {
   const [person, setPerson] = useState<PersonDetail | undefined>();
   const [error, setError] = useState('');
   const [dirty, setDirty] = useState(false);
@@ -46,8 +51,14 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
     setPerson(undefined);
     setError('');
     if (props.personId === null) return;
-    call('clinics.options', {}).then((c) => setClinics(c.map((x) => ({ value: x.id, label: x.status === 'open' ? x.name : `${x.name}（已撤销）` }))), () => undefined);
-    call('people.options', {}).then((p) => setPeople(p.map((x) => ({ value: x.id, label: x.clinicName ? `${x.name}（${x.clinicName}）` : x.name }))), () => undefined);
+    call('clinics.options', {}).then(
+      (c) => setClinics(c.map((x) => ({ value: x.id, label: x.status === 'open' ? x.name : `${x.name}（已撤销）` }))),
+      () => undefined,
+    );
+    call('people.options', {}).then(
+      (p) => setPeople(p.map((x) => ({ value: x.id, label: x.clinicName ? `${x.name}（${x.clinicName}）` : x.name }))),
+      () => undefined,
+    );
     if (props.personId !== 'new') call('people.get', { id: props.personId }).then(setPerson, (e: unknown) => setError(errorMessage(e)));
   }, [props.personId]);
 
@@ -59,9 +70,13 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
   const summary = person && (
     <Descriptions size="small" column={4} style={{ marginBottom: 12 }}>
       <Descriptions.Item label="性别">{sexLabels[person.sex]}</Descriptions.Item>
-      <Descriptions.Item label="出生日期">{chineseDate(person.birthDate)}（{person.age} 岁）</Descriptions.Item>
+      <Descriptions.Item label="出生日期">
+        {chineseDate(person.birthDate)}（{person.age} 岁）
+      </Descriptions.Item>
       <Descriptions.Item label="类别">{personCategoryLabels[person.category as keyof typeof personCategoryLabels]}</Descriptions.Item>
-      <Descriptions.Item label="最高资格">{qualificationLabels[person.highestQualification as QualificationKind] ?? <Tag color="red">无有效资格</Tag>}</Descriptions.Item>
+      <Descriptions.Item label="最高资格">
+        {qualificationLabels[person.highestQualification as QualificationKind] ?? <Tag color="red">无有效资格</Tag>}
+      </Descriptions.Item>
       <Descriptions.Item label="所在卫生室">{person.clinicName || '—'}</Descriptions.Item>
       <Descriptions.Item label={`${person.year.year} 年培训（S9）`} span={2}>
         <TrainingTag p={person.year.training} testId="training-progress" />
@@ -73,11 +88,18 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
       )}
       <Descriptions.Item label={`${person.year.year} 年擅自离岗（S11）`}>
         <Tag color={person.year.absenceDays >= person.year.absenceLimit ? 'red' : person.year.absenceDays > 0 ? 'orange' : 'green'}>
-          累计 {person.year.absenceDays} 天{person.year.absenceDays >= person.year.absenceLimit ? `，满 ${person.year.absenceLimit} 天应退出` : ''}
+          累计 {person.year.absenceDays} 天
+          {person.year.absenceDays >= person.year.absenceLimit ? `，满 ${person.year.absenceLimit} 天应退出` : ''}
         </Tag>
       </Descriptions.Item>
       <Descriptions.Item label="状态">
-        {person.status === 'active' ? <Tag color="green">在岗</Tag> : <Tag>已退出 {person.exitDate}（{exitReasonLabels[person.exitReason as keyof typeof exitReasonLabels] ?? person.exitReason}）</Tag>}
+        {person.status === 'active' ? (
+          <Tag color="green">在岗</Tag>
+        ) : (
+          <Tag>
+            已退出 {person.exitDate}（{exitReasonLabels[person.exitReason as keyof typeof exitReasonLabels] ?? person.exitReason}）
+          </Tag>
+        )}
       </Descriptions.Item>
     </Descriptions>
   );
@@ -140,7 +162,20 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
       {person && (
         <Tabs
           items={[
-            { key: 'basic', label: '基本信息', children: <PersonForm person={person} onDirty={onDirty} onSaved={(p) => { changed(p); void message.success('已保存'); }} /> },
+            {
+              key: 'basic',
+              label: '基本信息',
+              children: (
+                <PersonForm
+                  person={person}
+                  onDirty={onDirty}
+                  onSaved={(p) => {
+                    changed(p);
+                    void message.success('已保存');
+                  }}
+                />
+              ),
+            },
             ...recordSpecs.map((spec) => ({
               key: spec.table,
               label: `${spec.title}（${spec.rows(person).length}）`,
@@ -157,12 +192,27 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
                   dataSource={person.exitDecisions}
                   locale={{ emptyText: '尚无留用说明。触发退出情形（S11）而决定留用时，在上方的退出情形中记录' }}
                   columns={[
-                    { title: '退出情形', key: 'rule', render: (_: unknown, d: PersonDetail['exitDecisions'][number]) => exitTriggerRuleLabels[d.rule], width: 170 },
+                    {
+                      title: '退出情形',
+                      key: 'rule',
+                      render: (_: unknown, d: PersonDetail['exitDecisions'][number]) => exitTriggerRuleLabels[d.rule],
+                      width: 170,
+                    },
                     { title: '触发年度', dataIndex: 'triggerYear', width: 80 },
-                    { title: '决定日期', key: 'decidedOn', render: (_: unknown, d: PersonDetail['exitDecisions'][number]) => chineseDate(d.decidedOn), width: 120 },
+                    {
+                      title: '决定日期',
+                      key: 'decidedOn',
+                      render: (_: unknown, d: PersonDetail['exitDecisions'][number]) => chineseDate(d.decidedOn),
+                      width: 120,
+                    },
                     { title: '留用理由', dataIndex: 'reason' },
                     { title: '记录人', dataIndex: 'createdBy', width: 90 },
-                    { title: '记录时间', key: 'createdAt', render: (_: unknown, d: PersonDetail['exitDecisions'][number]) => chineseDateTime(d.createdAt), width: 140 },
+                    {
+                      title: '记录时间',
+                      key: 'createdAt',
+                      render: (_: unknown, d: PersonDetail['exitDecisions'][number]) => chineseDateTime(d.createdAt),
+                      width: 140,
+                    },
                   ]}
                 />
               ),
@@ -177,7 +227,12 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
                   pagination={{ pageSize: 20 }}
                   dataSource={person.history}
                   columns={[
-                    { title: '时间', key: 'at', render: (_: unknown, h: PersonDetail['history'][number]) => chineseDateTime(h.at), width: 140 },
+                    {
+                      title: '时间',
+                      key: 'at',
+                      render: (_: unknown, h: PersonDetail['history'][number]) => chineseDateTime(h.at),
+                      width: 140,
+                    },
                     { title: '操作人', dataIndex: 'actor', width: 90 },
                     { title: '项目', dataIndex: 'field', width: 110 },
                     { title: '原内容', dataIndex: 'oldValue' },
@@ -201,7 +256,18 @@ export function PersonDrawer(props: { personId: number | 'new' | null; onClose: 
           }}
         />
       )}
-      {person && <ExitDialog person={person} open={exiting} onClose={() => setExiting(false)} onDone={(p) => { setExiting(false); changed(p); void message.success(`${p.name} 已办理退出`); }} />}
+      {person && (
+        <ExitDialog
+          person={person}
+          open={exiting}
+          onClose={() => setExiting(false)}
+          onDone={(p) => {
+            setExiting(false);
+            changed(p);
+            void message.success(`${p.name} 已办理退出`);
+          }}
+        />
+      )}
     </Drawer>
   );
 }

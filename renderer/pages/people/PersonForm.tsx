@@ -1,7 +1,14 @@
 import { Alert, Button, Form, Input, Radio, Select, Space } from 'antd';
 import { useMemo } from 'react';
 import type { z } from 'zod';
-import { educationLevels, personCategories, personCategoryLabels, personInput, personLabels, sexLabels } from '../../../shared/schemas/people';
+import {
+  educationLevels,
+  personCategories,
+  personCategoryLabels,
+  personInput,
+  personLabels,
+  sexLabels,
+} from '../../../shared/schemas/people';
 import type { PersonDetail } from '../../../shared/schemas/personOutput';
 import { call } from '../../api';
 import { DateInput } from '../../components/DateInput';
@@ -68,7 +75,15 @@ export function PersonForm(props: { person?: PersonDetail; onSaved: (p: PersonDe
           {(f) => <Input id="f-idNumber" {...f} maxLength={20} style={{ width: 240 }} />}
         </FormField>
         <FormField control={control} name="category" label={personLabels.category} required>
-          {(f) => <Select id="f-category" value={f.value} onChange={f.onChange} options={personCategories.map((c) => ({ value: c, label: personCategoryLabels[c] }))} style={{ width: 160 }} />}
+          {(f) => (
+            <Select
+              id="f-category"
+              value={f.value}
+              onChange={f.onChange}
+              options={personCategories.map((c) => ({ value: c, label: personCategoryLabels[c] }))}
+              style={{ width: 160 }}
+            />
+          )}
         </FormField>
       </Space>
       <Space size="large" wrap align="start">
@@ -89,7 +104,15 @@ export function PersonForm(props: { person?: PersonDetail; onSaved: (p: PersonDe
       </Space>
       <Space size="large" wrap align="start">
         <FormField control={control} name="education" label={personLabels.education}>
-          {(f) => <Select id="f-education" value={f.value} onChange={f.onChange} options={[{ value: '', label: '未填' }, ...educationLevels.map((e) => ({ value: e, label: e }))]} style={{ width: 140 }} />}
+          {(f) => (
+            <Select
+              id="f-education"
+              value={f.value}
+              onChange={f.onChange}
+              options={[{ value: '', label: '未填' }, ...educationLevels.map((e) => ({ value: e, label: e }))]}
+              style={{ width: 140 }}
+            />
+          )}
         </FormField>
         <FormField control={control} name="ethnicity" label={personLabels.ethnicity}>
           {(f) => <Input id="f-ethnicity" {...f} maxLength={20} style={{ width: 100 }} />}
@@ -97,7 +120,12 @@ export function PersonForm(props: { person?: PersonDetail; onSaved: (p: PersonDe
         <FormField control={control} name="ruralWorkStart" label={personLabels.ruralWorkStart}>
           {(f) => <DateInput id="f-ruralWorkStart" value={f.value as string | null} onChange={f.onChange} onBlur={f.onBlur} />}
         </FormField>
-        <FormField control={control} name="headExtensionUntil" label={personLabels.headExtensionUntil} extra="年满 65 岁仍任负责人须经县级批准（S5）">
+        <FormField
+          control={control}
+          name="headExtensionUntil"
+          label={personLabels.headExtensionUntil}
+          extra="年满 65 岁仍任负责人须经县级批准（S5）"
+        >
           {(f) => <DateInput id="f-headExtensionUntil" value={f.value as string | null} onChange={f.onChange} onBlur={f.onBlur} />}
         </FormField>
       </Space>

@@ -10,11 +10,20 @@ import type { RecordSpec } from './recordSpecs';
 type Option = { value: string | number; label: string };
 
 /** One kind of record of a person: its rows, and add / edit / delete through a small form. */
-export function RecordTab(props: { spec: RecordSpec; person: PersonDetail; clinics: Option[]; people: Option[]; onChanged: (p: PersonDetail) => void }) {
+export function RecordTab(props: {
+  spec: RecordSpec;
+  person: PersonDetail;
+  clinics: Option[];
+  people: Option[];
+  onChanged: (p: PersonDetail) => void;
+}) {
   const { spec, person } = props;
   const [editing, setEditing] = useState<{ id?: number; values: Record<string, unknown> } | null>(null);
   const rows = spec.rows(person);
-  const fields = useMemo(() => spec.fields({ clinics: props.clinics, people: props.people.filter((p) => p.value !== person.id) }), [spec, props.clinics, props.people, person.id]);
+  const fields = useMemo(
+    () => spec.fields({ clinics: props.clinics, people: props.people.filter((p) => p.value !== person.id) }),
+    [spec, props.clinics, props.people, person.id],
+  );
 
   async function remove(id: number) {
     try {
@@ -34,7 +43,13 @@ export function RecordTab(props: { spec: RecordSpec; person: PersonDetail; clini
       render: (_: unknown, r: (typeof rows)[number]) => (
         <Space>
           <a onClick={() => setEditing({ id: r.id, values: r.values })}>修改</a>
-          <Popconfirm title={`删除这条${spec.title}记录？`} description="删除会记入变更记录。" okText="删除" cancelText="取消" onConfirm={() => void remove(r.id)}>
+          <Popconfirm
+            title={`删除这条${spec.title}记录？`}
+            description="删除会记入变更记录。"
+            okText="删除"
+            cancelText="取消"
+            onConfirm={() => void remove(r.id)}
+          >
             <a className="text-danger-link">删除</a>
           </Popconfirm>
         </Space>
@@ -47,7 +62,14 @@ export function RecordTab(props: { spec: RecordSpec; person: PersonDetail; clini
       <Button icon={<PlusOutlined />} onClick={() => setEditing({ values: spec.empty })} style={{ marginBottom: 8 }}>
         添加{spec.title}
       </Button>
-      <Table size="small" rowKey="id" dataSource={rows} columns={columns} pagination={false} locale={{ emptyText: `尚无${spec.title}记录` }} />
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={rows}
+        columns={columns}
+        pagination={false}
+        locale={{ emptyText: `尚无${spec.title}记录` }}
+      />
       <SpecFormModal
         title={`${editing?.id ? '修改' : '添加'}${spec.title}：${person.name}`}
         open={editing !== null}
@@ -56,7 +78,11 @@ export function RecordTab(props: { spec: RecordSpec; person: PersonDetail; clini
         initial={editing?.values ?? spec.empty}
         onCancel={() => setEditing(null)}
         onSubmit={async (values) => {
-          const saved = await call('people.saveRecord', { personId: person.id, id: editing?.id, record: { ...values, table: spec.table } as PersonRecord });
+          const saved = await call('people.saveRecord', {
+            personId: person.id,
+            id: editing?.id,
+            record: { ...values, table: spec.table } as PersonRecord,
+          });
           setEditing(null);
           props.onChanged(saved);
           void message.success(`已保存${spec.title}`);

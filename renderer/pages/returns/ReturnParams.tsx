@@ -28,7 +28,10 @@ export interface Option<V> {
 }
 
 /** The call's parameters for the kinds a return takes; an empty date is left out for the core to name. */
-export function paramsFor(kinds: readonly ReturnParamKind[], p: ParamState): { asOf?: string; from?: string; to?: string; clinicId?: number | null; stocktakeId?: number } {
+export function paramsFor(
+  kinds: readonly ReturnParamKind[],
+  p: ParamState,
+): { asOf?: string; from?: string; to?: string; clinicId?: number | null; stocktakeId?: number } {
   return {
     ...(kinds.includes('asOf') && p.asOf ? { asOf: p.asOf } : {}),
     ...(kinds.includes('period') && p.from ? { from: p.from } : {}),

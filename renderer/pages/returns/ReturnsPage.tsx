@@ -28,12 +28,18 @@ export function ReturnsPage() {
   const wantsStocktakes = needs('stocktake');
   useEffect(() => {
     if (!wantsClinics) return;
-    call('clinics.options', {}).then((c) => setClinics(c.map((x) => ({ value: x.id, label: x.status === 'open' ? x.name : `${x.name}（已撤销）` }))), () => undefined);
+    call('clinics.options', {}).then(
+      (c) => setClinics(c.map((x) => ({ value: x.id, label: x.status === 'open' ? x.name : `${x.name}（已撤销）` }))),
+      () => undefined,
+    );
   }, [wantsClinics]);
   useEffect(() => {
     if (!wantsStocktakes) return;
     call('stocktakes.list', {}).then(
-      (rows) => setStocktakes(rows.map((s) => ({ value: s.id, label: `${s.title}（${s.clinicName}，${s.startedOn}，${stocktakeStatusLabels[s.status]}）` }))),
+      (rows) =>
+        setStocktakes(
+          rows.map((s) => ({ value: s.id, label: `${s.title}（${s.clinicName}，${s.startedOn}，${stocktakeStatusLabels[s.status]}）` })),
+        ),
       () => undefined,
     );
   }, [wantsStocktakes]);
@@ -74,7 +80,14 @@ export function ReturnsPage() {
               description={
                 <>
                   <div>{r.description}</div>
-                  <ReturnParams name={r.name} kinds={r.params} value={paramsOf(r)} onChange={(v) => setParams((all) => ({ ...all, [r.name]: v }))} clinics={clinics} stocktakes={stocktakes} />
+                  <ReturnParams
+                    name={r.name}
+                    kinds={r.params}
+                    value={paramsOf(r)}
+                    onChange={(v) => setParams((all) => ({ ...all, [r.name]: v }))}
+                    clinics={clinics}
+                    stocktakes={stocktakes}
+                  />
                 </>
               }
             />

@@ -48,7 +48,8 @@ export function SettingsPage(props: { onSaved: () => void }) {
 
   const input = (f: SettingField) => {
     const v = draft[f.key];
-    if (f.kind === 'text') return <Input id={`s-${f.key}`} value={String(v)} onChange={(e) => set(f.key, e.target.value)} style={{ width: 280 }} />;
+    if (f.kind === 'text')
+      return <Input id={`s-${f.key}`} value={String(v)} onChange={(e) => set(f.key, e.target.value)} style={{ width: 280 }} />;
     if (f.kind === 'choice')
       return (
         <Radio.Group value={v} onChange={(e) => set(f.key, e.target.value)}>

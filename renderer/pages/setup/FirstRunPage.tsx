@@ -12,7 +12,10 @@ type Values = z.input<typeof firstRunInput>;
 
 /** Shown on a new database: name the center, or look around a demo township first. */
 export function FirstRunPage(props: { onDone: (info: AppInfo) => void }) {
-  const { control, handleSubmit, setError } = useForm<Values>({ resolver: zodResolver(firstRunInput), defaultValues: { centerName: '', county: '' } });
+  const { control, handleSubmit, setError } = useForm<Values>({
+    resolver: zodResolver(firstRunInput),
+    defaultValues: { centerName: '', county: '' },
+  });
   const [banner, setBanner] = useState('');
   const [busy, setBusy] = useState(false);
   const save = handleSubmit(async (v) => {

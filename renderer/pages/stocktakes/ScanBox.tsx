@@ -54,7 +54,14 @@ export function ScanBox(props: { stocktakeId: number; onMarked: (r: MarkResult) 
         style={{ maxWidth: 520 }}
       />
       <div className="scan-feedback" role="status" aria-live="polite">
-        {feedback && <Alert type={feedback.ok ? 'success' : 'error'} showIcon title={feedback.text} data-testid={feedback.ok ? 'scan-ok' : 'scan-error'} />}
+        {feedback && (
+          <Alert
+            type={feedback.ok ? 'success' : 'error'}
+            showIcon
+            title={feedback.text}
+            data-testid={feedback.ok ? 'scan-ok' : 'scan-error'}
+          />
+        )}
       </div>
     </div>
   );

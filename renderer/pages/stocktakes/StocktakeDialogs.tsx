@@ -15,8 +15,23 @@ type Done = (d: StocktakeDetail, text: string) => void;
 export function SurplusDialog(props: { detail: StocktakeDetail; open: boolean; holders: Option[]; onClose: () => void; onDone: Done }) {
   const { detail, holders } = props;
   const initial = useMemo(() => {
-    const here = detail.scope === 'center' ? CENTER_OPTION : detail.scope === 'clinic' ? holders.find((h) => h.label === detail.clinicName)?.value : undefined;
-    return { stocktakeId: detail.id, name: '', category: undefined, model: '', quantity: 1, unit: '台', valueFen: null, clinicId: here, note: '' };
+    const here =
+      detail.scope === 'center'
+        ? CENTER_OPTION
+        : detail.scope === 'clinic'
+          ? holders.find((h) => h.label === detail.clinicName)?.value
+          : undefined;
+    return {
+      stocktakeId: detail.id,
+      name: '',
+      category: undefined,
+      model: '',
+      quantity: 1,
+      unit: '台',
+      valueFen: null,
+      clinicId: here,
+      note: '',
+    };
   }, [detail.id, detail.scope, detail.clinicName, holders]);
   return (
     <SpecFormModal

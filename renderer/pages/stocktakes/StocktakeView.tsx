@@ -1,7 +1,14 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Modal, Space, Statistic, Tag, message } from 'antd';
 import { useEffect, useState } from 'react';
-import { itemResultLabels, stocktakeScopeLabels, stocktakeStatusLabels, type ItemResult, type StocktakeDetail, type StocktakeItem } from '../../../shared/schemas/stocktakes';
+import {
+  itemResultLabels,
+  stocktakeScopeLabels,
+  stocktakeStatusLabels,
+  type ItemResult,
+  type StocktakeDetail,
+  type StocktakeItem,
+} from '../../../shared/schemas/stocktakes';
 import { call, errorMessage } from '../../api';
 import { useAssetOptions } from '../assets/useAssetOptions';
 import { DiscrepancyExport } from './DiscrepancyExport';
@@ -42,13 +49,17 @@ export function StocktakeView(props: { id: number; onBack: () => void; onChanged
   function markRest(result: 'found' | 'missing') {
     Modal.confirm({
       title: `其余 ${detail?.counts.pending ?? 0} 项标记为“${itemResultLabels[result]}”？`,
-      content: result === 'found' ? '适用于已逐一看过、其余均在原处的情况。' : '其余未找到的资产都记为盘亏；结束盘点后它们将成为“丢失待处理”。',
+      content:
+        result === 'found' ? '适用于已逐一看过、其余均在原处的情况。' : '其余未找到的资产都记为盘亏；结束盘点后它们将成为“丢失待处理”。',
       okText: '确定',
       cancelText: '取消',
       okButtonProps: { danger: result === 'missing' },
       onOk: async () => {
         try {
-          done(await call('stocktakes.markRest', { stocktakeId: detail?.id ?? 0, result }), `已把其余项目标记为${itemResultLabels[result]}`);
+          done(
+            await call('stocktakes.markRest', { stocktakeId: detail?.id ?? 0, result }),
+            `已把其余项目标记为${itemResultLabels[result]}`,
+          );
         } catch (e) {
           void message.error(errorMessage(e));
         }
@@ -91,7 +102,9 @@ export function StocktakeView(props: { id: number; onBack: () => void; onChanged
       >
         <div className="stocktake-head">
           <Descriptions size="small" column={1} className="stocktake-desc">
-            <Descriptions.Item label="范围">{detail.scope === 'clinic' ? detail.clinicName : stocktakeScopeLabels[detail.scope]}</Descriptions.Item>
+            <Descriptions.Item label="范围">
+              {detail.scope === 'clinic' ? detail.clinicName : stocktakeScopeLabels[detail.scope]}
+            </Descriptions.Item>
             <Descriptions.Item label="盘点日期">
               {detail.startedOn}
               {detail.closedOn ? ` 至 ${detail.closedOn}` : ''}
@@ -113,7 +126,9 @@ export function StocktakeView(props: { id: number; onBack: () => void; onChanged
             type="info"
             showIcon
             title={`盘点已于 ${detail.closedOn ?? ''} 结束，已锁定，只能查看`}
-            description={c.missing > 0 ? `盘亏的 ${c.missing} 项资产已标为“丢失待处理”：经批准后在固定资产的资产卡片上登记“处置 → 报损”。` : undefined}
+            description={
+              c.missing > 0 ? `盘亏的 ${c.missing} 项资产已标为“丢失待处理”：经批准后在固定资产的资产卡片上登记“处置 → 报损”。` : undefined
+            }
           />
         )}
       </Card>

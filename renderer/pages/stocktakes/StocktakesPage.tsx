@@ -23,7 +23,8 @@ export function StocktakesPage(props: { openId?: number; go: (r: Route) => void;
   }, [props.openId]);
   const open = (id: number) => props.go({ page: 'stocktakes', filter: { id: 'open', value: String(id) } });
 
-  if (props.openId !== undefined) return <StocktakeView id={props.openId} onBack={() => props.go({ page: 'stocktakes' })} onChanged={props.onChanged} />;
+  if (props.openId !== undefined)
+    return <StocktakeView id={props.openId} onBack={() => props.go({ page: 'stocktakes' })} onChanged={props.onChanged} />;
 
   return (
     <Card
@@ -48,11 +49,22 @@ export function StocktakesPage(props: { openId?: number; go: (r: Route) => void;
           { title: '范围', key: 'scope', render: (_: unknown, r) => (r.scope === 'clinic' ? r.clinicName : stocktakeScopeLabels[r.scope]) },
           { title: '开始日期', dataIndex: 'startedOn', width: 110 },
           { title: '结束日期', dataIndex: 'closedOn', width: 110, render: (d: string | null) => d ?? '—' },
-          { title: '状态', key: 'status', width: 90, render: (_: unknown, r) => <Tag color={r.status === 'open' ? 'processing' : 'default'}>{stocktakeStatusLabels[r.status]}</Tag> },
+          {
+            title: '状态',
+            key: 'status',
+            width: 90,
+            render: (_: unknown, r) => <Tag color={r.status === 'open' ? 'processing' : 'default'}>{stocktakeStatusLabels[r.status]}</Tag>,
+          },
           { title: '账面', key: 'total', width: 70, align: 'right', render: (_: unknown, r) => r.counts.total - r.counts.surplus },
           { title: '未盘点', key: 'pending', width: 70, align: 'right', render: (_: unknown, r) => r.counts.pending },
           { title: '相符', key: 'found', width: 70, align: 'right', render: (_: unknown, r) => r.counts.found },
-          { title: '盘亏', key: 'missing', width: 70, align: 'right', render: (_: unknown, r) => <span className={r.counts.missing ? 'text-danger' : ''}>{r.counts.missing}</span> },
+          {
+            title: '盘亏',
+            key: 'missing',
+            width: 70,
+            align: 'right',
+            render: (_: unknown, r) => <span className={r.counts.missing ? 'text-danger' : ''}>{r.counts.missing}</span>,
+          },
           { title: '毁损', key: 'damaged', width: 70, align: 'right', render: (_: unknown, r) => r.counts.damaged },
           { title: '盘盈', key: 'surplus', width: 70, align: 'right', render: (_: unknown, r) => r.counts.surplus },
         ]}
@@ -64,7 +76,14 @@ export function StocktakesPage(props: { openId?: number; go: (r: Route) => void;
         fields={startFields(clinics)}
         initial={initial}
         okText="开始盘点"
-        intro={<Alert type="info" showIcon style={{ marginBottom: 12 }} title="按盘点日期的台账列出范围内应有的全部资产；同一范围同时只能有一次进行中的盘点。" />}
+        intro={
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title="按盘点日期的台账列出范围内应有的全部资产；同一范围同时只能有一次进行中的盘点。"
+          />
+        }
         onCancel={() => setStarting(false)}
         onSubmit={async (v) => {
           const st = await call('stocktakes.create', v as Input<'stocktakes.create'>);

@@ -12,19 +12,37 @@ import type { Option } from '../assets/useAssetOptions';
 
 // The core's fields in the first stage too, so one press of OK marks every missing field.
 export const startSchema = z
-  .looseObject({ ...stocktakeCreate.shape, clinicId: z.number().nullable().optional().transform((n) => n ?? null) })
+  .looseObject({
+    ...stocktakeCreate.shape,
+    clinicId: z
+      .number()
+      .nullable()
+      .optional()
+      .transform((n) => n ?? null),
+  })
   .pipe(checkedAs(stocktakeCreate)) as unknown as z.ZodType<FieldValues>;
 
 export function startFields(clinics: Option[]): FieldSpec[] {
   return [
     { name: 'title', label: '盘点名称', kind: 'text', required: true },
-    { name: 'scope', label: '盘点范围', kind: 'select', required: true, options: stocktakeScopes.map((s) => ({ value: s, label: stocktakeScopeLabels[s] })) },
+    {
+      name: 'scope',
+      label: '盘点范围',
+      kind: 'select',
+      required: true,
+      options: stocktakeScopes.map((s) => ({ value: s, label: stocktakeScopeLabels[s] })),
+    },
     { name: 'clinicId', label: '村卫生室', kind: 'select', required: true, options: clinics, when: (v) => v.scope === 'clinic' },
     { name: 'startedOn', label: '盘点日期', kind: 'date', required: true, extra: '按这一天的台账列出应有的资产' },
   ];
 }
 
-export const startInitial = (): Record<string, unknown> => ({ title: `${todayIso().slice(0, 4)}年固定资产盘点`, scope: 'clinic', clinicId: undefined, startedOn: todayIso() });
+export const startInitial = (): Record<string, unknown> => ({
+  title: `${todayIso().slice(0, 4)}年固定资产盘点`,
+  scope: 'clinic',
+  clinicId: undefined,
+  startedOn: todayIso(),
+});
 
 export const surplusSchema = z
   .looseObject({ ...stocktakeSurplus.shape, valueFen: yuan('估价'), clinicId: holder('所在单位') })
@@ -43,4 +61,6 @@ export function surplusFields(holders: Option[]): FieldSpec[] {
   ];
 }
 
-export const closeSchema = z.object({ closedOn: z.string({ error: '请填写结束日期' }).min(1, '请填写结束日期') }) as unknown as z.ZodType<FieldValues>;
+export const closeSchema = z.object({
+  closedOn: z.string({ error: '请填写结束日期' }).min(1, '请填写结束日期'),
+}) as unknown as z.ZodType<FieldValues>;

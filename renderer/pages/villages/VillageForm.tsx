@@ -49,7 +49,15 @@ export function VillageForm(props: { open: boolean; village?: VillageRow; onClos
   const close = () => confirmLeave(props.onClose);
 
   return (
-    <FormDrawer title={village ? `编辑行政村：${village.name}` : '新增行政村'} open={props.open} size={520} banner={banner} saving={saving} onClose={close} onSave={() => void save()}>
+    <FormDrawer
+      title={village ? `编辑行政村：${village.name}` : '新增行政村'}
+      open={props.open}
+      size={520}
+      banner={banner}
+      saving={saving}
+      onClose={close}
+      onSave={() => void save()}
+    >
       <Form layout="vertical" onFinish={() => void save()} component="div">
         <FormField control={control} name="name" label={villageLabels.name} required>
           {(f) => <Input id="f-name" {...f} placeholder="如：张庄村" maxLength={30} />}
@@ -58,7 +66,13 @@ export function VillageForm(props: { open: boolean; village?: VillageRow; onClos
           <FormField control={control} name="residentPopulation" label={villageLabels.residentPopulation} required>
             {(f) => <InputNumber id="f-residentPopulation" {...f} min={0} precision={0} style={{ width: 150 }} />}
           </FormField>
-          <FormField control={control} name="servicePopulation" label={villageLabels.servicePopulation} required extra="配备村医按服务人口计算（S1）">
+          <FormField
+            control={control}
+            name="servicePopulation"
+            label={villageLabels.servicePopulation}
+            required
+            extra="配备村医按服务人口计算（S1）"
+          >
             {(f) => <InputNumber id="f-servicePopulation" {...f} min={0} precision={0} style={{ width: 150 }} />}
           </FormField>
         </Space>
@@ -67,10 +81,17 @@ export function VillageForm(props: { open: boolean; village?: VillageRow; onClos
             {(f) => <InputNumber id="f-distanceKm" {...f} min={0} step={0.1} style={{ width: 150 }} />}
           </FormField>
           <FormField control={control} name="isCenterSeat" label={villageLabels.isCenterSeat}>
-            {(f) => <Switch id="f-isCenterSeat" checked={Boolean(f.value)} onChange={f.onChange} checkedChildren="是" unCheckedChildren="否" />}
+            {(f) => (
+              <Switch id="f-isCenterSeat" checked={Boolean(f.value)} onChange={f.onChange} checkedChildren="是" unCheckedChildren="否" />
+            )}
           </FormField>
         </Space>
-        <FormField control={control} name="altCoverage" label={villageLabels.altCoverage} extra="本村没有卫生室时，由卫生院巡诊或派驻医生覆盖（C1）">
+        <FormField
+          control={control}
+          name="altCoverage"
+          label={villageLabels.altCoverage}
+          extra="本村没有卫生室时，由卫生院巡诊或派驻医生覆盖（C1）"
+        >
           {(f) => (
             <Radio.Group id="f-altCoverage" value={f.value} onChange={(e) => f.onChange(e.target.value)}>
               {altCoverageValues.map((v) => (

@@ -11,7 +11,8 @@ import { DataTable } from '../../components/DataTable';
 import { VillageForm } from './VillageForm';
 
 function CoverageTag({ kind }: { kind: VillageRow['coverageKind'] }) {
-  const color = kind === 'none' ? 'red' : kind === 'center_seat' ? 'blue' : kind === 'own_clinic' || kind === 'shared_clinic' ? 'green' : 'gold';
+  const color =
+    kind === 'none' ? 'red' : kind === 'center_seat' ? 'blue' : kind === 'own_clinic' || kind === 'shared_clinic' ? 'green' : 'gold';
   return <Tag color={color}>{coverageLabels[kind]}</Tag>;
 }
 
@@ -38,7 +39,9 @@ export function VillagesPage(props: { initialFilters?: ColumnFiltersState; onCha
               {r.name}
               {r.needsOwnClinic && (
                 <Tooltip title="服务人口达到 800 人以上、又不是卫生院驻地，按规定应设村卫生室（C1）">
-                  <Tag color="orange" style={{ marginLeft: 6 }}>应设卫生室</Tag>
+                  <Tag color="orange" style={{ marginLeft: 6 }}>
+                    应设卫生室
+                  </Tag>
                 </Tooltip>
               )}
             </a>

@@ -21,12 +21,29 @@ import { assetLabels } from '../../../../shared/schemas/assets';
 import { insertAsset, updateAssetCard } from '../write';
 import { yuanText } from '../../../../shared/format';
 import { toHalfWidth } from '../../../../shared/text';
-import { sheetHas, type FieldProblem, type FieldValue, type FieldValues, type ImportKind, type PlannedRow } from '../../../excel/import/types';
+import {
+  sheetHas,
+  type FieldProblem,
+  type FieldValue,
+  type FieldValues,
+  type ImportKind,
+  type PlannedRow,
+} from '../../../excel/import/types';
 import type { Db } from '../../../db/open';
 import { CENTER_HOLDER } from '../../../../shared/schemas/assets';
 import { assetFields } from './fields';
 import { findHolder, findPerson, holderInText, type HolderMatch, type PersonMatch } from './lookups';
-import { assetImportRow, assetInputOf, cardById, cardByKey, cardKeys, cardsByFingerprint, cardValuesOf, existingOf, type AssetImportValues } from './row';
+import {
+  assetImportRow,
+  assetInputOf,
+  cardById,
+  cardByKey,
+  cardKeys,
+  cardsByFingerprint,
+  cardValuesOf,
+  existingOf,
+  type AssetImportValues,
+} from './row';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -38,7 +55,8 @@ function oldCodeOf(values: FieldValues): string | undefined {
   return str(values.oldCode)?.replace(/\s+/g, '') || undefined;
 }
 
-const flat = (v: FieldValue | undefined): string => (typeof v === 'string' ? toHalfWidth(v).replace(/\s+/g, '') : typeof v === 'number' ? String(v) : '');
+const flat = (v: FieldValue | undefined): string =>
+  typeof v === 'string' ? toHalfWidth(v).replace(/\s+/g, '') : typeof v === 'number' ? String(v) : '';
 
 /** The clerk's number, or the row's fingerprint (see above) as it is written in the sheet. */
 function keyOf(values: FieldValues): string | undefined {
@@ -47,22 +65,42 @@ function keyOf(values: FieldValues): string | undefined {
   const name = flat(values.name);
   if (!name) return undefined;
   const value = typeof values.valueFen === 'number' ? values.valueFen : values.valueWan;
-  const parts = [name, flat(values.model), flat(values.clinic) || flat(values.location), flat(values.acquiredOn) || flat(values.inServiceOn), flat(value)];
+  const parts = [
+    name,
+    flat(values.model),
+    flat(values.clinic) || flat(values.location),
+    flat(values.acquiredOn) || flat(values.inServiceOn),
+    flat(value),
+  ];
   return FINGERPRINT + parts.join('｜');
 }
 
 /** Where a row says its asset is: the clinic column, else a clinic named in 存放地点; problems of either. */
-function holderOf(db: Db, values: FieldValues, memo: Map<string, unknown>): { holder?: HolderMatch; from: 'clinic' | 'location' | 'none'; problem?: FieldProblem } {
+function holderOf(
+  db: Db,
+  values: FieldValues,
+  memo: Map<string, unknown>,
+): { holder?: HolderMatch; from: 'clinic' | 'location' | 'none'; problem?: FieldProblem } {
   const { clinic, location } = values;
-  if (typeof clinic === 'string') return { holder: memoized(memo, `asset:holder:${clinic}`, () => findHolder(db, clinic, memo)), from: 'clinic' };
+  if (typeof clinic === 'string')
+    return { holder: memoized(memo, `asset:holder:${clinic}`, () => findHolder(db, clinic, memo)), from: 'clinic' };
   if (typeof location === 'string') {
     const found = memoized(memo, `asset:in:${location}`, () => holderInText(db, location, memo));
     if (found) return { holder: found, from: 'location' };
-    if (sheetHas(memo, 'clinic')) return { from: 'none', problem: { key: 'clinic', message: '请填写所属卫生室（卫生院本部的资产写“卫生院本部”）' } };
-    return { from: 'none', problem: { key: 'location', message: `“${location}”没有写明是哪个村卫生室或卫生院本部，请写出卫生室名称（如“张庄村卫生室药房”），或加一列“所属卫生室”` } };
+    if (sheetHas(memo, 'clinic'))
+      return { from: 'none', problem: { key: 'clinic', message: '请填写所属卫生室（卫生院本部的资产写“卫生院本部”）' } };
+    return {
+      from: 'none',
+      problem: {
+        key: 'location',
+        message: `“${location}”没有写明是哪个村卫生室或卫生院本部，请写出卫生室名称（如“张庄村卫生室药房”），或加一列“所属卫生室”`,
+      },
+    };
   }
-  if (sheetHas(memo, 'clinic')) return { from: 'none', problem: { key: 'clinic', message: '请填写所属卫生室（卫生院本部的资产写“卫生院本部”）' } };
-  if (sheetHas(memo, 'location')) return { from: 'none', problem: { key: 'location', message: '请填写存放地点，写明是哪个村卫生室或卫生院本部' } };
+  if (sheetHas(memo, 'clinic'))
+    return { from: 'none', problem: { key: 'clinic', message: '请填写所属卫生室（卫生院本部的资产写“卫生院本部”）' } };
+  if (sheetHas(memo, 'location'))
+    return { from: 'none', problem: { key: 'location', message: '请填写存放地点，写明是哪个村卫生室或卫生院本部' } };
   return { holder: { ok: true, id: null, name: CENTER_HOLDER, open: true }, from: 'none' };
 }
 
@@ -113,7 +151,13 @@ export const assetKind: ImportKind<AssetImportValues> = {
     const acquiredOn = str(values.acquiredOn) ?? str(values.inServiceOn);
     const valueFen = typeof values.valueFen === 'number' ? values.valueFen : values.valueWan;
     if (!holder?.ok || !acquiredOn || typeof valueFen !== 'number' || typeof values.name !== 'string') return null;
-    const cards = cardsByFingerprint(db, { name: values.name, model: str(values.model) ?? '', holderClinicId: holder.id, acquiredOn, valueFen });
+    const cards = cardsByFingerprint(db, {
+      name: values.name,
+      model: str(values.model) ?? '',
+      holderClinicId: holder.id,
+      acquiredOn,
+      valueFen,
+    });
     const card = cards[nth - 1];
     return card ? existingOf(db, card) : null;
   },
@@ -128,15 +172,18 @@ export const assetKind: ImportKind<AssetImportValues> = {
     if (key) input.oldCode = key;
 
     if (typeof valueWan === 'number') {
-      if (typeof values.valueFen === 'number' && values.valueFen !== valueWan) problems.push({ key: 'valueWan', message: `与“原值”列（${yuanText(values.valueFen)}）不一致` });
+      if (typeof values.valueFen === 'number' && values.valueFen !== valueWan)
+        problems.push({ key: 'valueWan', message: `与“原值”列（${yuanText(values.valueFen)}）不一致` });
       input.valueFen = valueWan;
     }
-    if (!card && input.valueFen === undefined && !unreadable('valueFen') && !unreadable('valueWan')) problems.push({ key: 'valueFen', message: '新增时必须填写原值' });
+    if (!card && input.valueFen === undefined && !unreadable('valueFen') && !unreadable('valueWan'))
+      problems.push({ key: 'valueFen', message: '新增时必须填写原值' });
 
     if (!card && input.acquiredOn === undefined) {
       // Many ledgers keep only the 入账（启用）date: the asset was bought then.
       if (typeof input.inServiceOn === 'string') input.acquiredOn = input.inServiceOn;
-      else if (!unreadable('acquiredOn') && !unreadable('inServiceOn')) problems.push({ key: 'acquiredOn', message: '新增时必须填写购置日期或启用日期' });
+      else if (!unreadable('acquiredOn') && !unreadable('inServiceOn'))
+        problems.push({ key: 'acquiredOn', message: '新增时必须填写购置日期或启用日期' });
     }
     for (const k of ['acquiredOn', 'inServiceOn'] as const) {
       const d = values[k];
@@ -153,7 +200,8 @@ export const assetKind: ImportKind<AssetImportValues> = {
     if (typeof category === 'string' || !card) {
       const guessed = guessCategory(str(category) ?? '', name);
       if (guessed) input.category = guessed;
-      else if (typeof category === 'string') problems.push({ key: 'category', message: `无法识别资产类别“${category}”（${CATEGORY_HINT}）` });
+      else if (typeof category === 'string')
+        problems.push({ key: 'category', message: `无法识别资产类别“${category}”（${CATEGORY_HINT}）` });
       else problems.push({ key: 'category', message: `无法从名称“${name}”判断资产类别，请填写资产类别（${CATEGORY_HINT}）` });
     }
 
@@ -163,14 +211,16 @@ export const assetKind: ImportKind<AssetImportValues> = {
       if (!card) problems.push(problem);
     } else if (holder && !holder.ok) problems.push({ key: from === 'location' ? 'location' : 'clinic', message: holder.message });
     else if (holder?.ok && (from !== 'none' || !card)) {
-      if (!card && !holder.open) problems.push({ key: from === 'location' ? 'location' : 'clinic', message: `“${holder.name}”已撤销，不能再存放资产` });
+      if (!card && !holder.open)
+        problems.push({ key: from === 'location' ? 'location' : 'clinic', message: `“${holder.name}”已撤销，不能再存放资产` });
       Object.assign(input, { holderClinicId: holder.id, holderName: holder.name, holderFrom: from });
     }
 
     if (typeof custodian === 'string') {
       const person = memoized<PersonMatch>(memo, `asset:person:${custodian}`, () => findPerson(db, custodian));
       if (!person.ok) problems.push({ key: 'custodian', message: person.message });
-      else if (!person.active && person.id !== card?.custodian_id) problems.push({ key: 'custodian', message: `${custodian}已退出，不能再作保管人` });
+      else if (!person.active && person.id !== card?.custodian_id)
+        problems.push({ key: 'custodian', message: `${custodian}已退出，不能再作保管人` });
       else Object.assign(input, { custodianId: person.id, custodianName: custodian.trim() });
     }
     return { input, problems };
@@ -194,21 +244,39 @@ export const assetKind: ImportKind<AssetImportValues> = {
       const v = r.values;
       const found: FieldProblem[] = [];
       if (v.valueFen !== card.value_fen) {
-        found.push({ key: 'valueFen', message: `表中原值 ${yuanText(v.valueFen)}，账面（${card.code}）为 ${yuanText(card.value_fen)}；已入账资产的原值只能通过“原值变动”登记` });
+        found.push({
+          key: 'valueFen',
+          message: `表中原值 ${yuanText(v.valueFen)}，账面（${card.code}）为 ${yuanText(card.value_fen)}；已入账资产的原值只能通过“原值变动”登记`,
+        });
       }
       if (v.holderClinicId !== card.holder_clinic_id) {
         const at = String(existingOf(db, card).input.holderName);
-        found.push({ key: v.holderFrom === 'location' ? 'location' : 'holderClinicId', message: `表中为“${v.holderName}”，账面（${card.code}）在“${at}”；资产只能通过调拨改变存放单位` });
+        found.push({
+          key: v.holderFrom === 'location' ? 'location' : 'holderClinicId',
+          message: `表中为“${v.holderName}”，账面（${card.code}）在“${at}”；资产只能通过调拨改变存放单位`,
+        });
       }
-      if (v.inServiceOn !== card.in_service_on) found.push({ key: 'inServiceOn', message: `表中为 ${v.inServiceOn ?? ''}，账面（${card.code}）入账日期为 ${card.in_service_on}；入账日期有误时，请冲销后重新入账` });
-      if (v.lifeMonths !== card.life_months) found.push({ key: 'lifeMonths', message: `表中为 ${v.lifeMonths ?? ''} 个月，账面（${card.code}）为 ${card.life_months} 个月；使用年限只能随“原值变动”调整` });
+      if (v.inServiceOn !== card.in_service_on)
+        found.push({
+          key: 'inServiceOn',
+          message: `表中为 ${v.inServiceOn ?? ''}，账面（${card.code}）入账日期为 ${card.in_service_on}；入账日期有误时，请冲销后重新入账`,
+        });
+      if (v.lifeMonths !== card.life_months)
+        found.push({
+          key: 'lifeMonths',
+          message: `表中为 ${v.lifeMonths ?? ''} 个月，账面（${card.code}）为 ${card.life_months} 个月；使用年限只能随“原值变动”调整`,
+        });
       if (found.length > 0) problems.set(r.row, found);
     }
     return problems;
   },
 
   save(ctx, v, existingId) {
-    if (existingId === null) return insertAsset(ctx, assetInputOf(v), { oldCode: v.oldCode, reason: v.oldCode ? `导入原有台账（原编号 ${v.oldCode}）` : '导入原有台账' });
+    if (existingId === null)
+      return insertAsset(ctx, assetInputOf(v), {
+        oldCode: v.oldCode,
+        reason: v.oldCode ? `导入原有台账（原编号 ${v.oldCode}）` : '导入原有台账',
+      });
     updateAssetCard(ctx, existingId, cardValuesOf(v));
     return existingId;
   },

@@ -41,8 +41,15 @@ export function findHolder(db: Db, written: string, memo?: Map<string, unknown>)
   if (CENTER_WORDS.has(text) || text === centerName(db, memo)) return center();
   const found = lookupClinic(db, text, memo);
   if (found.ok) return matched(found.clinic);
-  if (found.candidates.length > 1) return { ok: false, message: `“${written}”可能是 ${found.candidates.map((c) => `“${c.name}”`).join('、')}，请写出卫生室的全称或机构编码` };
-  return { ok: false, message: `没有名为“${written}”的村卫生室，请核对名称（卫生院本部的资产写“卫生院本部”），或先在“村卫生室”中新增或导入该卫生室` };
+  if (found.candidates.length > 1)
+    return {
+      ok: false,
+      message: `“${written}”可能是 ${found.candidates.map((c) => `“${c.name}”`).join('、')}，请写出卫生室的全称或机构编码`,
+    };
+  return {
+    ok: false,
+    message: `没有名为“${written}”的村卫生室，请核对名称（卫生院本部的资产写“卫生院本部”），或先在“村卫生室”中新增或导入该卫生室`,
+  };
 }
 
 /**
@@ -54,7 +61,12 @@ export function holderInText(db: Db, text: string, memo?: Map<string, unknown>):
   let best: { c: ClinicRef; len: number } | undefined;
   let tie = false;
   for (const c of allClinics(db, memo)) {
-    const len = Math.max(0, ...shortForms(c.name).filter((f) => f !== c.name.replace(/(村)?卫生室$/, '') && t.includes(f)).map((f) => f.length));
+    const len = Math.max(
+      0,
+      ...shortForms(c.name)
+        .filter((f) => f !== c.name.replace(/(村)?卫生室$/, '') && t.includes(f))
+        .map((f) => f.length),
+    );
     if (len === 0) continue;
     if (!best || len > best.len) [best, tie] = [{ c, len }, false];
     else if (len === best.len && best.c.name !== c.name) tie = true;
@@ -71,7 +83,15 @@ export function findPerson(db: Db, written: string): PersonMatch {
   const name = written.replace(/\s+/g, '');
   const found = stmt(db, 'SELECT id, status FROM people WHERE name = ? ORDER BY id').all(name) as { id: number; status: string }[];
   const [first] = found;
-  if (!first) return { ok: false, message: `人员档案中没有“${written}”，请核对姓名，或先在“人员档案”中登记此人（也可清空此格，导入后再在资产卡片上选择保管人）` };
-  if (found.length > 1) return { ok: false, message: `人员档案中有 ${found.length} 人名叫“${written}”，无法确定是哪一位；请清空此格，导入后在资产卡片上选择保管人` };
+  if (!first)
+    return {
+      ok: false,
+      message: `人员档案中没有“${written}”，请核对姓名，或先在“人员档案”中登记此人（也可清空此格，导入后再在资产卡片上选择保管人）`,
+    };
+  if (found.length > 1)
+    return {
+      ok: false,
+      message: `人员档案中有 ${found.length} 人名叫“${written}”，无法确定是哪一位；请清空此格，导入后在资产卡片上选择保管人`,
+    };
   return { ok: true, id: first.id, active: first.status === 'active' };
 }

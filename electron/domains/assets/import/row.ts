@@ -22,7 +22,18 @@ export const assetImportRow = assetInput.safeExtend({
 export type AssetImportValues = z.output<typeof assetImportRow>;
 
 /** The fields a card's edit may change (assetCardInput); the rest change only by movements. */
-export const cardKeys = ['name', 'category', 'model', 'quantity', 'unit', 'funding', 'acquiredOn', 'custodianId', 'location', 'note'] as const;
+export const cardKeys = [
+  'name',
+  'category',
+  'model',
+  'quantity',
+  'unit',
+  'funding',
+  'acquiredOn',
+  'custodianId',
+  'location',
+  'note',
+] as const;
 
 export function assetInputOf(v: AssetImportValues): AssetInput {
   const { oldCode: _code, holderName: _holder, holderFrom: _from, custodianName: _custodian, ...input } = v;
@@ -30,7 +41,18 @@ export function assetInputOf(v: AssetImportValues): AssetInput {
 }
 
 export function cardValuesOf(v: AssetImportValues): Pick<AssetInput, (typeof cardKeys)[number]> {
-  return { name: v.name, category: v.category, model: v.model, quantity: v.quantity, unit: v.unit, funding: v.funding, acquiredOn: v.acquiredOn, custodianId: v.custodianId, location: v.location, note: v.note };
+  return {
+    name: v.name,
+    category: v.category,
+    model: v.model,
+    quantity: v.quantity,
+    unit: v.unit,
+    funding: v.funding,
+    acquiredOn: v.acquiredOn,
+    custodianId: v.custodianId,
+    location: v.location,
+    note: v.note,
+  };
 }
 
 export interface Card {
@@ -63,7 +85,8 @@ const COLUMNS = `id, code, old_code, name, category, model, quantity, unit, fund
  */
 export function cardByKey(db: Db, key: string): Card | undefined {
   // `old_code <> ''` lets SQLite use the partial index on old_code.
-  const byOld = stmt(db, `SELECT ${COLUMNS} WHERE old_code = ? AND old_code <> '' AND status <> 'void' ORDER BY id LIMIT 1`).get(key) as Card | undefined;
+  const byOld = stmt(db, `SELECT ${COLUMNS} WHERE old_code = ? AND old_code <> '' AND status <> 'void' ORDER BY id LIMIT 1`).get(key) as
+    Card | undefined;
   return byOld ?? (stmt(db, `SELECT ${COLUMNS} WHERE code = ? AND status <> 'void'`).get(key) as Card | undefined);
 }
 
@@ -73,7 +96,8 @@ export function cardById(db: Db, id: number): Card {
 
 /** The card as the row schema's input, for the framework to lay the sheet's values over. */
 export function existingOf(db: Db, card: Card): Existing {
-  const custodianName = card.custodian_id === null ? '' : String(stmt(db, 'SELECT name FROM people WHERE id = ?').pluck().get(card.custodian_id) ?? '');
+  const custodianName =
+    card.custodian_id === null ? '' : String(stmt(db, 'SELECT name FROM people WHERE id = ?').pluck().get(card.custodian_id) ?? '');
   return {
     id: card.id,
     input: {
@@ -103,7 +127,10 @@ export function existingOf(db: Db, card: Card): Existing {
  * date and 原值 — what a village ledger of 序号 and descriptions says of an asset. Oldest first,
  * so the n-th identical row of a file matches the n-th identical card.
  */
-export function cardsByFingerprint(db: Db, f: { name: string; model: string; holderClinicId: number | null; acquiredOn: string; valueFen: number }): Card[] {
+export function cardsByFingerprint(
+  db: Db,
+  f: { name: string; model: string; holderClinicId: number | null; acquiredOn: string; valueFen: number },
+): Card[] {
   return stmt(
     db,
     `SELECT ${COLUMNS} WHERE name = ? AND model = ? AND holder_clinic_id IS ? AND acquired_on = ? AND value_fen = ? AND status <> 'void' ORDER BY id`,

@@ -21,7 +21,14 @@ import type { ReportColumn, ReportData, ReportValue, ReportWhen } from '../../..
 
 export const ASSET_CHANGES_TITLE = '固定资产增减变动表';
 
-const money = (key: keyof ChangeFiguresWithNet, header: string, group?: string): ReportColumn => ({ key, header, kind: 'money', width: 13, total: 'sum', ...(group ? { group } : {}) });
+const money = (key: keyof ChangeFiguresWithNet, header: string, group?: string): ReportColumn => ({
+  key,
+  header,
+  kind: 'money',
+  width: 13,
+  total: 'sum',
+  ...(group ? { group } : {}),
+});
 
 const columns: ReportColumn[] = [
   { key: 'label', header: '资产类别', kind: 'text', width: 30 },
@@ -38,14 +45,34 @@ const columns: ReportColumn[] = [
   money('closingNet', '净值', '期末'),
 ];
 
-const FIGURE_KEYS = ['openingValue', 'openingAccumulated', 'addedValue', 'addedAccumulated', 'reducedValue', 'reducedAccumulated', 'depreciation', 'closingValue', 'closingAccumulated'] as const;
+const FIGURE_KEYS = [
+  'openingValue',
+  'openingAccumulated',
+  'addedValue',
+  'addedAccumulated',
+  'reducedValue',
+  'reducedAccumulated',
+  'depreciation',
+  'closingValue',
+  'closingAccumulated',
+] as const;
 
 function withNet(f: ChangeFigures): ChangeFiguresWithNet {
   return { ...f, openingNet: f.openingValue - f.openingAccumulated, closingNet: f.closingValue - f.closingAccumulated };
 }
 
 function sum(rows: readonly ChangeFigures[]): ChangeFiguresWithNet {
-  const f: ChangeFigures = { openingValue: 0, openingAccumulated: 0, addedValue: 0, addedAccumulated: 0, reducedValue: 0, reducedAccumulated: 0, depreciation: 0, closingValue: 0, closingAccumulated: 0 };
+  const f: ChangeFigures = {
+    openingValue: 0,
+    openingAccumulated: 0,
+    addedValue: 0,
+    addedAccumulated: 0,
+    reducedValue: 0,
+    reducedAccumulated: 0,
+    depreciation: 0,
+    closingValue: 0,
+    closingAccumulated: 0,
+  };
   for (const r of rows) for (const k of FIGURE_KEYS) f[k] += r[k];
   return withNet(f);
 }
@@ -61,7 +88,9 @@ export function buildAssetChangesReport(db: Db, when: ReportWhen): ReportData & 
   const to = when.to ?? when.asOf;
   const scope = scopeOf(db, when.clinicId);
   const result = assetChanges(db, from, to, scope.kind === 'township' ? undefined : scope.clinicId);
-  const byCategory = result.rows.filter((r) => !isZero(r)).map((r) => ({ ...withNet(r), category: r.category, label: r.label, topClass: r.topClass }));
+  const byCategory = result.rows
+    .filter((r) => !isZero(r))
+    .map((r) => ({ ...withNet(r), category: r.category, label: r.label, topClass: r.topClass }));
   const byTop = groupBy(byCategory, (r) => r.topClass);
   const byTopClass = topClasses.filter((t) => byTop.has(t)).map((topClass) => ({ topClass, ...sum(byTop.get(topClass) ?? []) }));
   const total = withNet(result.total);

@@ -23,7 +23,11 @@ export function scopedTitle(title: string, scope: AssetScope): string {
 /** 填报单位, county and the signature names, from the settings. */
 export function reportHead(db: Db): Pick<ReportData, 'unit' | 'county' | 'signature'> {
   const s = readSettings(db);
-  return { unit: s.centerName, county: s.county, signature: { operator: s.operatorName, reviewer: s.reviewerName, director: s.directorName } };
+  return {
+    unit: s.centerName,
+    county: s.county,
+    signature: { operator: s.operatorName, reviewer: s.reviewerName, director: s.directorName },
+  };
 }
 
 type Valued = Pick<ValueFigures, 'quantity' | 'valueFen' | 'accumulatedFen' | 'bookValueFen'>;

@@ -81,7 +81,16 @@ function sheetRow(a: LedgerAsset, index: number): Record<string, ReportValue> {
 }
 
 function subtotalRow(holder: string, f: ValueFigures): Record<string, ReportValue> {
-  return { index: null, code: '小计', name: `${holder}，${f.assets}项`, quantity: f.quantity, valueFen: f.valueFen, accumulatedFen: f.accumulatedFen, bookValueFen: f.bookValueFen, holderName: holder };
+  return {
+    index: null,
+    code: '小计',
+    name: `${holder}，${f.assets}项`,
+    quantity: f.quantity,
+    valueFen: f.valueFen,
+    accumulatedFen: f.accumulatedFen,
+    bookValueFen: f.bookValueFen,
+    holderName: holder,
+  };
 }
 
 /** The center first, then clinics by code (the order of the registry), then anything left. */
@@ -97,8 +106,15 @@ export function buildAssetLedgerReport(db: Db, when: ReportWhen): ReportData & {
   const assets = ledgerAsOf(db, asOf)
     .filter((r) => isHeld(r) && (scope.kind === 'township' || r.holderClinicId === scope.clinicId))
     .map(assetOf)
-    .sort((a, b) => (order.get(a.holderClinicId) ?? 1e9) - (order.get(b.holderClinicId) ?? 1e9) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const byHolder = [...groupBy(assets, (a) => a.holderClinicId).entries()].map(([clinicId, list]) => ({ clinicId, name: list[0]?.holderName ?? '', ...valueFigures(list) }));
+    .sort(
+      (a, b) =>
+        (order.get(a.holderClinicId) ?? 1e9) - (order.get(b.holderClinicId) ?? 1e9) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    );
+  const byHolder = [...groupBy(assets, (a) => a.holderClinicId).entries()].map(([clinicId, list]) => ({
+    clinicId,
+    name: list[0]?.holderName ?? '',
+    ...valueFigures(list),
+  }));
   const byCategory = [...groupBy(assets, (a) => a.category).entries()].map(([category, list]) => ({
     category,
     label: list[0]?.categoryLabel ?? category,
@@ -127,7 +143,14 @@ export function buildAssetLedgerReport(db: Db, when: ReportWhen): ReportData & {
     ...reportHead(db),
     date: when.today,
     asOf,
-    figures: { assets: total.assets, quantity: total.quantity, valueFen: total.valueFen, accumulatedFen: total.accumulatedFen, bookValueFen: total.bookValueFen, holders: byHolder.length },
+    figures: {
+      assets: total.assets,
+      quantity: total.quantity,
+      valueFen: total.valueFen,
+      accumulatedFen: total.accumulatedFen,
+      bookValueFen: total.bookValueFen,
+      holders: byHolder.length,
+    },
     tables: [
       {
         sheetName: '固定资产台账',
@@ -135,7 +158,13 @@ export function buildAssetLedgerReport(db: Db, when: ReportWhen): ReportData & {
         columns: fitWidths(columns, rows, 30),
         rows,
         // Of the assets only: the 小计 rows are not added in again.
-        totals: { name: total.assets, quantity: total.quantity, valueFen: total.valueFen, accumulatedFen: total.accumulatedFen, bookValueFen: total.bookValueFen },
+        totals: {
+          name: total.assets,
+          quantity: total.quantity,
+          valueFen: total.valueFen,
+          accumulatedFen: total.accumulatedFen,
+          bookValueFen: total.bookValueFen,
+        },
         emphasis,
         summary: {
           title: `按资产大类汇总（截至${chineseDate(asOf)}）`,

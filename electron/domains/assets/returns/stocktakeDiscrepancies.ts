@@ -35,7 +35,17 @@ const sections = ['missing', 'damaged', 'surplus'] as const;
 type Section = (typeof sections)[number];
 
 function itemOf(i: StocktakeItem & { result: Section }): DiscrepancyItem {
-  return { result: i.result, code: i.code, name: i.name, category: i.category, model: i.model, holderName: i.holderName, valueFen: i.valueFen, bookValueFen: i.bookValueFen, note: i.note };
+  return {
+    result: i.result,
+    code: i.code,
+    name: i.name,
+    category: i.category,
+    model: i.model,
+    holderName: i.holderName,
+    valueFen: i.valueFen,
+    bookValueFen: i.bookValueFen,
+    note: i.note,
+  };
 }
 
 const isDiscrepancy = (i: StocktakeItem): i is StocktakeItem & { result: Section } => (sections as readonly string[]).includes(i.result);
@@ -67,18 +77,43 @@ export function buildDiscrepancyReport(db: Db, when: ReportWhen): ReportData & {
   sections.forEach((s, k) => {
     const list = of(s);
     emphasis.push(rows.length);
-    const money: Record<string, ReportValue> = s === 'surplus' ? { estimateFen: sumOf(list, 'valueFen') } : { valueFen: sumOf(list, 'valueFen'), bookValueFen: sumOf(list, 'bookValueFen') };
-    rows.push({ index: null, code: `${sectionNumber(k)}${s === 'missing' ? '盘亏' : itemResultLabels[s]}`, name: `${list.length}项`, ...money });
+    const money: Record<string, ReportValue> =
+      s === 'surplus'
+        ? { estimateFen: sumOf(list, 'valueFen') }
+        : { valueFen: sumOf(list, 'valueFen'), bookValueFen: sumOf(list, 'bookValueFen') };
+    rows.push({
+      index: null,
+      code: `${sectionNumber(k)}${s === 'missing' ? '盘亏' : itemResultLabels[s]}`,
+      name: `${list.length}项`,
+      ...money,
+    });
     list.forEach((i, n) => rows.push(itemRow(i, n + 1)));
   });
   const lost = [...of('missing'), ...of('damaged')];
   const surplus = of('surplus');
   const closed = st.status === 'closed';
   const asOf = st.closedOn ?? when.today;
-  const dates = closed ? `${chineseDate(st.startedOn)}至${chineseDate(st.closedOn)}` : `${chineseDate(st.startedOn)}起（盘点中，本表为临时清单）`;
+  const dates = closed
+    ? `${chineseDate(st.startedOn)}至${chineseDate(st.closedOn)}`
+    : `${chineseDate(st.startedOn)}起（盘点中，本表为临时清单）`;
   const discrepancies: DiscrepancyDetail = {
-    stocktake: { id: st.id, title: st.title, scope: st.scope, scopeName: st.clinicName, startedOn: st.startedOn, closedOn: st.closedOn, status: st.status },
-    counts: { total: st.counts.total, found: st.counts.found, missing: st.counts.missing, damaged: st.counts.damaged, surplus: st.counts.surplus, pending: st.counts.pending },
+    stocktake: {
+      id: st.id,
+      title: st.title,
+      scope: st.scope,
+      scopeName: st.clinicName,
+      startedOn: st.startedOn,
+      closedOn: st.closedOn,
+      status: st.status,
+    },
+    counts: {
+      total: st.counts.total,
+      found: st.counts.found,
+      missing: st.counts.missing,
+      damaged: st.counts.damaged,
+      surplus: st.counts.surplus,
+      pending: st.counts.pending,
+    },
     items,
   };
   const onBooks = st.items.filter((i) => i.result !== 'surplus');

@@ -76,7 +76,15 @@ export interface DiscrepancyItem {
 }
 
 export interface DiscrepancyDetail {
-  stocktake: { id: number; title: string; scope: string; scopeName: string; startedOn: string; closedOn: string | null; status: 'open' | 'closed' };
+  stocktake: {
+    id: number;
+    title: string;
+    scope: string;
+    scopeName: string;
+    startedOn: string;
+    closedOn: string | null;
+    status: 'open' | 'closed';
+  };
   counts: { total: number; found: number; missing: number; damaged: number; surplus: number; pending: number };
   items: DiscrepancyItem[];
 }

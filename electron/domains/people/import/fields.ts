@@ -70,7 +70,18 @@ const qualifications = {
   村医证: 'village_doctor_cert',
 };
 
-const roles = { 负责人: 'head', 卫生室负责人: 'head', 室长: 'head', 所长: 'head', 主任: 'head', 村医: 'doctor', 乡村医生: 'doctor', 医生: 'doctor', 医师: 'doctor', 成员: 'doctor' };
+const roles = {
+  负责人: 'head',
+  卫生室负责人: 'head',
+  室长: 'head',
+  所长: 'head',
+  主任: 'head',
+  村医: 'doctor',
+  乡村医生: 'doctor',
+  医生: 'doctor',
+  医师: 'doctor',
+  成员: 'doctor',
+};
 
 const employments = {
   乡聘村用: 'township_hired',
@@ -90,7 +101,17 @@ const employments = {
 };
 
 /** The app's own label first: it names the value in the preview's notes and in messages. */
-const establishments = { '编内（余编）': 'spare', 余编: 'spare', 编内: 'spare', 编内余编: 'spare', 在编: 'spare', 编外: 'off', 编制外: 'off', 无编制: 'off', 无: '' };
+const establishments = {
+  '编内（余编）': 'spare',
+  余编: 'spare',
+  编内: 'spare',
+  编内余编: 'spare',
+  在编: 'spare',
+  编外: 'off',
+  编制外: 'off',
+  无编制: 'off',
+  无: '',
+};
 
 export const rosterFields: readonly FieldDef[] = [
   { key: 'name', label: '姓名', synonyms: ['村医姓名', '人员姓名', '医生姓名'], type: 'text', requiredColumn: true, requiredValue: true },
@@ -121,10 +142,20 @@ export const rosterFields: readonly FieldDef[] = [
     type: 'enum',
     choices: qualifications,
   },
-  { key: 'certNumber', label: '证书编号', synonyms: ['执业证书编号', '资格证书编号', '证书号', '证书号码', '执业证书号', '执业证号'], type: 'text' },
+  {
+    key: 'certNumber',
+    label: '证书编号',
+    synonyms: ['执业证书编号', '资格证书编号', '证书号', '证书号码', '执业证书号', '执业证号'],
+    type: 'text',
+  },
   { key: 'scope', label: '执业范围', synonyms: [], type: 'text' },
   { key: 'issuedOn', label: '发证日期', synonyms: ['发证时间', '取证时间', '取得时间', '注册日期'], type: 'date' },
-  { key: 'validUntil', label: '证书有效期', synonyms: ['有效期至', '有效期', '证书有效期至', '有效期限', '证书有效期限', '再注册日期'], type: 'range' },
+  {
+    key: 'validUntil',
+    label: '证书有效期',
+    synonyms: ['有效期至', '有效期', '证书有效期至', '有效期限', '证书有效期限', '再注册日期'],
+    type: 'range',
+  },
   {
     key: 'clinic',
     label: '所在村卫生室',
@@ -151,7 +182,12 @@ export const rosterFields: readonly FieldDef[] = [
     type: 'range',
     covers: ['contractStart', 'contractEnd'],
   },
-  { key: 'contractStart', label: '合同开始', synonyms: ['合同开始时间', '合同开始日期', '合同起始日期', '合同起始时间', '合同签订时间', '聘用开始时间'], type: 'date' },
+  {
+    key: 'contractStart',
+    label: '合同开始',
+    synonyms: ['合同开始时间', '合同开始日期', '合同起始日期', '合同起始时间', '合同签订时间', '聘用开始时间'],
+    type: 'date',
+  },
   {
     key: 'contractEnd',
     label: '合同结束',

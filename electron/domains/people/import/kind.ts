@@ -111,7 +111,8 @@ export const rosterKind: ImportKind<RosterValues> = {
     // A contract without a stated form is the township's labour contract (乡聘村用, S6).
     if (!input.employmentKind && (contract.start || contract.end)) input.employmentKind = 'township_hired';
     // Self-employed doctors have no contract: their employment runs from the start of their work.
-    if (input.employmentKind === 'self_employed' && !contract.start && str(values.ruralWorkStart)) input.contractStart = values.ruralWorkStart;
+    if (input.employmentKind === 'self_employed' && !contract.start && str(values.ruralWorkStart))
+      input.contractStart = values.ruralWorkStart;
     if (input.category === undefined && input.employmentKind === 'dispatched') input.category = 'center_staff';
     if (input.category === undefined && input.employmentKind === 'county_hired') input.category = 'county_hired';
 
@@ -144,7 +145,9 @@ export const rosterKind: ImportKind<RosterValues> = {
 
   changesOf(db, v, existing: Existing | null, today) {
     const person = personOf(v);
-    const fields = existing ? personKeys.filter((k) => (existing.input[k] ?? null) !== (person[k] ?? null)).map((k) => personLabels[k]) : [];
+    const fields = existing
+      ? personKeys.filter((k) => (existing.input[k] ?? null) !== (person[k] ?? null)).map((k) => personLabels[k])
+      : [];
     return [...fields, ...describeRecords(plannedRecords(db, existing?.id ?? null, v, today), v.clinicName)];
   },
 
@@ -157,16 +160,28 @@ export const rosterKind: ImportKind<RosterValues> = {
       const post = plannedRecords(db, r.existingId, r.values, today).assignment;
       if (!post) continue;
       if (r.existingId !== null) {
-        const status = stmt(db, 'SELECT status, exit_date AS exitDate FROM people WHERE id = ?').get(r.existingId) as { status: string; exitDate: string | null };
+        const status = stmt(db, 'SELECT status, exit_date AS exitDate FROM people WHERE id = ?').get(r.existingId) as {
+          status: string;
+          exitDate: string | null;
+        };
         if (status.status === 'exited') add(r.row, { key: 'clinic', message: `此人已于 ${status.exitDate ?? ''} 退出，不能再安排岗位` });
         const mine = overlappingPost(db, r.existingId, post.startDate);
-        if (mine) add(r.row, { key: 'clinic', message: `此人目前在“${mine.clinic}”任${mine.role}（自 ${mine.startDate}）；调动或改任岗位，请先在人员档案中结束原岗位` });
+        if (mine)
+          add(r.row, {
+            key: 'clinic',
+            message: `此人目前在“${mine.clinic}”任${mine.role}（自 ${mine.startDate}）；调动或改任岗位，请先在人员档案中结束原岗位`,
+          });
       }
       if (post.role !== 'head') continue;
       const head = otherHead(db, post.clinicId, r.existingId, post.startDate);
-      if (head) add(r.row, { key: 'role', message: `“${r.values.clinicName}”已有负责人${head}，一个卫生室只能有一名负责人（C2）；如需更换，请先在人员档案中结束其负责人岗位` });
+      if (head)
+        add(r.row, {
+          key: 'role',
+          message: `“${r.values.clinicName}”已有负责人${head}，一个卫生室只能有一名负责人（C2）；如需更换，请先在人员档案中结束其负责人岗位`,
+        });
       const first = headRow.get(post.clinicId);
-      if (first !== undefined) add(r.row, { key: 'role', message: `与第 ${first} 行同为“${r.values.clinicName}”的负责人，一个卫生室只能有一名负责人（C2）` });
+      if (first !== undefined)
+        add(r.row, { key: 'role', message: `与第 ${first} 行同为“${r.values.clinicName}”的负责人，一个卫生室只能有一名负责人（C2）` });
       else headRow.set(post.clinicId, r.row);
     }
     return problems;

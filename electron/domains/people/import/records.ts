@@ -25,7 +25,6 @@ export interface RowRecords {
 
 const roleNames: Record<string, string> = { doctor: '村医', head: '负责人' };
 
-
 export type ClinicMatch = { ok: true; id: number; name: string } | { ok: false; message: string };
 
 /**
@@ -39,7 +38,8 @@ export function findClinic(db: Db, written: string, memo?: Map<string, unknown>)
     if (c.status !== 'open') return { ok: false, message: `“${c.name}”已于 ${c.closedOn ?? ''} 撤销，不能再安排岗位` };
     return { ok: true, id: c.id, name: c.name };
   }
-  if (found.candidates.length > 1) return { ok: false, message: `“${written}”可能是 ${found.candidates.map((c) => `“${c.name}”`).join('、')}，请写出卫生室的全称` };
+  if (found.candidates.length > 1)
+    return { ok: false, message: `“${written}”可能是 ${found.candidates.map((c) => `“${c.name}”`).join('、')}，请写出卫生室的全称` };
   return { ok: false, message: `没有名为“${written}”的村卫生室，请核对名称，或先在“村卫生室”中新增或导入该卫生室` };
 }
 
@@ -47,9 +47,19 @@ export function findClinic(db: Db, written: string, memo?: Map<string, unknown>)
 export function plannedRecords(db: Db, personId: number | null, v: RosterValues, today: string): RowRecords {
   const out: RowRecords = {};
   if (v.qualKind !== null) {
-    const held = personId !== null && stmt(db, 'SELECT 1 FROM qualifications WHERE person_id = ? AND kind = ? AND cert_number = ?').get(personId, v.qualKind, v.certNumber);
+    const held =
+      personId !== null &&
+      stmt(db, 'SELECT 1 FROM qualifications WHERE person_id = ? AND kind = ? AND cert_number = ?').get(personId, v.qualKind, v.certNumber);
     if (!held) {
-      out.qualification = { table: 'qualifications', kind: v.qualKind, certNumber: v.certNumber, scope: v.scope, issuedOn: v.issuedOn, validUntil: v.validUntil, note: '' };
+      out.qualification = {
+        table: 'qualifications',
+        kind: v.qualKind,
+        certNumber: v.certNumber,
+        scope: v.scope,
+        issuedOn: v.issuedOn,
+        validUntil: v.validUntil,
+        note: '',
+      };
     }
   }
   if (v.clinicId !== null) {
@@ -58,12 +68,22 @@ export function plannedRecords(db: Db, personId: number | null, v: RosterValues,
     if (!holds) {
       const unknown = v.postStart === null;
       const startDate = v.postStart ?? POST_START_UNKNOWN_FLOOR;
-      out.assignment = { table: 'assignments', clinicId: v.clinicId, role: v.role, startDate, endDate: null, note: '', startUnknown: unknown };
+      out.assignment = {
+        table: 'assignments',
+        clinicId: v.clinicId,
+        role: v.role,
+        startDate,
+        endDate: null,
+        note: '',
+        startUnknown: unknown,
+      };
     }
   }
   if (v.employmentKind !== null) {
     const startDate = v.contractStart ?? POST_START_UNKNOWN_FLOOR;
-    const has = personId !== null && stmt(db, 'SELECT 1 FROM employments WHERE person_id = ? AND kind = ? AND start_date = ?').get(personId, v.employmentKind, startDate);
+    const has =
+      personId !== null &&
+      stmt(db, 'SELECT 1 FROM employments WHERE person_id = ? AND kind = ? AND start_date = ?').get(personId, v.employmentKind, startDate);
     if (!has) {
       out.employment = {
         table: 'employments',
@@ -86,8 +106,14 @@ export function plannedRecords(db: Db, personId: number | null, v: RosterValues,
 /** The preview's words for what a row adds. */
 export function describeRecords(r: RowRecords, clinicName: string): string[] {
   const out: string[] = [];
-  if (r.qualification) out.push(`新增资格证书（${qualificationLabels[r.qualification.kind]}${r.qualification.certNumber ? ` ${r.qualification.certNumber}` : ''}）`);
-  if (r.assignment) out.push(`新增岗位（${clinicName} ${roleNames[r.assignment.role] ?? r.assignment.role}，${r.assignment.startUnknown ? '起始日期不详' : `自 ${r.assignment.startDate}`}）`);
+  if (r.qualification)
+    out.push(
+      `新增资格证书（${qualificationLabels[r.qualification.kind]}${r.qualification.certNumber ? ` ${r.qualification.certNumber}` : ''}）`,
+    );
+  if (r.assignment)
+    out.push(
+      `新增岗位（${clinicName} ${roleNames[r.assignment.role] ?? r.assignment.role}，${r.assignment.startUnknown ? '起始日期不详' : `自 ${r.assignment.startDate}`}）`,
+    );
   if (r.employment) {
     const from = r.employment.startUnknown ? '起始日期不详' : r.employment.startDate;
     out.push(`新增聘用（${employmentKindLabels[r.employment.kind]} ${from} 至 ${r.employment.endDate ?? '长期'}）`);

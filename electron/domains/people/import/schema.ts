@@ -70,9 +70,11 @@ function checkRow(v: RosterValues, ctx: z.RefinementCtx): void {
   if (v.employmentKind !== null && v.employmentKind !== 'self_employed' && v.contractStart === null) {
     issue('contractStart', '填写了聘用形式，请同时填写合同开始日期（或“合同起止”）');
   }
-  if (v.contractStart && v.contractEnd && v.contractEnd < v.contractStart) issue('contractEnd', `合同结束日期 ${v.contractEnd} 早于开始日期 ${v.contractStart}`);
+  if (v.contractStart && v.contractEnd && v.contractEnd < v.contractStart)
+    issue('contractEnd', `合同结束日期 ${v.contractEnd} 早于开始日期 ${v.contractStart}`);
   // Insurance is recorded on the contract (S6); without one it would be silently dropped.
-  if (v.employmentKind === null && (v.pension || v.workInjury || v.liability)) issue('employmentKind', '填写了保险情况，请同时填写聘用形式和合同起止');
+  if (v.employmentKind === null && (v.pension || v.workInjury || v.liability))
+    issue('employmentKind', '填写了保险情况，请同时填写聘用形式和合同起止');
 }
 
 export const rosterRow = rosterShape.superRefine(checkRow);

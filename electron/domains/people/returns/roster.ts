@@ -10,7 +10,14 @@ import { highestQualification, isValidOn, qualificationLabels, type Qualificatio
 import { employmentKindLabels, personCategoryLabels, sexLabels } from '../../../../shared/schemas/people';
 import type { Db } from '../../../db/open';
 import { readSettings } from '../../settings/service';
-import { computeTotals, fitWidths, type ReportColumn, type ReportData, type ReportValue, type ReportWhen } from '../../../excel/returns/types';
+import {
+  computeTotals,
+  fitWidths,
+  type ReportColumn,
+  type ReportData,
+  type ReportValue,
+  type ReportWhen,
+} from '../../../excel/returns/types';
 
 export const ROSTER_TITLE = '乡村医生花名册';
 
@@ -56,16 +63,30 @@ function byPerson<T extends { person_id: number }>(rows: T[]): Map<number, T[]> 
   return m;
 }
 
-const onDate = (r: { start_date: string; end_date: string | null }, asOf: string) => r.start_date <= asOf && (r.end_date === null || r.end_date >= asOf);
+const onDate = (r: { start_date: string; end_date: string | null }, asOf: string) =>
+  r.start_date <= asOf && (r.end_date === null || r.end_date >= asOf);
 const dotted = (iso: string | null) => (iso ? iso.replace(/-/g, '.') : '');
 const yesNo = (v: number) => (v === 1 ? '是' : '否');
 
 /** The people of the return, ordered by clinic (head first), those without a post last. */
 export function rosterRows(db: Db, asOf: string): Record<string, ReportValue>[] {
-  const people = db.prepare(`SELECT id, name, sex, birth_date, id_number, education, category, phone, status FROM people ORDER BY id`).all() as PersonRecord[];
-  const quals = byPerson(db.prepare('SELECT person_id, kind, cert_number, valid_until FROM qualifications ORDER BY id').all() as { person_id: number; kind: QualificationKind; cert_number: string; valid_until: string | null }[]);
+  const people = db
+    .prepare(`SELECT id, name, sex, birth_date, id_number, education, category, phone, status FROM people ORDER BY id`)
+    .all() as PersonRecord[];
+  const quals = byPerson(
+    db.prepare('SELECT person_id, kind, cert_number, valid_until FROM qualifications ORDER BY id').all() as {
+      person_id: number;
+      kind: QualificationKind;
+      cert_number: string;
+      valid_until: string | null;
+    }[],
+  );
   const posts = byPerson(
-    db.prepare(`SELECT a.person_id, a.role, a.start_date, a.end_date, c.name AS clinic, coalesce(c.code, '') AS code FROM assignments a JOIN clinics c ON c.id = a.clinic_id ORDER BY a.start_date DESC`).all() as {
+    db
+      .prepare(
+        `SELECT a.person_id, a.role, a.start_date, a.end_date, c.name AS clinic, coalesce(c.code, '') AS code FROM assignments a JOIN clinics c ON c.id = a.clinic_id ORDER BY a.start_date DESC`,
+      )
+      .all() as {
       person_id: number;
       role: string;
       start_date: string;
@@ -75,7 +96,9 @@ export function rosterRows(db: Db, asOf: string): Record<string, ReportValue>[] 
     }[],
   );
   const jobs = byPerson(
-    db.prepare('SELECT person_id, kind, start_date, end_date, pension, work_injury, liability FROM employments ORDER BY start_date DESC').all() as {
+    db
+      .prepare('SELECT person_id, kind, start_date, end_date, pension, work_injury, liability FROM employments ORDER BY start_date DESC')
+      .all() as {
       person_id: number;
       kind: keyof typeof employmentKindLabels;
       start_date: string;

@@ -17,7 +17,16 @@ import type { Db } from '../../../db/open';
 import { loadOpenClinics, loadPeopleFacts, postOn, type PersonFacts } from '../alertData';
 import { computeAlerts } from '../alerts';
 import { readSettings } from '../../settings/service';
-import { computeTotals, fitWidths, percentOf, type ReportAlert, type ReportColumn, type ReportData, type ReportValue, type ReportWhen } from '../../../excel/returns/types';
+import {
+  computeTotals,
+  fitWidths,
+  percentOf,
+  type ReportAlert,
+  type ReportColumn,
+  type ReportData,
+  type ReportValue,
+  type ReportWhen,
+} from '../../../excel/returns/types';
 
 export const STAFFING_TITLE = '村卫生室人员配备情况';
 
@@ -39,12 +48,24 @@ const columns: ReportColumn[] = [
   { key: 'gap', header: '缺口', group: '人员配备（人）', kind: 'int', width: 6, total: 'sum' },
   { key: 'women', header: '女性', group: '人员配备（人）', kind: 'int', width: 6, total: 'sum' },
   { key: 'qualified', header: '人数', group: '执业（助理）医师', kind: 'int', width: 6, total: 'sum' },
-  { key: 'qualifiedPct', header: '占比（%）', group: '执业（助理）医师', kind: 'decimal', width: 8, total: { percentOf: ['qualified', 'actual'] } },
+  {
+    key: 'qualifiedPct',
+    header: '占比（%）',
+    group: '执业（助理）医师',
+    kind: 'decimal',
+    width: 8,
+    total: { percentOf: ['qualified', 'actual'] },
+  },
   { key: 'trainingCompliant', header: '本年培训达标村医（人）', kind: 'int', width: 9, total: 'sum' },
   ...ageBands.map((b): ReportColumn => ({ key: b.key, header: b.header, group: '年龄结构（人）', kind: 'int', width: 7, total: 'sum' })),
 ];
 
-function clinicRow(here: readonly PersonFacts[], required: number, asOf: string, compliant: (p: PersonFacts) => boolean): Record<string, ReportValue> {
+function clinicRow(
+  here: readonly PersonFacts[],
+  required: number,
+  asOf: string,
+  compliant: (p: PersonFacts) => boolean,
+): Record<string, ReportValue> {
   const qualified = here.filter((p) => validKinds(p.quals, asOf).some(countsTowardTarget)).length;
   const ages = here.map((p) => ageOn(p.birthDate, asOf));
   return {
@@ -74,11 +95,23 @@ export function buildStaffingReport(db: Db, when: ReportWhen): ReportData {
   }
   // rule S9a: met by the day — training still to come does not count yet.
   const compliant = (p: PersonFacts) => trainingProgress(p.trainings, year, asOf, rule).status === 'ok';
-  const rows = loadOpenClinics(db).map((c, i) => ({ index: i + 1, name: c.name, servicePopulation: c.servicePopulation, ...clinicRow(byClinic.get(c.id) ?? [], c.requiredDoctors, asOf, compliant) }));
+  const rows = loadOpenClinics(db).map((c, i) => ({
+    index: i + 1,
+    name: c.name,
+    servicePopulation: c.servicePopulation,
+    ...clinicRow(byClinic.get(c.id) ?? [], c.requiredDoctors, asOf, compliant),
+  }));
   const totals = computeTotals(columns, rows);
 
   const computed = computeAlerts(db, asOf, settings);
-  const alerts: ReportAlert[] = computed.alerts.map((a) => ({ rule: a.rule, kind: a.kind, title: alertKindInfo[a.kind].title, level: a.level, subject: a.subject, detail: a.detail }));
+  const alerts: ReportAlert[] = computed.alerts.map((a) => ({
+    rule: a.rule,
+    kind: a.kind,
+    title: alertKindInfo[a.kind].title,
+    level: a.level,
+    subject: a.subject,
+    detail: a.detail,
+  }));
   const byRule: Record<string, number> = {};
   for (const a of alerts) byRule[`alerts.${a.rule}`] = (byRule[`alerts.${a.rule}`] ?? 0) + 1;
   const alertRows: ReportValue[][] = alerts.map((a) => [a.rule, a.title, a.subject, a.detail]);
