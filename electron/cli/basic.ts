@@ -9,6 +9,7 @@ import { restoreDatabase, verifyDatabaseFile } from '../db/backup';
 import { openDatabase } from '../db/open';
 import { seedDemo } from '../demo/seed';
 import { readSettings, updateSettings } from '../domains/settings/service';
+import { allVillageNames } from '../domains/villages/service';
 import { requireString, type CliArgs } from './args';
 
 export async function cmdInit(args: CliArgs): Promise<string> {
@@ -32,9 +33,10 @@ export async function cmdSeed(args: CliArgs): Promise<string> {
   if (!Number.isInteger(scale) || scale < 1 || scale > 2000) throw new AppError('BAD_REQUEST', '--scale 应为 1 到 2000 的整数');
   const { db } = await openDatabase(dbPath);
   try {
-    const n = Number(db.prepare('SELECT count(*) FROM villages').pluck().get());
+    const ctx = makeContext(db, '演示数据');
+    const n = allVillageNames(ctx).length;
     if (n > 0) throw new AppError('CONFLICT', `${dbPath} 里已有 ${n} 个行政村，演示数据只能写入空数据库`);
-    const made = seedDemo(makeContext(db, '演示数据'), { scale });
+    const made = seedDemo(ctx, { scale });
     return `已生成演示乡镇：${made.villages} 个行政村，${made.clinics} 个村卫生室，${made.people} 名人员，${made.assets} 项固定资产`;
   } finally {
     db.close();

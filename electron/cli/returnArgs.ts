@@ -9,6 +9,8 @@ import { isoDate } from '../../shared/schemas/common';
 import { AppError } from '../db/errors';
 import type { Db } from '../db/open';
 import { findHolder } from '../domains/assets/import/lookups';
+import { listStocktakes } from '../domains/assets/stocktakes';
+import { makeContext } from '../db/context';
 import type { ReturnKey } from '../app/returns';
 import type { CliArgs } from './args';
 
@@ -61,11 +63,8 @@ export function returnArgs(args: CliArgs, name: ReturnKey): ReturnArgs {
 }
 
 function stocktakeId(db: Db, written: string): number {
-  const all = db.prepare('SELECT id, title, started_on AS startedOn FROM stocktakes ORDER BY id').all() as {
-    id: number;
-    title: string;
-    startedOn: string;
-  }[];
+  // Oldest first, as the numbers were given.
+  const all = listStocktakes(makeContext(db)).reverse();
   const found = /^\d+$/.test(written) ? all.find((s) => s.id === Number(written)) : all.find((s) => s.title === written);
   if (found) return found.id;
   const list = all.length === 0 ? '目前没有任何盘点' : `现有盘点：${all.map((s) => `${s.id}（${s.title}，${s.startedOn}）`).join('、')}`;
