@@ -152,11 +152,10 @@ function rowOf(
   card: Card,
   state: AssetState,
   basis: DepreciationBasis | null,
-  asOf: string,
+  month: number,
   names: Names,
   seen: Map<number, string>,
 ): AssetRow {
-  const month = monthIndex(asOf);
   const accumulated = basis ? accumulatedAt(basis, month) : 0;
   const before = basis && accumulated > 0 ? accumulatedAt(basis, month - 1) : 0;
   const category = card.category as AssetCategory;
@@ -196,17 +195,19 @@ export function ledgerAsOf(db: Db, asOf: string): AssetRow[] {
   const facts = unsettledFacts(db, asOf);
   const names = namesOf(db);
   const seen = lastSeen(db, asOf);
+  // Booked through the end of the day's month.
+  const month = monthIndex(asOf);
   const out: AssetRow[] = [];
   for (const tuple of stmt(db, `${CARD_SQL} WHERE status <> 'void' AND in_service_on <= ? ORDER BY code`).raw().all(asOf) as CardTuple[]) {
     const card = cardOf(tuple);
     if (settled(card, asOf)) {
       const { state, basis } = cachedState(card);
-      out.push(rowOf(card, state, basis, asOf, names, seen));
+      out.push(rowOf(card, state, basis, month, names, seen));
       continue;
     }
     const effective = inEffect(facts.get(card.id) ?? []);
     const state = stateAt(effective, asOf);
-    if (state.exists) out.push(rowOf(card, state, depreciationBasis(effective, asOf), asOf, names, seen));
+    if (state.exists) out.push(rowOf(card, state, depreciationBasis(effective, asOf), month, names, seen));
   }
   return out;
 }
@@ -216,5 +217,5 @@ export function ledgerRowOf(db: Db, id: number, asOf: string): AssetRow {
   const card = cardOf(stmt(db, `${CARD_SQL} WHERE id = ?`).raw().get(id) as CardTuple);
   const effective = inEffect(movementFacts(db, id));
   const state = stateAt(effective, asOf);
-  return rowOf(card, state, state.exists ? depreciationBasis(effective, asOf) : null, asOf, namesOf(db), lastSeen(db, asOf));
+  return rowOf(card, state, state.exists ? depreciationBasis(effective, asOf) : null, monthIndex(asOf), namesOf(db), lastSeen(db, asOf));
 }
