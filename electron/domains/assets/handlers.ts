@@ -7,16 +7,8 @@ import { reportingUnit } from '../settings/service';
 import { getAsset } from './detail';
 import { isHeld, ledgerAsOf } from './ledger';
 import { recordMovement, reverseMovement } from './movements';
-import {
-  addSurplus,
-  closeStocktake,
-  createStocktake,
-  getStocktake,
-  listStocktakes,
-  markItem,
-  markRest,
-  notRecentlyCounted,
-} from './stocktakes';
+import { addSurplus, createStocktake, getStocktake, listStocktakes, markItem, markRest, notRecentlyCounted } from './stocktakes';
+import { closeStocktake } from './stocktakeClose';
 import { createAsset, updateAssetCard } from './write';
 
 export const assetHandlers: HandlerMap<OpsOf<'assets'> | OpsOf<'stocktakes'>> = {

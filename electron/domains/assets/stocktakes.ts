@@ -2,13 +2,9 @@
  * Stocktakes (盘点, A3). Starting one lists what the ledger says the clinic (or the center, or
  * the whole township) holds, with value and book value as they stand that day. Each item is
  * marked found, missing or damaged — by hand or by scanning the label's code — and surplus
- * items found without a card are added. Closing needs every item marked; it then locks the
- * stocktake (the database refuses later changes), opens a card for each surplus item (盘盈入账)
- * and marks each missing asset 丢失待处理: it stays on the books until a loss disposal with an
- * approval number is recorded, so nothing leaves the ledger unseen.
+ * items found without a card are added. Closing is in stocktakeClose.ts.
  */
 import type { z } from 'zod';
-import type { AssetCategory } from '../../../shared/rules/assetCategories';
 import { todayIso } from '../../../shared/format';
 import type {
   stocktakeCreate,
@@ -26,9 +22,8 @@ import { audit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
 import { isHeld, ledgerAsOf, namesOf } from './ledger';
-import { insertMovement } from './movements';
 import { holderName } from './state';
-import { assertNotFuture, assertOpenClinic, insertAsset } from './write';
+import { assertNotFuture, assertOpenClinic } from './write';
 
 type Create = z.output<typeof stocktakeCreate>;
 type Mark = z.output<typeof stocktakeMark>;
@@ -54,7 +49,7 @@ function scopeName(db: Db, h: Pick<Head, 'scope' | 'clinic_id'>): string {
   return h.scope === 'all' ? '全乡镇' : holderName(db, h.scope === 'center' ? null : h.clinic_id);
 }
 
-function rowOf(db: Db, h: Head): StocktakeRow {
+export function rowOf(db: Db, h: Head): StocktakeRow {
   const counts = { total: 0, pending: 0, found: 0, missing: 0, damaged: 0, surplus: 0 };
   for (const r of stmt(db, 'SELECT result, count(*) AS n FROM stocktake_items WHERE stocktake_id = ? GROUP BY result').all(h.id) as {
     result: keyof typeof counts;
@@ -149,7 +144,7 @@ export function createStocktake(ctx: ServiceContext, v: Create): StocktakeDetail
   return getStocktake(ctx, id);
 }
 
-function openHead(db: Db, id: number): Head {
+export function openHead(db: Db, id: number): Head {
   const h = head(db, id);
   if (h.status === 'closed') throw new AppError('CONFLICT', `“${h.title}”已于 ${h.closed_on ?? ''} 结束，不能再修改`);
   return h;
@@ -250,75 +245,6 @@ export function addSurplus(ctx: ServiceContext, v: Surplus): StocktakeDetail {
     })
     .immediate();
   return getStocktake(ctx, v.stocktakeId);
-}
-
-export function closeStocktake(ctx: ServiceContext, v: { id: number; closedOn: string }): StocktakeDetail {
-  ctx.db
-    .transaction(() => {
-      const h = openHead(ctx.db, v.id);
-      assertNotFuture(ctx, v.closedOn, 'closedOn', '结束日期');
-      if (v.closedOn < h.started_on) throw invalid('closedOn', `结束日期不能早于开始日期 ${h.started_on}`);
-      const pending = Number(
-        stmt(ctx.db, "SELECT count(*) FROM stocktake_items WHERE stocktake_id = ? AND result = 'pending'").pluck().get(h.id),
-      );
-      if (pending > 0) throw new AppError('CONFLICT', `还有 ${pending} 项未盘点。请逐项标记，或用“其余标记为…”一次标记后再结束盘点`);
-      const surplus = stmt(ctx.db, "SELECT * FROM stocktake_items WHERE stocktake_id = ? AND result = 'surplus' AND asset_id IS NULL").all(
-        h.id,
-      ) as {
-        id: number;
-        holder_clinic_id: number | null;
-        name: string;
-        category: string;
-        model: string;
-        quantity: number;
-        unit: string;
-        value_fen: number;
-        note: string;
-      }[];
-      for (const s of surplus) {
-        const assetId = insertAsset(
-          ctx,
-          {
-            name: s.name,
-            category: s.category as AssetCategory,
-            model: s.model,
-            quantity: s.quantity,
-            unit: s.unit,
-            funding: 'surplus',
-            acquiredOn: v.closedOn,
-            custodianId: null,
-            location: '',
-            note: `盘盈：${h.title}${s.note ? `；${s.note}` : ''}`,
-            valueFen: s.value_fen,
-            inServiceOn: v.closedOn,
-            lifeMonths: null,
-            holderClinicId: s.holder_clinic_id,
-          },
-          { stocktakeId: h.id, reason: `盘盈入账（${h.title}）` },
-        );
-        stmt(ctx.db, 'UPDATE stocktake_items SET asset_id = ? WHERE id = ?').run(assetId, s.id);
-      }
-      const missing = stmt(
-        ctx.db,
-        `SELECT i.asset_id AS id, a.code, a.status, (SELECT max(moved_on) FROM asset_movements m WHERE m.asset_id = i.asset_id) AS lastDate
-      FROM stocktake_items i JOIN assets a ON a.id = i.asset_id WHERE i.stocktake_id = ? AND i.result = 'missing'`,
-      ).all(h.id) as { id: number; code: string; status: string; lastDate: string }[];
-      for (const m of missing) {
-        if (m.status === 'lost' || m.status === 'disposed' || m.status === 'void') continue;
-        if (m.lastDate > v.closedOn) throw invalid('closedOn', `${m.code} 在 ${m.lastDate} 还有变动记录，结束日期不能早于它`);
-        insertMovement(ctx, m.id, v.closedOn, `盘亏（${h.title}），待报损审批`, { kind: 'status', status: 'lost' }, h.id);
-      }
-      stmt(ctx.db, "UPDATE stocktakes SET status = 'closed', closed_on = ?, closed_by = ? WHERE id = ?").run(v.closedOn, ctx.actor, h.id);
-      const row = rowOf(ctx.db, h);
-      audit(ctx, {
-        action: 'close',
-        entity: 'stocktake',
-        entityId: h.id,
-        summary: `结束盘点：${h.title}（相符 ${row.counts.found}，盘亏 ${row.counts.missing}，毁损 ${row.counts.damaged}，盘盈 ${row.counts.surplus}）`,
-      });
-    })
-    .immediate();
-  return getStocktake(ctx, v.id);
 }
 
 /** Assets on the books never seen by a closed stocktake, or not in the last 12 months. */
