@@ -130,7 +130,7 @@ describe("a township's own files import as they are (CLI)", () => {
     expect(dumpFile(db)).toBe(before);
   });
 
-  it('a later list with 机构编码 fills the codes in, each clinic matched by its name however it is written', async () => {
+  it('a later list with 机构编码 fills the codes in, each clinic matched by its name however it is written (the name on file kept)', async () => {
     const renamed: Record<string, string> = { 东沟村卫生室: '东沟卫生室', 南坡卫生室: '南坡村卫生室' };
     const coded = await writeSheet(path.join(dir, '村卫生室-有编码.xlsx'), {
       ...clinicSheet,
@@ -142,8 +142,8 @@ describe("a township's own files import as they are (CLI)", () => {
     expect(out).toContain('机构编码');
     withRawDb(db, (raw) => {
       expect(raw.prepare('SELECT name, code FROM clinics ORDER BY id').all()).toEqual([
-        { name: '东沟卫生室', code: 'LL-01' },
-        { name: '南坡村卫生室', code: 'LL-02' },
+        { name: '东沟村卫生室', code: 'LL-01' },
+        { name: '南坡卫生室', code: 'LL-02' },
         { name: '北岭村卫生室', code: 'LL-03' },
         { name: '杨庄村卫生室', code: 'LL-04' },
       ]);

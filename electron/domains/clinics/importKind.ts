@@ -9,7 +9,8 @@
 import type { z } from 'zod';
 import { clinicInput } from '../../../shared/schemas/clinics';
 import type { Db } from '../../db/open';
-import { allClinics, clinicNameKey, clinicsNamed } from './lookup';
+import { toHalfWidth } from '../../../shared/text';
+import { allClinics, clinicNameKey, clinicsNamed, type ClinicRef } from './lookup';
 import { clinicForImport, insertClinic, updateClinic } from './service';
 import type { FieldDef, FieldProblem, FieldValues, ImportKind } from '../../excel/import/types';
 
@@ -80,6 +81,21 @@ function resolveNames(db: Db, names: readonly string[], key: string, problems: F
   return { host, extension };
 }
 
+/**
+ * The clinic a row without a known code names: the one of the same name however written, and
+ * among several such (张庄村卫生室 and 张庄卫生室 both on file) the one written exactly so. A row
+ * with a new code only matches a clinic that has none yet (a later import with codes fills them in).
+ */
+function sameClinic(db: Db, values: FieldValues, memo: Map<string, unknown>): { found?: ClinicRef; candidates: ClinicRef[] } {
+  const code = typeof values.code === 'string' ? values.code : '';
+  const name = typeof values.name === 'string' ? values.name : '';
+  if (!name) return { candidates: [] };
+  const candidates = clinicsNamed(db, name, memo).filter((c) => code === '' || c.code === '');
+  const written = toHalfWidth(name).replace(/\s+/g, '');
+  const exact = candidates.find((c) => toHalfWidth(c.name).replace(/\s+/g, '') === written);
+  return { found: exact ?? (candidates.length === 1 ? candidates[0] : undefined), candidates };
+}
+
 export const clinicKind: ImportKind<ClinicValues> = {
   name: 'clinics',
   title: '村卫生室',
@@ -100,24 +116,32 @@ export const clinicKind: ImportKind<ClinicValues> = {
 
   keyOf(values) {
     if (typeof values.code === 'string' && values.code) return values.code;
-    return typeof values.name === 'string' && values.name ? clinicNameKey(values.name) : undefined;
+    // The name as written; the same clinic written two ways is caught in checkPlan.
+    return typeof values.name === 'string' && values.name ? toHalfWidth(values.name).replace(/\s+/g, '') : undefined;
   },
   keyField: 'name',
 
   findExisting(db, _key, values, memo) {
     const code = typeof values.code === 'string' ? values.code : '';
-    const name = typeof values.name === 'string' ? values.name : '';
     const byCode = code ? allClinics(db, memo).find((c) => c.code === code) : undefined;
-    // A new code: the clinic of that name, if it has no code yet (a later import with codes fills them in).
-    const byName = name ? clinicsNamed(db, name, memo).filter((c) => code === '' || c.code === '') : [];
-    const found = byCode ?? (byName.length === 1 ? byName[0] : undefined);
+    const found = byCode ?? sameClinic(db, values, memo).found;
     return found ? clinicForImport(db, found.id) : null;
   },
 
-  toInput(db, values: FieldValues) {
+  toInput(db, values: FieldValues, _today, memo) {
     const problems: FieldProblem[] = [];
+    const code = typeof values.code === 'string' ? values.code : '';
     const { hostVillageIds: hostNames, extensionVillageIds: extensionNames, ...rest } = values;
     const input: Record<string, unknown> = { ...rest };
+    if (code === '' || !allClinics(db, memo).some((c) => c.code === code)) {
+      const { found, candidates } = sameClinic(db, values, memo);
+      // Found by its name written another way (张庄卫生室 for 张庄村卫生室): the name on file stays.
+      if (found) input.name = found.name;
+      else if (candidates.length > 1) {
+        const names = candidates.map((c) => `“${c.name}”`).join('、');
+        problems.push({ key: 'name', message: `可能是 ${names} 中的一个，请写出卫生室的全称或填写机构编码` });
+      }
+    }
     const host: number[] = [];
     const extension: number[] = [];
     if (Array.isArray(hostNames)) {
@@ -137,12 +161,12 @@ export const clinicKind: ImportKind<ClinicValues> = {
   },
 
   checkPlan(_db, rows) {
-    // Two new rows naming one clinic two ways (张庄村卫生室, 张庄卫生室) would make two clinics.
+    // One clinic named twice, written two ways (张庄村卫生室, 张庄卫生室): two rows for a clinic on
+    // file, or two new rows that would make two clinics.
     const problems = new Map<number, FieldProblem[]>();
     const first = new Map<string, number>();
     for (const r of rows) {
-      if (r.existingId !== null) continue;
-      const key = clinicNameKey(r.values.name);
+      const key = r.existingId !== null ? `#${r.existingId}` : clinicNameKey(r.values.name);
       const earlier = first.get(key);
       if (earlier !== undefined)
         problems.set(r.row, [{ key: 'name', message: `与第 ${earlier} 行是同一个卫生室（名称写法不同），同一卫生室只能出现一次` }]);
