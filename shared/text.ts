@@ -18,6 +18,11 @@ export function toHalfWidth(s: string): string {
     .replace(/\uffe5/g, '¥');
 }
 
+/** A name as typed, made comparable: half-width, without spaces (张 庄 村 = 张庄村, ＨＹ０１ = HY01). */
+export function compactText(s: string): string {
+  return toHalfWidth(s).replace(/\s+/g, '');
+}
+
 /** The brackets clerks use, by side, as the ASCII ones (after toHalfWidth). */
 const OPENING = /[【〔［〈《「『]/g;
 const CLOSING = /[】〕］〉》」』]/g;

@@ -9,8 +9,8 @@
 import type { z } from 'zod';
 import { clinicInput } from '../../../shared/schemas/clinics';
 import type { Db } from '../../db/open';
-import { toHalfWidth } from '../../../shared/text';
-import { allClinics, clinicNameKey, clinicsNamed, type ClinicRef } from './lookup';
+import { compactText } from '../../../shared/text';
+import { clinicByCode, clinicNameKey, clinicsNamed, type ClinicRef } from './lookup';
 import { clinicForImport, insertClinic, updateClinic } from './service';
 import type { FieldDef, FieldProblem, FieldValues, ImportKind } from '../../excel/import/types';
 
@@ -91,8 +91,8 @@ function sameClinic(db: Db, values: FieldValues, memo: Map<string, unknown>): { 
   const name = typeof values.name === 'string' ? values.name : '';
   if (!name) return { candidates: [] };
   const candidates = clinicsNamed(db, name, memo).filter((c) => code === '' || c.code === '');
-  const written = toHalfWidth(name).replace(/\s+/g, '');
-  const exact = candidates.find((c) => toHalfWidth(c.name).replace(/\s+/g, '') === written);
+  const written = compactText(name);
+  const exact = candidates.find((c) => compactText(c.name) === written);
   return { found: exact ?? (candidates.length === 1 ? candidates[0] : undefined), candidates };
 }
 
@@ -117,13 +117,13 @@ export const clinicKind: ImportKind<ClinicValues> = {
   keyOf(values) {
     if (typeof values.code === 'string' && values.code) return values.code;
     // The name as written; the same clinic written two ways is caught in checkPlan.
-    return typeof values.name === 'string' && values.name ? toHalfWidth(values.name).replace(/\s+/g, '') : undefined;
+    return typeof values.name === 'string' && values.name ? compactText(values.name) : undefined;
   },
   keyField: 'name',
 
   findExisting(db, _key, values, memo) {
     const code = typeof values.code === 'string' ? values.code : '';
-    const byCode = code ? allClinics(db, memo).find((c) => c.code === code) : undefined;
+    const byCode = code ? clinicByCode(db, code, memo) : undefined;
     const found = byCode ?? sameClinic(db, values, memo).found;
     return found ? clinicForImport(db, found.id) : null;
   },
@@ -133,7 +133,7 @@ export const clinicKind: ImportKind<ClinicValues> = {
     const code = typeof values.code === 'string' ? values.code : '';
     const { hostVillageIds: hostNames, extensionVillageIds: extensionNames, ...rest } = values;
     const input: Record<string, unknown> = { ...rest };
-    if (code === '' || !allClinics(db, memo).some((c) => c.code === code)) {
+    if (code === '' || !clinicByCode(db, code, memo)) {
       const { found, candidates } = sameClinic(db, values, memo);
       // Found by its name written another way (张庄卫生室 for 张庄村卫生室): the name on file stays.
       if (found) input.name = found.name;

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
-import { toHalfWidth } from '../../../shared/text';
+import { compactText } from '../../../shared/text';
 
 export interface ClinicRef {
   id: number;
@@ -17,11 +17,9 @@ export interface ClinicRef {
   closedOn: string | null;
 }
 
-const flatName = (s: string) => toHalfWidth(s).replace(/\s+/g, '');
-
 /** What identifies a clinic's name however it is written: 张庄村卫生室, 张庄卫生室, 张 庄 村 → 张庄. */
 export function clinicNameKey(written: string): string {
-  const stem = flatName(written).replace(/(村)?卫生室$/, '');
+  const stem = compactText(written).replace(/(村)?卫生室$/, '');
   // 张庄村 alone is the village's name, and so the clinic's; a bare 村 (one character) is not a stem.
   return stem.length > 2 && stem.endsWith('村') ? stem.slice(0, -1) : stem;
 }
@@ -52,7 +50,7 @@ function clinicIndex(db: Db, memo?: Map<string, unknown>): ClinicIndex {
   if (cached) return cached;
   const index: ClinicIndex = { byName: new Map(), byCode: new Map(), byKey: new Map() };
   for (const c of allClinics(db, memo)) {
-    const name = flatName(c.name);
+    const name = compactText(c.name);
     if (!index.byName.has(name)) index.byName.set(name, c);
     if (c.code !== '' && !index.byCode.has(c.code.toLowerCase())) index.byCode.set(c.code.toLowerCase(), c);
     const key = clinicNameKey(c.name);
@@ -70,7 +68,7 @@ function clinicIndex(db: Db, memo?: Map<string, unknown>): ClinicIndex {
  * candidates are returned for the message.
  */
 export function lookupClinic(db: Db, written: string, memo?: Map<string, unknown>): ClinicLookup {
-  const text = flatName(written);
+  const text = compactText(written);
   const index = clinicIndex(db, memo);
   const exact = index.byName.get(text) ?? index.byCode.get(text.toLowerCase());
   if (exact) return { ok: true, clinic: exact };
@@ -84,4 +82,10 @@ export function lookupClinic(db: Db, written: string, memo?: Map<string, unknown
 /** The clinics whose names read as this one (张庄村卫生室, 张庄卫生室 …). */
 export function clinicsNamed(db: Db, written: string, memo?: Map<string, unknown>): ClinicRef[] {
   return clinicIndex(db, memo).byKey.get(clinicNameKey(written)) ?? [];
+}
+
+/** The clinic with exactly this 机构编码, if any. */
+export function clinicByCode(db: Db, code: string, memo?: Map<string, unknown>): ClinicRef | undefined {
+  const found = clinicIndex(db, memo).byCode.get(code.toLowerCase());
+  return found?.code === code ? found : undefined;
 }

@@ -20,7 +20,7 @@ import { categoryLabels, guessCategory } from '../../../../shared/rules/assetCat
 import { assetLabels } from '../../../../shared/schemas/assets';
 import { insertAsset, updateAssetCard } from '../write';
 import { yuanText } from '../../../../shared/format';
-import { toHalfWidth } from '../../../../shared/text';
+import { compactText } from '../../../../shared/text';
 import {
   sheetHas,
   type FieldProblem,
@@ -55,8 +55,7 @@ function oldCodeOf(values: FieldValues): string | undefined {
   return str(values.oldCode)?.replace(/\s+/g, '') || undefined;
 }
 
-const flat = (v: FieldValue | undefined): string =>
-  typeof v === 'string' ? toHalfWidth(v).replace(/\s+/g, '') : typeof v === 'number' ? String(v) : '';
+const flat = (v: FieldValue | undefined): string => (typeof v === 'string' ? compactText(v) : typeof v === 'number' ? String(v) : '');
 
 /** The clerk's number, or the row's fingerprint (see above) as it is written in the sheet. */
 function keyOf(values: FieldValues): string | undefined {
@@ -106,7 +105,7 @@ function holderOf(
 
 /** 使用年限 as written (5, 5年, 2.5, 60个月) → months. */
 function lifeMonthsOf(written: string): { ok: true; value: number } | { ok: false; reason: string } {
-  const s = toHalfWidth(written).replace(/\s/g, '');
+  const s = compactText(written);
   const m = /^(\d+(?:\.\d+)?)(年|个月|月)?$/.exec(s);
   if (!m) return { ok: false, reason: `应填使用年限（年），如 5、5年 或 60个月，实际是“${written}”` };
   const n = Number(m[1]);
