@@ -2,11 +2,13 @@
  * The spine of the app: every operation the renderer may call, with the zod schemas of its
  * input and output. The main process's handler table is typed from this map, both
  * transports (IPC and HTTP) validate input against it before any service runs, and the
- * renderer's `call()` is typed from it. Adding an operation: schema here, service function,
- * handler entry, UI call.
+ * renderer's `call()` is typed from it. Each operation also declares the access it needs
+ * (`shared/access.ts`), which the dispatcher checks against the signed-in user's role.
+ * Adding an operation: schema and access here, service function, handler entry, UI call.
  */
 import { z } from 'zod';
 import './zodLocale';
+import type { Access } from './access';
 import { appInfo, auditRow, backupInfo, dashboard, firstRunInput, returnExportInput, returnInfo } from './schemas/app';
 import { clinicClose, clinicDetail, clinicInput, clinicRow, clinicUpdate } from './schemas/clinics';
 import { exportViewInput, fileResult, idInput, listQuery, pageOf } from './schemas/common';
@@ -43,80 +45,81 @@ const assetLabel = z.object({
 
 const none = z.object({}).strict();
 
-function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
+/** An operation: its input and output schemas, and the access it needs (shared/access.ts). */
+function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access) {
+  return { input, output, access };
 }
 
 export const contract = {
-  'app.info': op(none, appInfo),
-  'app.firstRun': op(firstRunInput, appInfo),
-  'app.openDemo': op(none, appInfo),
-  'app.leaveDemo': op(none, appInfo),
-  'app.dashboard': op(none, dashboard),
+  'app.info': op(none, appInfo, 'public'),
+  'app.firstRun': op(firstRunInput, appInfo, 'public'),
+  'app.openDemo': op(none, appInfo, 'signedIn'),
+  'app.leaveDemo': op(none, appInfo, 'signedIn'),
+  'app.dashboard': op(none, dashboard, 'read'),
 
-  'settings.get': op(none, settingsSchema),
-  'settings.update': op(settingsPatch, settingsSchema),
+  'settings.get': op(none, settingsSchema, 'read'),
+  'settings.update': op(settingsPatch, settingsSchema, 'admin'),
 
-  'villages.list': op(listQuery, pageOf(villageRow)),
-  'villages.all': op(none, z.array(z.object({ id: z.number(), name: z.string() }))),
-  'villages.get': op(idInput, villageRow),
-  'villages.create': op(villageInput, villageRow),
-  'villages.update': op(villageUpdate, villageRow),
-  'villages.export': op(exportViewInput, fileResult),
+  'villages.list': op(listQuery, pageOf(villageRow), 'read'),
+  'villages.all': op(none, z.array(z.object({ id: z.number(), name: z.string() })), 'read'),
+  'villages.get': op(idInput, villageRow, 'read'),
+  'villages.create': op(villageInput, villageRow, 'write'),
+  'villages.update': op(villageUpdate, villageRow, 'write'),
+  'villages.export': op(exportViewInput, fileResult, 'read'),
 
-  'clinics.list': op(listQuery, pageOf(clinicRow)),
-  'clinics.get': op(idInput, clinicDetail),
-  'clinics.create': op(clinicInput, clinicDetail),
-  'clinics.update': op(clinicUpdate, clinicDetail),
-  'clinics.close': op(clinicClose, clinicDetail),
-  'clinics.reopen': op(idInput, clinicDetail),
-  'clinics.export': op(exportViewInput, fileResult),
+  'clinics.list': op(listQuery, pageOf(clinicRow), 'read'),
+  'clinics.get': op(idInput, clinicDetail, 'read'),
+  'clinics.create': op(clinicInput, clinicDetail, 'write'),
+  'clinics.update': op(clinicUpdate, clinicDetail, 'write'),
+  'clinics.close': op(clinicClose, clinicDetail, 'write'),
+  'clinics.reopen': op(idInput, clinicDetail, 'write'),
+  'clinics.export': op(exportViewInput, fileResult, 'read'),
 
-  'people.list': op(listQuery, pageOf(personRow)),
-  'people.get': op(idInput, personDetail),
-  'people.create': op(personInput, personDetail),
-  'people.update': op(personUpdate, personDetail),
-  'people.exit': op(personExit, personDetail),
-  'people.saveRecord': op(saveRecordInput, personDetail),
-  'people.removeRecord': op(removeRecordInput, personDetail),
+  'people.list': op(listQuery, pageOf(personRow), 'read'),
+  'people.get': op(idInput, personDetail, 'read'),
+  'people.create': op(personInput, personDetail, 'write'),
+  'people.update': op(personUpdate, personDetail, 'write'),
+  'people.exit': op(personExit, personDetail, 'write'),
+  'people.saveRecord': op(saveRecordInput, personDetail, 'write'),
+  'people.removeRecord': op(removeRecordInput, personDetail, 'write'),
   // rule S11a: a decision (留用说明) closing an open S11 exit trigger without an exit.
-  'people.recordExitDecision': op(exitDecisionInput, personDetail),
-  'people.options': op(none, z.array(z.object({ id: z.number(), name: z.string(), clinicName: z.string() }))),
-  'people.export': op(exportViewInput, fileResult),
-  'clinics.options': op(none, z.array(z.object({ id: z.number(), name: z.string(), status: z.string() }))),
-  'alerts.list': op(z.object({ asOf: isoDate.optional() }).strict(), alertsOutput),
-  'alerts.page': op(listQuery, pageOf(alertItem)),
-  'alerts.export': op(exportViewInput, fileResult),
+  'people.recordExitDecision': op(exitDecisionInput, personDetail, 'approve'),
+  'people.options': op(none, z.array(z.object({ id: z.number(), name: z.string(), clinicName: z.string() })), 'read'),
+  'people.export': op(exportViewInput, fileResult, 'read'),
+  'clinics.options': op(none, z.array(z.object({ id: z.number(), name: z.string(), status: z.string() })), 'read'),
+  'alerts.list': op(z.object({ asOf: isoDate.optional() }).strict(), alertsOutput, 'read'),
+  'alerts.page': op(listQuery, pageOf(alertItem), 'read'),
+  'alerts.export': op(exportViewInput, fileResult, 'read'),
 
-  'assets.list': op(assetListQuery, pageOf(assetRow)),
-  'assets.export': op(assetExportInput, fileResult),
-  'assets.uncounted': op(listQuery, pageOf(assetRow)),
-  'assets.labels': op(assetExportInput, z.array(assetLabel)),
-  'assets.get': op(idInput, assetDetail),
-  'assets.create': op(assetInput, assetDetail),
-  'assets.update': op(assetUpdate, assetDetail),
-  'assets.move': op(movementInput, assetDetail),
-  'assets.reverse': op(reverseInput, assetDetail),
+  'assets.list': op(assetListQuery, pageOf(assetRow), 'read'),
+  'assets.export': op(assetExportInput, fileResult, 'read'),
+  'assets.uncounted': op(listQuery, pageOf(assetRow), 'read'),
+  'assets.labels': op(assetExportInput, z.array(assetLabel), 'read'),
+  'assets.get': op(idInput, assetDetail, 'read'),
+  'assets.create': op(assetInput, assetDetail, 'write'),
+  'assets.update': op(assetUpdate, assetDetail, 'write'),
+  'assets.move': op(movementInput, assetDetail, 'write'),
+  'assets.reverse': op(reverseInput, assetDetail, 'write'),
 
-  'stocktakes.list': op(none, z.array(stocktakeRow)),
-  'stocktakes.get': op(idInput, stocktakeDetail),
-  'stocktakes.create': op(stocktakeCreate, stocktakeDetail),
-  'stocktakes.mark': op(stocktakeMark, markResult),
-  'stocktakes.markRest': op(stocktakeMarkRest, stocktakeDetail),
-  'stocktakes.addSurplus': op(stocktakeSurplus, stocktakeDetail),
-  'stocktakes.close': op(stocktakeClose, stocktakeDetail),
+  'stocktakes.list': op(none, z.array(stocktakeRow), 'read'),
+  'stocktakes.get': op(idInput, stocktakeDetail, 'read'),
+  'stocktakes.create': op(stocktakeCreate, stocktakeDetail, 'write'),
+  'stocktakes.mark': op(stocktakeMark, markResult, 'write'),
+  'stocktakes.markRest': op(stocktakeMarkRest, stocktakeDetail, 'write'),
+  'stocktakes.addSurplus': op(stocktakeSurplus, stocktakeDetail, 'write'),
+  'stocktakes.close': op(stocktakeClose, stocktakeDetail, 'write'),
 
-  'audit.list': op(listQuery, pageOf(auditRow)),
-  'audit.export': op(exportViewInput, fileResult),
+  'audit.list': op(listQuery, pageOf(auditRow), 'read'),
+  'audit.export': op(exportViewInput, fileResult, 'read'),
 
-  'import.preview': op(importUpload, importPreviewOutput),
-  'import.commit': op(importUpload, importCommitOutput),
+  'import.preview': op(importUpload, importPreviewOutput, 'write'),
+  'import.commit': op(importUpload, importCommitOutput, 'write'),
 
-  'returns.list': op(none, z.array(returnInfo)),
-  'returns.export': op(returnExportInput, fileResult),
+  'returns.list': op(none, z.array(returnInfo), 'read'),
+  'returns.export': op(returnExportInput, fileResult, 'read'),
 
-  'backups.list': op(none, z.array(backupInfo)),
-  'backups.create': op(none, backupInfo),
+  'backups.list': op(none, z.array(backupInfo), 'read'),
+  'backups.create': op(none, backupInfo, 'write'),
 } as const;
 
 export type Contract = typeof contract;
