@@ -4,8 +4,6 @@
  * `shared/contract.ts`, so a missing or mistyped handler fails the typecheck.
  */
 import type { OpName, Output } from '../../shared/contract';
-import { audit } from '../db/audit';
-import { backupDatabase, listBackups } from '../db/backup';
 import { AppError } from '../db/errors';
 import { latestVersion } from '../db/migrations';
 import { assetHandlers } from '../domains/assets/handlers';
@@ -16,6 +14,7 @@ import { peopleHandlers } from '../domains/people/handlers';
 import { settingsHandlers } from '../domains/settings/handlers';
 import { readSettings, updateSettings } from '../domains/settings/service';
 import { villageHandlers } from '../domains/villages/handlers';
+import { backupHandlers } from './backupHandlers';
 import { getDashboard } from './dashboard';
 import { commitUpload, previewUpload } from './importUpload';
 import { exportReturnFile, returnCatalog } from './returns';
@@ -39,7 +38,7 @@ function info(s: Session): Output<'app.info'> {
   };
 }
 
-const appHandlers: HandlerMap<OpsOf<'app'> | OpsOf<'import'> | OpsOf<'returns'> | OpsOf<'backups'>, Session> = {
+const appHandlers: HandlerMap<OpsOf<'app'> | OpsOf<'import'> | OpsOf<'returns'>, Session> = {
   'app.info': (s) => info(s),
   'app.firstRun': (s, input) => {
     if (s.isDemo) throw new AppError('CONFLICT', '当前是演示数据，请先返回正式数据再填写单位信息');
@@ -61,17 +60,11 @@ const appHandlers: HandlerMap<OpsOf<'app'> | OpsOf<'import'> | OpsOf<'returns'> 
 
   'returns.list': () => returnCatalog.map(({ name, title, description, params }) => ({ name, title, description, params: [...params] })),
   'returns.export': (s, { name, ...params }) => exportReturnFile(s.ctx, name, params),
-
-  'backups.list': (s) => listBackups(s.dbPath),
-  'backups.create': async (s) => {
-    const made = await backupDatabase(s.db, s.dbPath, 'manual', 1000);
-    audit(s.ctx, { action: 'backup', entity: 'database', summary: `手动备份到 ${made.file}` });
-    return made;
-  },
 };
 
 export const handlers: HandlerTable = {
   ...appHandlers,
+  ...backupHandlers,
   ...settingsHandlers,
   ...villageHandlers,
   ...clinicHandlers,
