@@ -7,23 +7,41 @@ import type { MovementFact } from '../../../shared/rules/assetState';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
 
-/** The columns of a MovementFact, plus the asset it belongs to. */
+/** The columns of a MovementFact, plus the asset it belongs to, in the order `factOf` reads them. */
 export const FACT_COLUMNS = `id, asset_id AS assetId, kind, moved_on AS date, to_clinic_id AS toClinicId, value_fen AS valueFen,
   life_months AS lifeMonths, status, method, reverses_id AS reversesId`;
 
-type Raw = MovementFact & { assetId: number };
+type FactTuple = [number, number, MovementFact['kind'], string, number | null, number, number | null, string, string, number | null];
+
+/** Rows read as arrays and made into objects here: better-sqlite3's own row objects cost twice as much on a ledger's 5,000 movements. */
+function factOf(t: FactTuple): MovementFact {
+  return {
+    id: t[0],
+    kind: t[2],
+    date: t[3],
+    toClinicId: t[4],
+    valueFen: t[5],
+    lifeMonths: t[6],
+    status: t[7],
+    method: t[8],
+    reversesId: t[9],
+  };
+}
 
 export function movementFacts(db: Db, assetId: number): MovementFact[] {
-  return stmt(db, `SELECT ${FACT_COLUMNS} FROM asset_movements WHERE asset_id = ? ORDER BY moved_on, id`).all(assetId) as Raw[];
+  return (
+    stmt(db, `SELECT ${FACT_COLUMNS} FROM asset_movements WHERE asset_id = ? ORDER BY moved_on, id`).raw().all(assetId) as FactTuple[]
+  ).map(factOf);
 }
 
 /** Runs a query selecting FACT_COLUMNS (ordered by asset) and groups its rows by asset id. */
 export function factsByAsset(db: Db, sql: string, params: Record<string, string> = {}): Map<number, MovementFact[]> {
   const out = new Map<number, MovementFact[]>();
-  for (const r of stmt(db, sql).all(params) as Raw[]) {
-    const list = out.get(r.assetId);
-    if (list) list.push(r);
-    else out.set(r.assetId, [r]);
+  for (const t of stmt(db, sql).raw().all(params) as FactTuple[]) {
+    const fact = factOf(t);
+    const list = out.get(t[1]);
+    if (list) list.push(fact);
+    else out.set(t[1], [fact]);
   }
   return out;
 }
