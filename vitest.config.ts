@@ -12,6 +12,7 @@ export default defineConfig({
             'test/cli/**/*.test.ts',
             'test/excel/**/*.test.ts',
             'test/web/**/*.test.ts',
+            'test/electron/**/*.test.ts',
           ],
           environment: 'node',
           env: { THD_CHECK_OUTPUT: '1' },

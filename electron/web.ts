@@ -1,7 +1,9 @@
 /**
  * Browser mode: serves the built renderer and the same handler table over HTTP, for machines
  * without the Electron binary and for the end-to-end tests. Listens on 127.0.0.1 only, checks
- * the Host header (no DNS rebinding), and requires the per-run token on every API call.
+ * the Host header (no DNS rebinding), refuses a request whose Origin header names another site
+ * (cross-site requests from a page in the same browser), and requires the per-run token on
+ * every API call.
  *
  *   POST /api/<operation>   body: the operation's input as JSON   header: x-thd-token
  *   → 200 with the envelope { ok, value } | { ok: false, error }, or 400/401/403/413 with an
@@ -32,15 +34,19 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const MIME: Record<string, string> = {
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.json': 'application/json',
+  '.woff': 'font/woff',
   '.woff2': 'font/woff2',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
 };
 
 export interface WebServer {
@@ -143,6 +149,15 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
       sendError(res, 403, { code: 'UNAUTHORIZED', message: '只接受本机地址的访问' });
+      return;
+    }
+    // Browsers send Origin with every POST and every CORS-mode load (the page's own crossorigin
+    // script and stylesheet too); it must be the very address this request came to. Another page open in the same browser cannot forge it, so this
+    // holds even if the token leaked (in a link, a screenshot, the history). Clients that are not
+    // browsers send none and are left to the token; "null" (sandboxed frames, file:// pages) is refused.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`) {
+      sendError(res, 403, { code: 'UNAUTHORIZED', message: '拒绝来自其他网页的请求：只接受本程序自己页面的访问' });
       return;
     }
     const url = req.url ?? '/';
