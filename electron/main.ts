@@ -20,8 +20,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const windowIcon = app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.join(here, '..', '..', 'resources', 'icon.png');
 const rendererDir = path.join(here, '..', 'renderer');
 
-// standard: relative URLs and an origin of its own (app://desk); secure: treated like https
-// (no mixed-content downgrade). No bypassCSP, no corsEnabled: the page gets nothing file:// had.
+// standard: relative URLs and an origin of its own (app://desk); secure: treated like https.
+// Deliberately not bypassCSP, and not corsEnabled — that would let pages of any other origin
+// read app:// files with no Access-Control check; our own page's loads are same-origin anyway.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 
