@@ -27,6 +27,26 @@ export interface ListSource {
 
 type Param = string | number;
 
+/**
+ * The refusal of a column id the list does not have. The same sentence for SQL and in-memory
+ * lists, naming the id, so a stale page (a column renamed by an update) says what to do.
+ */
+export function unknownColumn(id: string, use: 'sort' | 'filter'): AppError {
+  const verb = use === 'sort' ? '排序' : '筛选';
+  return new AppError('BAD_REQUEST', `没有“${id}”这一列，不能按它${verb}，请刷新页面后再试`, { field: id });
+}
+
+/**
+ * A column by the id the client sent, as an own property only: `columns[id]` alone would
+ * find `constructor`, `toString` or `__proto__` on Object.prototype and put `undefined` into
+ * the SQL, an internal error instead of a refusal.
+ */
+function columnOf(source: ListSource, id: string, use: 'sort' | 'filter'): ColumnSpec {
+  const col = Object.hasOwn(source.columns, id) ? source.columns[id] : undefined;
+  if (!col) throw unknownColumn(id, use);
+  return col;
+}
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -74,9 +94,7 @@ export function buildWhere(source: ListSource, q: Pick<ListQueryParsed, 'search'
   const conds: string[] = [];
   if (source.where) conds.push(`(${source.where})`);
   for (const f of q.filters ?? []) {
-    const col = source.columns[f.id];
-    if (!col) throw new AppError('BAD_REQUEST', `不能按“${f.id}”筛选`, { field: f.id });
-    const c = filterSql(col, f.id, f.value, params);
+    const c = filterSql(columnOf(source, f.id, 'filter'), f.id, f.value, params);
     if (c) conds.push(c);
   }
   const search = q.search?.trim();
@@ -92,9 +110,7 @@ export function buildWhere(source: ListSource, q: Pick<ListQueryParsed, 'search'
 
 export function buildOrder(source: ListSource, sort: ListQueryParsed['sort']): string {
   const parts = (sort ?? []).map((s) => {
-    const col = source.columns[s.id];
-    if (!col) throw new AppError('BAD_REQUEST', `不能按“${s.id}”排序`, { field: s.id });
-    return `(${col.sql}) ${s.desc ? 'DESC' : 'ASC'}`;
+    return `(${columnOf(source, s.id, 'sort').sql}) ${s.desc ? 'DESC' : 'ASC'}`;
   });
   parts.push(source.defaultOrder);
   return `ORDER BY ${parts.join(', ')}`;

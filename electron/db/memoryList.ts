@@ -3,29 +3,44 @@
  * lists computed by rules rather than stored (alerts). Same semantics as db/listQuery.ts.
  */
 import type { ListQueryParsed, Page } from '../../shared/schemas/common';
-import { displayValue, type ViewDef } from '../../shared/views';
-import { AppError } from './errors';
+import { displayValue, type ViewColumn, type ViewDef } from '../../shared/views';
+import { unknownColumn } from './listQuery';
 
 type Row = Record<string, unknown>;
 
-function matches(view: ViewDef, row: Row, q: Pick<ListQueryParsed, 'search' | 'filters'>): boolean {
-  for (const f of q.filters ?? []) {
+type Filter = NonNullable<ListQueryParsed['filters']>[number];
+type ResolvedFilter = { col: ViewColumn; value: Filter['value'] };
+
+/**
+ * Every filter's and sort's column, checked before any row is looked at: checked per row, an
+ * unknown id went unnoticed on an empty list. Columns are found in the view's array (never as
+ * a property of an object), so `constructor` or `__proto__` is simply an unknown id.
+ */
+function resolve(view: ViewDef, q: Pick<ListQueryParsed, 'filters' | 'sort'>): ResolvedFilter[] {
+  const filters = (q.filters ?? []).map((f) => {
     const col = view.columns.find((c) => c.id === f.id);
-    if (!col) throw new AppError('BAD_REQUEST', `不能按“${f.id}”筛选`, { field: f.id });
-    const v = row[f.id];
-    if (typeof f.value === 'boolean') {
-      if (Boolean(v) !== f.value) return false;
-    } else if (Array.isArray(f.value)) {
-      if (f.value.length && !f.value.includes(String(v))) return false;
-    } else if (typeof f.value === 'object') {
+    if (!col) throw unknownColumn(f.id, 'filter');
+    return { col, value: f.value };
+  });
+  for (const s of q.sort ?? []) if (!view.columns.some((c) => c.id === s.id)) throw unknownColumn(s.id, 'sort');
+  return filters;
+}
+
+function matches(view: ViewDef, row: Row, filters: readonly ResolvedFilter[], search: string | undefined): boolean {
+  for (const { col, value } of filters) {
+    const v = row[col.id];
+    if (typeof value === 'boolean') {
+      if (Boolean(v) !== value) return false;
+    } else if (Array.isArray(value)) {
+      if (value.length && !value.includes(String(v))) return false;
+    } else if (typeof value === 'object') {
       const n = Number(v);
-      if ((f.value.min !== undefined && n < f.value.min) || (f.value.max !== undefined && n > f.value.max)) return false;
-    } else if (f.value.trim()) {
-      if (col.kind === 'enum' ? String(v) !== f.value : !String(v ?? '').includes(f.value.trim())) return false;
+      if ((value.min !== undefined && n < value.min) || (value.max !== undefined && n > value.max)) return false;
+    } else if (value.trim()) {
+      if (col.kind === 'enum' ? String(v) !== value : !String(v ?? '').includes(value.trim())) return false;
     }
   }
-  const s = q.search?.trim();
-  return !s || view.columns.some((c) => String(displayValue(c, row[c.id])).includes(s));
+  return !search || view.columns.some((c) => String(displayValue(c, row[c.id])).includes(search));
 }
 
 export function filterSortInMemory<T extends Row>(
@@ -33,11 +48,10 @@ export function filterSortInMemory<T extends Row>(
   rows: readonly T[],
   q: Pick<ListQueryParsed, 'search' | 'filters' | 'sort'>,
 ): T[] {
-  const kept = rows.filter((r) => matches(view, r, q));
+  const filters = resolve(view, q);
+  const search = q.search?.trim();
+  const kept = rows.filter((r) => matches(view, r, filters, search));
   const sorts = q.sort ?? [];
-  for (const s of sorts) {
-    if (!view.columns.some((c) => c.id === s.id)) throw new AppError('BAD_REQUEST', `不能按“${s.id}”排序`, { field: s.id });
-  }
   return sorts.length === 0
     ? kept
     : [...kept].sort((a, b) => {
