@@ -41,3 +41,50 @@ export function normalizeText(s: string): string {
     .replace(/[\s\u00a0]/g, '')
     .toLowerCase();
 }
+
+/**
+ * Line breaks of every kind (CR LF, lone CR, NEL, U+2028/2029) as the one line feed, so a note
+ * typed on Windows, pasted from Word or kept in an Excel cell (Alt+Enter) reads the same.
+ */
+const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
+/** C0 and C1 control characters except the line feed (tab and CR are turned into text first). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+/**
+ * Unicode format characters (category Cf): the zero-width space, joiners and word joiner
+ * (U+200B–U+200D, U+2060), the byte-order mark U+FEFF, direction marks and embeddings, the soft
+ * hyphen. Invisible on screen and on paper, they only make two equal-looking names different.
+ */
+const FORMAT = /\p{Cf}/gu;
+/** Space characters other than the ASCII space (no-break, ideographic, the typographic ones). */
+const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
+export interface CleanOptions {
+  /** A field shown in a multi-line box (notes, reasons) keeps its line breaks. */
+  multiline?: boolean;
+}
+
+/**
+ * Text as it is stored and compared: line breaks unified (kept only in a multi-line field,
+ * elsewhere a space, as is a tab), control and format characters removed, every kind of space
+ * the ASCII one, NFC (a letter with its accent as one character however it was typed), trimmed.
+ * Lone surrogates are left for `hasLoneSurrogate` to refuse: dropping them would hide that a
+ * character was lost. Idempotent: cleaning clean text changes nothing.
+ */
+export function cleanText(s: string, opts: CleanOptions = {}): string {
+  let t = s.replace(LINE_BREAKS, '\n').replace(/\t/g, ' ');
+  if (!opts.multiline) t = t.replace(/\n/g, ' ');
+  return t.replace(CONTROLS, '').replace(FORMAT, '').replace(SPACES, ' ').normalize('NFC').trim();
+}
+
+/** Half of a UTF-16 surrogate pair without its other half: a character broken in copying. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function hasLoneSurrogate(s: string): boolean {
+  return LONE_SURROGATE.test(s);
+}
+
+/** The refusal of a text with a lone surrogate, naming the field. */
+export function loneSurrogateMessage(label: string): string {
+  return `“${label}”含有无法识别的字符（不成对的代理项），请重新输入`;
+}

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { assetCategories } from '../rules/assetCategories';
-import { count, idSchema, isoDate, requiredText, text } from './common';
+import { count, idSchema, isoDate, noteText, requiredText, text } from './common';
 
 export const assetFundings = ['fiscal', 'self', 'donation', 'allocated', 'surplus', 'other'] as const;
 export const fundingLabels: Record<(typeof assetFundings)[number], string> = {
@@ -95,7 +95,7 @@ const cardFields = {
   acquiredOn: isoDate,
   custodianId: idSchema.nullable().default(null),
   location: text(assetLabels.location, 60).default(''),
-  note: text(assetLabels.note, 200).default(''),
+  note: noteText(assetLabels.note, 200).default(''),
 };
 
 export const assetInput = z
@@ -118,7 +118,7 @@ export type AssetInput = z.output<typeof assetInput>;
 export const assetCardInput = z.object(cardFields).strict();
 export const assetUpdate = z.object({ id: idSchema, values: assetCardInput }).strict();
 
-const movementBase = { assetId: idSchema, date: isoDate, reason: text('事由', 200).default('') };
+const movementBase = { assetId: idSchema, date: isoDate, reason: noteText('事由', 200).default('') };
 
 export const movementInput = z.discriminatedUnion(
   'kind',
@@ -127,7 +127,7 @@ export const movementInput = z.discriminatedUnion(
       .object({
         kind: z.literal('transfer'),
         ...movementBase,
-        reason: requiredText('调拨事由', 200),
+        reason: requiredText('调拨事由', 200, { multiline: true }),
         toClinicId: holderId,
         sentBy: requiredText('调出方签收人', 30),
         receivedBy: requiredText('调入方签收人', 30),
@@ -138,7 +138,7 @@ export const movementInput = z.discriminatedUnion(
       .object({
         kind: z.literal('value_change'),
         ...movementBase,
-        reason: requiredText('变动事由', 200),
+        reason: requiredText('变动事由', 200, { multiline: true }),
         method: z.enum(valueChangeMethods, { error: '请选择变动方式' }),
         deltaFen: z
           .number({ error: '变动金额必须是数字' })
@@ -176,7 +176,9 @@ export const movementInput = z.discriminatedUnion(
 );
 export type MovementInput = z.output<typeof movementInput>;
 
-export const reverseInput = z.object({ assetId: idSchema, movementId: idSchema, reason: requiredText('冲销原因', 200) }).strict();
+export const reverseInput = z
+  .object({ assetId: idSchema, movementId: idSchema, reason: requiredText('冲销原因', 200, { multiline: true }) })
+  .strict();
 
 /** --- outputs --- */
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDate, requiredText, text } from './common';
+import { idSchema, isoDate, noteText, requiredText, text } from './common';
 
 export const propertyValues = ['public', 'other'] as const;
 export const propertyLabels: Record<(typeof propertyValues)[number], string> = {
@@ -37,7 +37,7 @@ export const clinicInput = z
     headName: text(clinicLabels.headName, 30).default(''),
     hostVillageIds: z.array(idSchema).max(50, '所在村最多 50 个').default([]),
     extensionVillageIds: z.array(idSchema).max(50, '延伸村最多 50 个').default([]),
-    note: text(clinicLabels.note, 200).default(''),
+    note: noteText(clinicLabels.note, 200).default(''),
   })
   .superRefine((v, ctx) => {
     const both = v.hostVillageIds.filter((id) => v.extensionVillageIds.includes(id));
@@ -56,7 +56,7 @@ export const clinicUpdate = z.object({ id: idSchema, values: clinicInput });
 export const clinicClose = z.object({
   id: idSchema,
   closedOn: isoDate,
-  reason: requiredText('撤销原因', 200),
+  reason: requiredText('撤销原因', 200, { multiline: true }),
 });
 
 export const clinicRow = z.object({

@@ -14,7 +14,7 @@ export const exitDecisionInput = z.object({
   rule: z.enum(exitTriggerRules, { error: '请选择退出情形' }),
   triggerYear: z.number({ error: '请选择触发年度' }).int('触发年度必须是整数').min(1900, '触发年度不对').max(2999, '触发年度不对'),
   decidedOn: isoDate,
-  reason: requiredText('留用理由', 500),
+  reason: requiredText('留用理由', 500, { multiline: true }),
 });
 export type ExitDecisionInput = z.input<typeof exitDecisionInput>;
 

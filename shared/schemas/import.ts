@@ -4,6 +4,7 @@
  * plans it (electron/excel/import/types.ts ImportPreview, without the parsed values).
  */
 import { z } from 'zod';
+import { cleanString } from './text';
 
 export const importKindNames = ['villages', 'clinics', 'roster', 'assets'] as const;
 export type ImportKindName = (typeof importKindNames)[number];
@@ -23,9 +24,7 @@ export const MAX_UPLOAD_FILE_BYTES = 3_000_000;
 
 export const importUpload = z.object({
   kind: z.enum(importKindNames, { error: '请选择导入的类别：行政村、村卫生室、人员花名册或固定资产台账' }),
-  fileName: z
-    .string({ error: '缺少文件名' })
-    .trim()
+  fileName: cleanString('文件名')
     .min(1, '缺少文件名')
     .max(200, '文件名不能超过 200 个字')
     .regex(/\.xlsx$/i, '只能导入 .xlsx 文件；旧的 .xls 请先在 Excel 或 WPS 中“另存为”.xlsx'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseIdCard } from '../rules/idCard';
 import { qualificationKinds } from '../rules/qualifications';
-import { count, idSchema, isoDate, requiredText, text } from './common';
+import { count, idSchema, isoDate, noteText, requiredText, text } from './common';
 
 export const personCategories = ['village_doctor', 'center_staff', 'county_hired'] as const;
 export const personCategoryLabels: Record<(typeof personCategories)[number], string> = {
@@ -66,7 +66,7 @@ export const personInput = z
     ruralWorkStart: optionalDate.default(null),
     category: z.enum(personCategories, { error: '请选择人员类别' }),
     headExtensionUntil: optionalDate.default(null),
-    note: text(personLabels.note, 200).default(''),
+    note: noteText(personLabels.note, 200).default(''),
   })
   .superRefine((v, ctx) => {
     const r = parseIdCard(v.idNumber);
@@ -88,7 +88,7 @@ export const personExit = z.object({
   id: idSchema,
   exitDate: isoDate,
   reason: z.enum(exitReasons, { error: '请选择退出原因' }),
-  note: text('说明', 200).default(''),
+  note: noteText('说明', 200).default(''),
 });
 
 /** --- Records kept per person. Each has a `table` tag so one pair of operations serves all. --- */
@@ -104,7 +104,7 @@ export const qualificationRecord = z.object({
   scope: text('执业范围', 60).default(''),
   issuedOn: optionalDate.default(null),
   validUntil: optionalDate.default(null),
-  note: text('备注', 200).default(''),
+  note: noteText('备注', 200).default(''),
 });
 
 export const assignmentRecord = z
@@ -114,7 +114,7 @@ export const assignmentRecord = z
     role: z.enum(['doctor', 'head'], { error: '请选择岗位' }),
     startDate: isoDate,
     endDate: optionalDate.default(null),
-    note: text('备注', 200).default(''),
+    note: noteText('备注', 200).default(''),
     /**
      * 起始日期不详: a post imported from a roster without a start date. It counts as held on
      * every earlier date (its startDate is a floor date); editing the post and giving a start
@@ -144,7 +144,7 @@ export const employmentRecord = z
     workInjury: z.boolean().default(false),
     liability: z.boolean().default(false),
     assessment: text('考核结果', 100).default(''),
-    note: text('备注', 200).default(''),
+    note: noteText('备注', 200).default(''),
     /** 起始日期不详: a self-employed doctor imported with no date to start from (see assignments). */
     startUnknown: z.boolean().default(false),
   })
@@ -173,7 +173,7 @@ export const leaveRecord = z
     standInId: idSchema.nullable().default(null),
     approved: z.boolean().default(false),
     approver: text('批准人', 30).default(''),
-    reason: text('事由', 200).default(''),
+    reason: noteText('事由', 200).default(''),
   })
   .superRefine(dateRange);
 

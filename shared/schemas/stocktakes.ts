@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { assetCategories } from '../rules/assetCategories';
-import { count, idSchema, isoDate, requiredText, text } from './common';
+import { count, idSchema, isoDate, noteText, requiredText, text } from './common';
 
 export const stocktakeScopes = ['all', 'clinic', 'center'] as const;
 export const stocktakeScopeLabels: Record<(typeof stocktakeScopes)[number], string> = {
@@ -63,7 +63,7 @@ export const stocktakeSurplus = z
     unit: text('计量单位', 10).default('台'),
     valueFen: z.number({ error: '估价必须是数字' }).int('估价必须以分为单位').min(0, '估价不能为负数').max(1e13, '估价过大'),
     clinicId: idSchema.nullable().default(null),
-    note: text('说明', 200).default(''),
+    note: noteText('说明', 200).default(''),
   })
   .strict();
 

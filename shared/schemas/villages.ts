@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { coverageKinds } from '../rules/coverage';
-import { count, idSchema, requiredText, text } from './common';
+import { count, idSchema, noteText, requiredText } from './common';
 
 export const altCoverageValues = ['none', 'patrol', 'dispatch'] as const;
 export const altCoverageLabels: Record<(typeof altCoverageValues)[number], string> = {
@@ -30,7 +30,7 @@ export const villageInput = z
     distanceKm: z.number({ error: '距离必须是数字' }).min(0, '距离不能为负数').max(500, '距离不能超过 500 公里'),
     altCoverage: z.enum(altCoverageValues, { error: '请选择其他覆盖方式' }),
     patrolVisitsPerMonth: count(villageLabels.patrolVisitsPerMonth, 31),
-    note: text(villageLabels.note, 200).default(''),
+    note: noteText(villageLabels.note, 200).default(''),
   })
   .superRefine((v, ctx) => {
     if (v.altCoverage === 'patrol' && v.patrolVisitsPerMonth < 1) {

@@ -103,6 +103,27 @@ const expectedTables: Record<number, string[]> = {
     'users',
     'villages',
   ],
+  8: [
+    'asset_code_counters',
+    'asset_movements',
+    'assets',
+    'assignments',
+    'audit_log',
+    'clinic_villages',
+    'clinics',
+    'employments',
+    'exit_decisions',
+    'leaves',
+    'people',
+    'person_history',
+    'qualifications',
+    'settings',
+    'stocktake_items',
+    'stocktakes',
+    'trainings',
+    'users',
+    'villages',
+  ],
 };
 
 function tables(db: Database.Database): { name: string; strict: number }[] {

@@ -52,7 +52,7 @@ export const clinicFields: readonly FieldDef[] = [
   { key: 'headName', label: '负责人', synonyms: ['卫生室负责人', '负责人姓名'], type: 'text' },
   { key: 'hostVillageIds', label: '所在村', synonyms: ['服务村', '服务的村', '服务行政村', '所在行政村'], type: 'list' },
   { key: 'extensionVillageIds', label: '延伸村', synonyms: ['延伸服务的邻村', '延伸服务村', '邻村延伸'], type: 'list' },
-  { key: 'note', label: '备注', synonyms: ['说明'], type: 'text' },
+  { key: 'note', label: '备注', synonyms: ['说明'], type: 'text', multiline: true },
 ];
 
 const EXTENSION_MARK = /[（(]延伸[)）]$/;

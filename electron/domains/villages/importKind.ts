@@ -51,7 +51,7 @@ export const villageFields: readonly FieldDef[] = [
     type: 'enum',
     choices: { 巡诊: 'patrol', 派驻: 'dispatch', 无: 'none', 其他: 'none', ...derived },
   },
-  { key: 'note', label: '备注', synonyms: ['说明'], type: 'text' },
+  { key: 'note', label: '备注', synonyms: ['说明'], type: 'text', multiline: true },
 ];
 
 export const villageKind: ImportKind<VillageValues> = {

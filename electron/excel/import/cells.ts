@@ -5,7 +5,7 @@
  * value or a Chinese reason it cannot.
  */
 import type { CellValue as ExcelCellValue } from 'exceljs';
-import { toHalfWidth } from '../../../shared/text';
+import { cleanText, toHalfWidth } from '../../../shared/text';
 
 /** A cell reduced to one plain value; '' for a blank. */
 export type Plain = string | number | boolean | Date;
@@ -18,7 +18,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 export function plainValue(v: ExcelCellValue | undefined): Plain {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.replace(/[\u00a0\u3000]/g, ' ').trim();
+  // Cleaned as typed text is (shared/text.ts), line breaks kept for the fields that keep them:
+  // a zero-width space in a cell would otherwise make 测试村 a second village.
+  if (typeof v === 'string') return cleanText(v, { multiline: true });
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (isObject(v)) {
     if (Array.isArray(v.richText)) return plainValue(v.richText.map((r: { text?: string }) => r.text ?? '').join(''));

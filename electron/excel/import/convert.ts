@@ -1,4 +1,5 @@
 /** One cell → the value its field expects, using the tolerant readers of cells.ts and values.ts. */
+import { cleanText, hasLoneSurrogate } from '../../../shared/text';
 import { isBlank, toBool, toIsoDate, toList, toNumber, toText, type Plain } from './cells';
 import { toDateRange, toDayOrMonth } from './dates';
 import { toFen } from './money';
@@ -14,11 +15,19 @@ import { readChoice } from './values';
 export type CellRead =
   { ok: true; value: FieldValue | undefined; note?: string; also?: { key: string; value: FieldValue } } | { ok: false; reason: string };
 
+const LONE_SURROGATE = '含有无法识别的字符（不成对的代理项），请在表格中重新输入这一格';
+
 /**
  * `undefined` for a blank cell: the caller decides between a default and the old value.
  * `fields`: the kind's fields, where an enum's `qualifierField` is looked up.
  */
-export function convertCell(field: FieldDef, v: Plain, fields?: readonly FieldDef[]): CellRead {
+export function convertCell(field: FieldDef, raw: Plain, fields?: readonly FieldDef[]): CellRead {
+  // Refused, not cleaned: half a surrogate pair is a character lost in copying, and the row
+  // would otherwise be saved without it. The plan names the column.
+  if (typeof raw === 'string' && hasLoneSurrogate(raw)) return { ok: false, reason: LONE_SURROGATE };
+  // The reader already cleans (cells.ts plainValue); again here, cheaply, so that whatever
+  // reader fills the grid, what is matched and stored is the cleaned text.
+  const v = typeof raw === 'string' ? cleanText(raw, { multiline: true }) : raw;
   if (isBlank(v)) return { ok: true, value: undefined };
   switch (field.type) {
     case 'number':
@@ -38,7 +47,7 @@ export function convertCell(field: FieldDef, v: Plain, fields?: readonly FieldDe
       if (typeof v === 'number' && Math.abs(v) >= 1e15) {
         return { ok: false, reason: `被 Excel 存成了数字（${v.toExponential(5)}），15 位以后的数字已丢失；请把这一列设为“文本”后重新填写` };
       }
-      return { ok: true, value: toText(v) };
+      return { ok: true, value: cleanText(toText(v)) };
     case 'list':
       return { ok: true, value: toList(v) };
     case 'enum':
@@ -46,6 +55,6 @@ export function convertCell(field: FieldDef, v: Plain, fields?: readonly FieldDe
     case 'money':
       return toFen(v, field.moneyUnit);
     default:
-      return { ok: true, value: toText(v) };
+      return { ok: true, value: field.multiline ? toText(v) : cleanText(toText(v)) };
   }
 }

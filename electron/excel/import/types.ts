@@ -38,6 +38,11 @@ export interface FieldDef {
    * (聘用形式 乡聘村用（编外） → 编制 编外); a qualifier contradicting that cell is an error.
    */
   qualifierField?: string;
+  /**
+   * For `text`: the field keeps line breaks (a note, kept in an Excel cell with Alt+Enter), as
+   * its form's multi-line box does; any other text is one line, a break read as a space.
+   */
+  multiline?: boolean;
   /** For `money`: what a bare number in the column means (元 unless the column is in 万元). */
   moneyUnit?: 'yuan' | 'wan';
   /** The sheet must have this column (to create rows at all). */

@@ -104,5 +104,5 @@ export const assetFields: readonly FieldDef[] = [
     type: 'text',
     covers: ['custodianId'],
   },
-  { key: 'note', label: '备注', synonyms: ['说明'], type: 'text' },
+  { key: 'note', label: '备注', synonyms: ['说明'], type: 'text', multiline: true },
 ];

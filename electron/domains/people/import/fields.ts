@@ -197,5 +197,5 @@ export const rosterFields: readonly FieldDef[] = [
   { key: 'pension', label: '养老保险', synonyms: ['参加养老保险', '基本养老保险'], type: 'bool' },
   { key: 'workInjury', label: '工伤保险', synonyms: ['参加工伤保险'], type: 'bool' },
   { key: 'liability', label: '医疗责任险', synonyms: ['医疗责任保险', '医责险', '责任险'], type: 'bool' },
-  { key: 'note', label: '备注', synonyms: ['说明'], type: 'text' },
+  { key: 'note', label: '备注', synonyms: ['说明'], type: 'text', multiline: true },
 ];
