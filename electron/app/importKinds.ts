@@ -15,6 +15,7 @@ import { AppError } from '../db/errors';
 import type { Db } from '../db/open';
 import { commitImport, type ImportResult } from '../excel/import/commit';
 import { assetKind } from '../domains/assets/import/kind';
+import { drugKind } from '../domains/drugs/import/kind';
 import { clinicKind } from '../domains/clinics/importKind';
 import { rosterKind } from '../domains/people/import/kind';
 import { villageKind } from '../domains/villages/importKind';
@@ -23,10 +24,13 @@ import { readSheetGrid, type ImportSource, type SheetGrid } from '../excel/impor
 import type { ImportKind, ImportPreview } from '../excel/import/types';
 
 /** Exactly the kinds the contract offers (shared/schemas/import.ts): a missing or extra one fails the typecheck. */
-export const importKinds = { villages: villageKind, clinics: clinicKind, roster: rosterKind, assets: assetKind } satisfies Record<
-  ImportKindName,
-  ImportKind<object>
->;
+export const importKinds = {
+  villages: villageKind,
+  clinics: clinicKind,
+  roster: rosterKind,
+  assets: assetKind,
+  drugs: drugKind(),
+} satisfies Record<ImportKindName, ImportKind<object>>;
 export type { ImportKindName };
 
 export function isImportKind(name: string): name is ImportKindName {

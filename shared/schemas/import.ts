@@ -6,13 +6,14 @@
 import { z } from 'zod';
 import { cleanString } from './text';
 
-export const importKindNames = ['villages', 'clinics', 'roster', 'assets'] as const;
+export const importKindNames = ['villages', 'clinics', 'roster', 'assets', 'drugs'] as const;
 export type ImportKindName = (typeof importKindNames)[number];
 export const importKindLabels: Record<ImportKindName, string> = {
   villages: '行政村',
   clinics: '村卫生室',
   roster: '人员花名册',
   assets: '固定资产台账',
+  drugs: '药品目录（省平台导出）',
 };
 
 /** The browser-mode server refuses bodies over 4 MB (electron/web.ts), base64 included. */
@@ -23,7 +24,7 @@ export const MAX_IMPORT_BASE64 = Math.floor(4.5 * 1024 * 1024);
 export const MAX_UPLOAD_FILE_BYTES = 3_000_000;
 
 export const importUpload = z.object({
-  kind: z.enum(importKindNames, { error: '请选择导入的类别：行政村、村卫生室、人员花名册或固定资产台账' }),
+  kind: z.enum(importKindNames, { error: '请选择导入的类别：行政村、村卫生室、人员花名册、固定资产台账或药品目录' }),
   fileName: cleanString('文件名')
     .min(1, '缺少文件名')
     .max(200, '文件名不能超过 200 个字')

@@ -88,7 +88,7 @@ describe('import.preview and import.commit', () => {
     const huge = await callFails(s, 'import.commit', { kind: 'roster', fileName: 'a.xlsx', base64: 'A'.repeat(MAX_IMPORT_BASE64 + 4) });
     expect(huge.message).toContain('4 MB');
     const kind = await callFails(s, 'import.preview', { kind: 'people', fileName: 'a.xlsx', base64: 'AAAA' });
-    expect(kind.message).toContain('行政村、村卫生室、人员花名册或固定资产台账');
+    expect(kind.message).toContain('行政村、村卫生室、人员花名册、固定资产台账或药品目录');
     const empty = await callFails(s, 'import.preview', { kind: 'roster', fileName: 'a.xlsx', base64: '' });
     expect(empty.message).toContain('文件是空的');
     for (const e of [bad, notXlsx, xls, huge, kind, empty]) expectChinese(e.message);
