@@ -43,8 +43,19 @@ export const dosageFormGroups: Readonly<Record<string, readonly string[]>> = {
   眼用制剂: ['滴眼液', '滴眼', '眼膏', '眼用凝胶'],
 };
 
+/** Forms seen, normalised: an import asks the same few hundred again and again. */
+const normalised = new Map<string, string>();
+
 /** A form's normal form: half-width, no spaces, brackets and their contents dropped, no trailing 剂. */
 export function normalForm(written: string): string {
+  const hit = normalised.get(written);
+  if (hit !== undefined) return hit;
+  const n = computeNormalForm(written);
+  if (normalised.size < 50_000) normalised.set(written, n);
+  return n;
+}
+
+function computeNormalForm(written: string): string {
   const s = compactText(written)
     .replace(/[（(][^）)]*[）)]/g, '')
     .replace(/[（）()]/g, '');
@@ -55,10 +66,17 @@ const memberSets = new Map<string, Set<string>>(
   Object.entries(dosageFormGroups).map(([group, members]) => [group, new Set([group, ...members].map(normalForm))]),
 );
 
+const members = new Map<string, Set<string>>();
+
 /** Every form word a group or plain form names, normalised. */
 function membersOf(written: string): Set<string> {
-  const f = normalForm(written);
-  return memberSets.get(f) ?? memberSets.get(`${f}剂`) ?? new Set([f]);
+  let m = members.get(written);
+  if (!m) {
+    const f = normalForm(written);
+    m = memberSets.get(f) ?? memberSets.get(`${f}剂`) ?? new Set([f]);
+    if (members.size < 10_000) members.set(written, m);
+  }
+  return m;
 }
 
 /** An entry's 剂型 cell split into its forms or groups (口服常释剂型、注射剂). */
@@ -76,13 +94,12 @@ export function formInGroups(form: string, groups: readonly string[]): boolean {
   return groups.some((g) => membersOf(g).has(f));
 }
 
-/** Every form word any group knows, longest first: for telling a name's tail as a form. */
-export const knownForms: readonly string[] = [...new Set([...memberSets.values()].flatMap((s) => [...s]))].sort(
-  (a, b) => b.length - a.length,
-);
+/** Every form word any group knows: for telling a name's tail as a form. */
+const knownForms: ReadonlySet<string> = new Set([...memberSets.values()].flatMap((s) => [...s]));
+const PLAIN_FORM = /^(片|胶囊|颗粒|丸|注射液|滴眼液|滴鼻液|软膏|乳膏|凝胶|栓|贴|喷雾|搽|洗|酊)$/;
 
 /** Whether a name's tail is a dosage form at all (a form of some group, or a plain form word). */
 export function isFormWord(tail: string): boolean {
   const f = normalForm(tail);
-  return f !== '' && (knownForms.includes(f) || /^(片|胶囊|颗粒|丸|注射液|滴眼液|滴鼻液|软膏|乳膏|凝胶|栓|贴|喷雾|搽|洗|酊)$/.test(f));
+  return f !== '' && (knownForms.has(f) || PLAIN_FORM.test(f));
 }

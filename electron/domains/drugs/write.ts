@@ -22,7 +22,7 @@ const COLUMNS = [
   ['insurance_class', 'insuranceClass'],
 ] as const satisfies readonly (readonly [string, keyof DrugValues])[];
 
-function addPrice(ctx: ServiceContext, drugId: number, priceFen: number, effectiveOn: string, source: string): void {
+function addPrice(ctx: ServiceContext, drugId: number, priceFen: number, effectiveOn: string, source: string, isNew = false): void {
   stmt(ctx.db, 'INSERT INTO drug_prices (drug_id, effective_on, price_fen, source, recorded_at) VALUES (?, ?, ?, ?, ?)').run(
     drugId,
     effectiveOn,
@@ -30,6 +30,7 @@ function addPrice(ctx: ServiceContext, drugId: number, priceFen: number, effecti
     source,
     ctx.now().toISOString(),
   );
+  if (isNew) return;
   // The card shows the price of the latest date (a price dated back does not replace a newer one).
   stmt(
     ctx.db,
@@ -58,8 +59,8 @@ export function saveDrug(ctx: ServiceContext, v: DrugValues, existingId: number 
          VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`,
       ).run(...COLUMNS.map(([, k]) => v[k]), v.priceFen, now, now).lastInsertRowid,
     );
-    addPrice(ctx, id, v.priceFen, effectiveOn, source);
-    applyToDrug(ctx, id);
+    addPrice(ctx, id, v.priceFen, effectiveOn, source, true);
+    applyToDrug(ctx, { ...v, id });
     return id;
   }
   const old = stmt(ctx.db, 'SELECT price_fen FROM drugs WHERE id = ?').pluck().get(existingId) as number;
@@ -69,6 +70,6 @@ export function saveDrug(ctx: ServiceContext, v: DrugValues, existingId: number 
     existingId,
   );
   if (old !== v.priceFen) addPrice(ctx, existingId, v.priceFen, effectiveOn, source);
-  applyToDrug(ctx, existingId);
+  applyToDrug(ctx, { ...v, id: existingId });
   return existingId;
 }

@@ -59,10 +59,13 @@ function applyOne(ctx: ServiceContext, d: DrugFacts, edition: Edition, at: strin
 }
 
 /** One drug against every edition (after the import created or changed it). */
-export function applyToDrug(ctx: ServiceContext, drugId: number): void {
+export function applyToDrug(
+  ctx: ServiceContext,
+  drug: { id: number; genericName: string; form: string; platformMark: PlatformMark },
+): void {
   const eds = editions(ctx.db);
   if (eds.length === 0) return;
-  const d = stmt(ctx.db, 'SELECT id, generic_name, form, platform_mark FROM drugs WHERE id = ?').get(drugId) as DrugFacts;
+  const d: DrugFacts = { id: drug.id, generic_name: drug.genericName, form: drug.form, platform_mark: drug.platformMark };
   const at = ctx.now().toISOString();
   for (const e of eds) applyOne(ctx, d, e, at);
 }

@@ -15,7 +15,7 @@ import { AppError } from '../../../db/errors';
 import type { Db } from '../../../db/open';
 import type { SheetGrid } from '../../../excel/import/read';
 import { applyEdition, forgetEditions } from './apply';
-import { readListFile, type ListFile } from './listFile';
+import { readListFile, type ListFile, type ListFileEntry } from './listFile';
 
 export interface EditionOptions {
   effectiveOn: string;
@@ -73,6 +73,38 @@ export function previewEdition(db: Db, grid: SheetGrid, o: EditionOptions): Esse
   };
 }
 
+/**
+ * Stores an edition's entries (replacing those of an edition with the same date, the clerk's
+ * own decisions kept) and works out every drug's status in it. Inside the caller's transaction.
+ */
+export function storeEdition(
+  ctx: ServiceContext,
+  e: { name: string; effectiveOn: string; source: string },
+  entries: readonly Pick<ListFileEntry, 'section' | 'seq' | 'name' | 'forms' | 'spec'>[],
+): number {
+  const now = ctx.now().toISOString();
+  const old = sameDate(ctx.db, e.effectiveOn);
+  let listId: number;
+  if (old) {
+    listId = old.id;
+    ctx.db.prepare("DELETE FROM drug_essential WHERE list_id = ? AND how <> 'manual'").run(listId);
+    ctx.db.prepare('UPDATE drug_essential SET entry_id = NULL WHERE list_id = ?').run(listId);
+    ctx.db.prepare('DELETE FROM essential_entries WHERE list_id = ?').run(listId);
+    ctx.db.prepare('UPDATE essential_lists SET name = ?, source = ?, loaded_at = ? WHERE id = ?').run(e.name, e.source, now, listId);
+  } else {
+    listId = Number(
+      ctx.db
+        .prepare('INSERT INTO essential_lists (name, effective_on, source, loaded_at) VALUES (?, ?, ?, ?)')
+        .run(e.name, e.effectiveOn, e.source, now).lastInsertRowid,
+    );
+  }
+  const insert = ctx.db.prepare('INSERT INTO essential_entries (list_id, section, seq, name, form_group, spec) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const x of entries) insert.run(listId, x.section, x.seq, x.name, x.forms, x.spec);
+  forgetEditions(ctx.db);
+  applyEdition(ctx, listId);
+  return listId;
+}
+
 export function loadEdition(ctx: ServiceContext, grid: SheetGrid, o: EditionOptions): EssentialListPreview {
   return ctx.db
     .transaction(() => {
@@ -83,31 +115,8 @@ export function loadEdition(ctx: ServiceContext, grid: SheetGrid, o: EditionOpti
           `基本药物目录中有 ${preview.errors.length} 行有错误，未载入。请改正后重新导入：\n${preview.errors.map((e) => e.message).join('\n')}`,
           { row: preview.errors[0]?.row },
         );
-      const file = readListFile(grid);
-      const now = ctx.now().toISOString();
-      const old = sameDate(ctx.db, o.effectiveOn);
-      let listId: number;
-      if (old) {
-        listId = old.id;
-        ctx.db.prepare("DELETE FROM drug_essential WHERE list_id = ? AND how <> 'manual'").run(listId);
-        ctx.db.prepare('UPDATE drug_essential SET entry_id = NULL WHERE list_id = ?').run(listId);
-        ctx.db.prepare('DELETE FROM essential_entries WHERE list_id = ?').run(listId);
-        ctx.db
-          .prepare('UPDATE essential_lists SET name = ?, source = ?, loaded_at = ? WHERE id = ?')
-          .run(preview.name, grid.source, now, listId);
-      } else {
-        listId = Number(
-          ctx.db
-            .prepare('INSERT INTO essential_lists (name, effective_on, source, loaded_at) VALUES (?, ?, ?, ?)')
-            .run(preview.name, o.effectiveOn, grid.source, now).lastInsertRowid,
-        );
-      }
-      const insert = ctx.db.prepare(
-        'INSERT INTO essential_entries (list_id, section, seq, name, form_group, spec) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      for (const e of file.entries) insert.run(listId, e.section, e.seq, e.name, e.forms, e.spec);
-      forgetEditions(ctx.db);
-      applyEdition(ctx, listId);
+      const listId = storeEdition(ctx, { name: preview.name, effectiveOn: o.effectiveOn, source: grid.source }, readListFile(grid).entries);
+      const old = preview.replaces !== null;
       audit(ctx, {
         action: 'import',
         entity: 'essential_list',
