@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import './zodLocale';
 import type { Access } from './access';
+import { backupRestoreInput, backupRestoreOutput } from './schemas/backups';
 import { appInfo, auditRow, backupInfo, dashboard, firstRunInput, returnExportInput, returnInfo } from './schemas/app';
 import { clinicClose, clinicDetail, clinicInput, clinicRow, clinicUpdate } from './schemas/clinics';
 import { exportViewInput, fileResult, idInput, listQuery, pageOf } from './schemas/common';
@@ -120,6 +121,7 @@ export const contract = {
 
   'backups.list': op(none, z.array(backupInfo), 'read'),
   'backups.create': op(none, backupInfo, 'write'),
+  'backups.restore': op(backupRestoreInput, backupRestoreOutput, 'admin'),
 } as const;
 
 export type Contract = typeof contract;

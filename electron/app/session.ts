@@ -4,7 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupDatabase, listBackups } from '../db/backup';
+import { audit } from '../db/audit';
+import { backupDatabase, describe, listBackups, verifyDatabaseFile } from '../db/backup';
+import { restoreDatabase, type RestoreResult } from '../db/restore';
 import { openDatabase, type Db } from '../db/open';
 import { seedDemo, seedDemoAdditions } from '../demo/seed';
 import { readSettings } from '../domains/settings/service';
@@ -49,7 +51,7 @@ export class Session {
   async switchTo(which: 'real' | 'demo'): Promise<void> {
     const target = which === 'demo' ? this.demoPath : this.realPath;
     const fresh = !fs.existsSync(target);
-    const opened = await openDatabase(target);
+    const opened = await openDatabase(target, undefined, { kind: this.shell === 'electron' ? 'app' : 'browser' });
     if (which === 'demo' && fresh) seedDemo(makeContext(opened.db, '演示数据', this.now), { scale: 1 });
     else if (which === 'demo') seedDemoAdditions(makeContext(opened.db, '演示数据', this.now), opened.migratedFrom);
     this.ctx?.db.close();
@@ -65,6 +67,29 @@ export class Session {
     if (last && this.now().getTime() - new Date(last.at).getTime() < 24 * 3600_000) return;
     const hasData = Number(this.db.prepare('SELECT count(*) FROM audit_log').pluck().get()) > 0;
     if (hasData) await backupDatabase(this.db, this.dbPath, 'daily', readSettings(this.db).backupKeep, this.now());
+  }
+
+  /**
+   * Restores the open database from a backup through the running app: our own handle is closed
+   * (a restore refuses while anyone holds the file, us included), the file is swapped
+   * (db/restore.ts) and the same database is reopened, so every later save lands in the
+   * restored file. A refused restore reopens the unchanged file. The restore is recorded in
+   * the restored file's audit trail, naming the backup and the safety copy.
+   */
+  async restore(from: string): Promise<RestoreResult> {
+    verifyDatabaseFile(from);
+    const which = this.isDemo ? 'demo' : 'real';
+    this.ctx.db.close();
+    let result: RestoreResult;
+    try {
+      result = await restoreDatabase(this.dbPath, from);
+    } finally {
+      await this.switchTo(which);
+    }
+    const kept = result.safetyCopy ? `；恢复前的数据已另存为 ${result.safetyCopy.file}` : '';
+    const summary = `从备份恢复数据库：${from}（备份时间 ${describe(from).at}）${kept}`;
+    this.db.transaction(() => audit(this.ctx, { action: 'restore', entity: 'database', summary })).immediate();
+    return result;
   }
 
   refreshActor(): void {

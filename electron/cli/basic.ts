@@ -5,7 +5,8 @@ import { firstRunInput } from '../../shared/schemas/app';
 import { makeContext } from '../db/context';
 import { AppError } from '../db/errors';
 import { zodToError } from '../app/zodIssues';
-import { restoreDatabase, verifyDatabaseFile } from '../db/backup';
+import { standaloneCopy, verifyDatabaseFile } from '../db/backup';
+import { restoreDatabase } from '../db/restore';
 import { openDatabase } from '../db/open';
 import { seedDemo } from '../demo/seed';
 import { readSettings, updateSettings } from '../domains/settings/service';
@@ -50,7 +51,8 @@ export async function cmdBackup(args: CliArgs): Promise<string> {
   verifyDatabaseFile(dbPath);
   const { db } = await openDatabase(dbPath);
   try {
-    await db.backup(out);
+    // One self-contained file, 0600, with no -wal/-shm beside it (before, or after the check).
+    await standaloneCopy(db, out);
   } finally {
     db.close();
   }
@@ -61,6 +63,7 @@ export async function cmdBackup(args: CliArgs): Promise<string> {
 export async function cmdRestore(args: CliArgs): Promise<string> {
   const dbPath = requireString(args, 'db', '要恢复的数据库文件');
   const from = requireString(args, 'from', '备份文件');
+  // Refused while the app, the browser mode or another command has the file open (restore.ts).
   const { safetyCopy } = await restoreDatabase(dbPath, from);
   const { db } = await openDatabase(dbPath);
   db.close();

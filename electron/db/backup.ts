@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from './errors';
+import { createPrivateFile, privateDir } from './fileMode';
 import { APPLICATION_ID } from './identity';
 import { latestVersion } from './migrations';
 
-interface BackupInfo {
+export interface BackupInfo {
   file: string;
   at: string;
   sizeBytes: number;
@@ -17,7 +18,7 @@ export function backupDirFor(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), 'backups');
 }
 
-function stamp(d: Date): string {
+export function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15) + d.toISOString().slice(20, 23);
 }
 
@@ -32,20 +33,39 @@ export async function backupDatabase(
   keep = 10,
   now: Date = new Date(),
 ): Promise<BackupInfo> {
-  const dir = backupDirFor(dbPath);
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${baseName(dbPath)}-${stamp(now)}-${reason}.sqlite`);
-  await db.backup(file);
-  // A backup is a single self-contained file: without this it would stay in WAL mode and
-  // every later read-only look at it would leave -wal/-shm files beside it.
-  const copy = new Database(file);
-  copy.pragma('journal_mode = DELETE');
-  copy.close();
+  const file = path.join(privateDir(backupDirFor(dbPath)), `${baseName(dbPath)}-${stamp(now)}-${reason}.sqlite`);
+  await standaloneCopy(db, file);
   rotate(dbPath, reason, keep, file);
   return describe(file);
 }
 
-function baseName(dbPath: string): string {
+/**
+ * A consistent copy of an open database as one self-contained file, readable by the user only.
+ * Copied in WAL mode, the copy would stay in WAL mode and every later look at it would leave
+ * -wal/-shm files beside it; it is switched to a rollback journal, which leaves none.
+ */
+export async function standaloneCopy(db: Database.Database, file: string): Promise<void> {
+  createPrivateFile(file);
+  await db.backup(file);
+  const copy = new Database(file);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+/** A file's content on the disk before we go on (a rename, a report of success). */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function baseName(dbPath: string): string {
   return path.basename(dbPath).replace(/\.[^.]+$/, '');
 }
 
@@ -53,7 +73,7 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function describe(file: string): BackupInfo {
+export function describe(file: string): BackupInfo {
   const st = fs.statSync(file);
   const m = /-(\d{8}-\d{9})-([a-z0-9-]+)\.sqlite$/.exec(path.basename(file));
   const at = m?.[1]
@@ -108,49 +128,4 @@ export function verifyDatabaseFile(file: string): { schemaVersion: number } {
   } finally {
     db?.close();
   }
-}
-
-/**
- * Replaces the database at `dbPath` (which must not be open) with a verified copy of `from`.
- * The file being replaced is first kept in the backups folder, so a restore can be undone.
- */
-export async function restoreDatabase(dbPath: string, from: string): Promise<{ safetyCopy?: BackupInfo }> {
-  verifyDatabaseFile(from);
-  let safetyCopy: BackupInfo | undefined;
-  if (fs.existsSync(dbPath)) safetyCopy = await keepReplacedFile(dbPath);
-  const tmp = `${dbPath}.restoring`;
-  fs.rmSync(tmp, { force: true });
-  const source = new Database(from, { readonly: true });
-  try {
-    await source.backup(tmp);
-  } finally {
-    source.close();
-  }
-  for (const suffix of ['-wal', '-shm', '']) fs.rmSync(`${dbPath}${suffix}`, { force: true });
-  fs.renameSync(tmp, dbPath);
-  return { safetyCopy };
-}
-
-/**
- * Keeps the file a restore is about to replace. A sound database is copied through the backup
- * API; a damaged one (the usual reason to restore) is copied byte for byte, with its -wal.
- */
-async function keepReplacedFile(dbPath: string): Promise<BackupInfo> {
-  let current: Database.Database | undefined;
-  try {
-    current = new Database(dbPath, { fileMustExist: true });
-    if (current.pragma('quick_check', { simple: true }) === 'ok') {
-      return await backupDatabase(current, dbPath, 'before-restore', 1000);
-    }
-  } catch {
-    // Unreadable: fall through to the raw copy.
-  } finally {
-    current?.close();
-  }
-  const dir = backupDirFor(dbPath);
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${baseName(dbPath)}-${stamp(new Date())}-before-restore.sqlite`);
-  fs.copyFileSync(dbPath, file);
-  if (fs.existsSync(`${dbPath}-wal`)) fs.copyFileSync(`${dbPath}-wal`, `${file}-wal`);
-  return describe(file);
 }

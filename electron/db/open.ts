@@ -3,14 +3,18 @@
  *   1. open the file and set the pragmas (WAL, synchronous=FULL, foreign keys, busy timeout);
  *   2. an existing file: `quick_check`, then make sure it is ours and not from a newer version;
  *   3. if migrations are pending on a file with data, back it up first (online backup API);
- *   4. run every pending migration in one transaction and record `user_version`.
+ *   4. run every pending migration in one transaction and record `user_version`;
+ *   5. leave a note saying this process holds the file (holders.ts), taken away by `db.close()`.
  * Any failure closes the handle and throws an AppError whose message tells the clerk what to do.
+ * The file and its -wal/-shm are readable by the user only (fileMode.ts).
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from './errors';
 import { backupDatabase, listBackups } from './backup';
+import { createPrivateFile, narrowDatabaseFiles } from './fileMode';
+import { registerHolder, type ProgramKind } from './holders';
 import { APPLICATION_ID } from './identity';
 import { assertMigrationOrder, migrations } from './migrations';
 import type { Migration } from './migrations/types';
@@ -37,14 +41,65 @@ function restoreHint(dbPath: string): string {
   return `可以用最近的备份恢复：npm run cli -- restore --db "${dbPath}" --from "${from}"`;
 }
 
+interface OpenOptions {
+  /** Which program holds the file, for a restore's refusal to name (holders.ts). */
+  kind?: ProgramKind;
+}
+
+/** The file at a path (device and inode), to notice it being replaced while we open it. */
+function identity(p: string): string {
+  const st = fs.statSync(p, { throwIfNoEntry: false });
+  return st ? `${st.dev}:${st.ino}` : '';
+}
+
 /** `list` is every migration in order; tests pass a longer one to exercise upgrades. */
-export async function openDatabase(dbPath: string, list: readonly Migration[] = migrations): Promise<OpenedDatabase> {
+export async function openDatabase(
+  dbPath: string,
+  list: readonly Migration[] = migrations,
+  opts: OpenOptions = {},
+): Promise<OpenedDatabase> {
   assertMigrationOrder(list);
+  // A restore renames a new file over the path only while it holds SQLite's exclusive lock
+  // (restore.ts); an opener that got the old file's descriptor just before waits for that
+  // lock, then would read and write the replaced file, which nobody will ever see again. The
+  // restore marks the replaced file as not ours, so such an opener stops at checkExisting;
+  // and once our pragmas have run, WAL mode holds a shared lock for as long as we are open, so
+  // the path cannot change any more. Either way, if the path names another file than before
+  // we opened, we hold the replaced one and open again.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const opened = await openOnce(dbPath, list);
+    if (opened !== 'replaced') return finishOpen(opened, opts.kind ?? 'cli');
+  }
+  throw new AppError('CONFLICT', `数据库文件 ${dbPath} 在打开过程中被反复替换（正在恢复备份？），请稍后重试`);
+}
+
+function finishOpen(opened: OpenedDatabase, kind: ProgramKind): OpenedDatabase {
+  narrowDatabaseFiles(opened.path);
+  const release = registerHolder(opened.path, kind);
+  const { db } = opened;
+  const close = db.close.bind(db);
+  // Every caller closes with db.close(); wrapping it takes the note away without changing them.
+  db.close = () => {
+    try {
+      return close();
+    } finally {
+      release();
+    }
+  };
+  return opened;
+}
+
+async function openOnce(dbPath: string, list: readonly Migration[]): Promise<OpenedDatabase | 'replaced'> {
   const latestVersion = list[list.length - 1]?.version ?? 0;
   fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   const existed = fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0;
   let db: Db;
+  let before: string;
   try {
+    // Created 0600 before SQLite touches it; SQLite gives -wal/-shm the same mode.
+    createPrivateFile(dbPath);
+    // Taken before the descriptor is opened: a file swapped in after this is noticed below.
+    before = identity(dbPath);
     db = new Database(dbPath);
   } catch (e) {
     throw new AppError('DB_CORRUPT', `无法打开数据库文件 ${dbPath}：${(e as Error).message}`);
@@ -52,6 +107,16 @@ export async function openDatabase(dbPath: string, list: readonly Migration[] = 
   try {
     if (existed) checkExisting(db, dbPath, latestVersion);
     applyPragmas(db);
+  } catch (e) {
+    db.close();
+    if (identity(dbPath) !== before) return 'replaced';
+    throw e;
+  }
+  if (identity(dbPath) !== before) {
+    db.close();
+    return 'replaced';
+  }
+  try {
     const from = Number(db.pragma('user_version', { simple: true }));
     let backupFile: string | undefined;
     if (from < latestVersion) {

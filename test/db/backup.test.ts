@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/db/errors';
-import { backupDatabase, backupDirFor, listBackups, restoreDatabase, verifyDatabaseFile } from '../../electron/db/backup';
+import { backupDatabase, backupDirFor, listBackups, verifyDatabaseFile } from '../../electron/db/backup';
+import { restoreDatabase } from '../../electron/db/restore';
 import { latestVersion } from '../../electron/db/migrations';
 import { openDatabase, type Db } from '../../electron/db/open';
 import { dumpFile, sha256, tempDbPath, withRawDb } from '../helpers/tempDb';
@@ -166,7 +167,7 @@ describe('restoreDatabase', () => {
     expect(safetyCopy?.reason).toBe('before-restore');
     expect(dumpFile(safetyCopy?.file ?? '')).toBe(oldContent);
     expect(sha256(source)).toBe(sourceHash);
-    expect(fs.existsSync(`${file}.restoring`)).toBe(false);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('.restoring'))).toEqual([]);
     const reopened = await openDatabase(file);
     reopened.db.close();
   });

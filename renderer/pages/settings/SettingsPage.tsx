@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { settingFields, type SettingField, type Settings } from '../../../shared/schemas/settings';
 import { ApiError, call, errorMessage } from '../../api';
 import { useConfirmLeave } from '../../components/useConfirmLeave';
+import { BackupsCard } from './BackupsCard';
 
 /** Every setting DOMAIN.md names, grouped, each with its rule ID and documented default. */
 export function SettingsPage(props: { onSaved: () => void }) {
@@ -100,6 +101,7 @@ export function SettingsPage(props: { onSaved: () => void }) {
           </Form>
         </Card>
       ))}
+      <BackupsCard />
       <div className="sticky-actions">
         <Space>
           <Button disabled={!dirty} onClick={() => setDraft(saved)}>
