@@ -1,12 +1,13 @@
 /**
  * Command line for administrators and automation, on the same services as the app:
  *   npm run cli -- <command> [options]
- * Errors go to stderr in Chinese with exit code 1 (2 for a wrong command); every write is a
- * transaction, so a failed command leaves nothing half-written.
+ * Errors go to stderr in Chinese with exit code 1 (2 for a wrong command), their details to
+ * a log file the message names (cli/errors.ts); every write is a transaction, so a failed
+ * command leaves nothing half-written.
  */
-import { AppError } from './db/errors';
 import { parseCli, type CliArgs } from './cli/args';
 import { cmdBackup, cmdCheck, cmdInit, cmdRestore, cmdSeed } from './cli/basic';
+import { describeCliFailure, reportStrayErrors } from './cli/errors';
 import { cmdServe } from './cli/serve';
 import { cmdExport, cmdImport, cmdReport, exportHelp, importHelp } from './cli/excel';
 
@@ -51,13 +52,15 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+// Chinese sentences only on the console; stack traces go to a log file (cli/errors.ts).
+reportStrayErrors(process.argv.slice(2));
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof AppError) console.error(`错误：${e.message}`);
-    else console.error(`错误：程序内部错误：${e instanceof Error ? e.stack : String(e)}`);
-    process.exitCode = e instanceof AppError && e.code === 'BAD_REQUEST' ? 2 : 1;
+    const { message, exitCode } = describeCliFailure(e, process.argv.slice(2));
+    console.error(message);
+    process.exitCode = exitCode;
   },
 );
