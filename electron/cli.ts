@@ -9,6 +9,7 @@ import { parseCli, type CliArgs } from './cli/args';
 import { cmdBackup, cmdCheck, cmdInit, cmdRestore, cmdSeed } from './cli/basic';
 import { describeCliFailure, reportStrayErrors } from './cli/errors';
 import { cmdServe } from './cli/serve';
+import { cmdUser, userUsage } from './cli/users';
 import { cmdExport, cmdImport, cmdReport, exportHelp, importHelp } from './cli/excel';
 
 const commands: Record<string, { run: (a: CliArgs) => Promise<string>; usage: string }> = {
@@ -21,6 +22,7 @@ const commands: Record<string, { run: (a: CliArgs) => Promise<string>; usage: st
   restore: { run: cmdRestore, usage: 'restore --db FILE --from FILE                            从备份恢复（先校验）' },
   check: { run: cmdCheck, usage: 'check --db FILE                                          完整性检查' },
   serve: { run: cmdServe, usage: 'serve [--db FILE] [--demo] [--port N] [--open]           浏览器模式' },
+  user: { run: cmdUser, usage: userUsage.join('\n  ') },
 };
 
 function help(): string {

@@ -10,11 +10,20 @@ import {
   ScanOutlined,
   SettingOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Result, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { roleMay, type Access } from '../shared/access';
 import type { AppInfo } from '../shared/schemas/app';
-import { call, errorMessage } from './api';
+import { UserProvider } from './access';
+import { call, errorMessage, setSignedOutHandler } from './api';
+import { ChangePasswordPage } from './pages/account/ChangePassword';
+import { LockOverlay } from './pages/account/LockOverlay';
+import { SetupAdminPage } from './pages/account/SetupAdminPage';
+import { SignInPage } from './pages/account/SignInPage';
+import { UserMenu } from './pages/account/UserMenu';
+import { UsersPage } from './pages/account/UsersPage';
 import { AlertsPage } from './pages/alerts/AlertsPage';
 import { AssetsPage, type AssetTab } from './pages/assets/AssetsPage';
 import { AuditPage } from './pages/audit/AuditPage';
@@ -30,7 +39,7 @@ import { StocktakesPage } from './pages/stocktakes/StocktakesPage';
 import { VillagesPage } from './pages/villages/VillagesPage';
 import { useRoute, type PageName } from './router';
 
-const menu: { key: PageName; label: string; icon: React.ReactNode }[] = [
+const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Access }[] = [
   { key: 'home', label: '首页', icon: <HomeOutlined /> },
   { key: 'alerts', label: '预警提醒', icon: <AlertOutlined /> },
   { key: 'villages', label: '行政村', icon: <BankOutlined /> },
@@ -38,25 +47,66 @@ const menu: { key: PageName; label: string; icon: React.ReactNode }[] = [
   { key: 'people', label: '人员档案', icon: <TeamOutlined /> },
   { key: 'assets', label: '固定资产', icon: <ContainerOutlined /> },
   { key: 'stocktakes', label: '资产盘点', icon: <ScanOutlined /> },
-  { key: 'import', label: '导入 Excel', icon: <ImportOutlined /> },
+  { key: 'import', label: '导入 Excel', icon: <ImportOutlined />, needs: 'write' },
   { key: 'returns', label: '上报报表', icon: <FileExcelOutlined /> },
   { key: 'audit', label: '操作记录', icon: <AuditOutlined /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined /> },
+  { key: 'users', label: '账号管理', icon: <UserSwitchOutlined />, needs: 'admin' },
 ];
+
+/** How often an open page asks whether the session is still on (to cover the screen when it is not). */
+const SESSION_POLL_MS = 60_000;
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState('');
   const [route, go] = useRoute();
   const [changes, setChanges] = useState(0);
+  // The session ended while a page was open: why, and the calls waiting for the same user to sign in again.
+  const [lock, setLock] = useState<string | null>(null);
+  const waiting = useRef<((resumed: boolean) => void)[]>([]);
+  const userId = info?.user?.id ?? null;
+  const userIdRef = useRef(userId);
+  userIdRef.current = userId;
+  // Another user signing in over a page starts the pages afresh: nothing typed is saved under their name.
+  const [generation, setGeneration] = useState(0);
   const refreshInfo = () => call('app.info', {}).then(setInfo, (e: unknown) => setError(errorMessage(e)));
   useEffect(() => {
     void refreshInfo();
+    setSignedOutHandler((reason) => {
+      if (userIdRef.current === null) return Promise.resolve(false);
+      setLock(reason);
+      return new Promise<boolean>((resolve) => waiting.current.push(resolve));
+    });
+    return () => setSignedOutHandler(null);
   }, []);
+  useEffect(() => {
+    if (userId === null) return;
+    const timer = setInterval(() => {
+      call('app.info', {}).then(
+        (i) => i.user === null && !i.firstRun && setLock((l) => l ?? (i.signedOutReason || '已退出登录，请重新登录')),
+        () => undefined,
+      );
+    }, SESSION_POLL_MS);
+    return () => clearInterval(timer);
+  }, [userId]);
+  const signedInAgain = (next: AppInfo) => {
+    const same = next.user !== null && next.user.id === userIdRef.current;
+    for (const resume of waiting.current.splice(0)) resume(same);
+    setLock(null);
+    if (!same) setGeneration((g) => g + 1);
+    setInfo(next);
+  };
+  const signOut = () => void call('accounts.signOut', {}).then(setInfo, () => refreshInfo());
 
   if (error) return <Result status="error" title="无法连接到程序后台" subTitle={error} />;
   if (!info) return <Spin fullscreen tip="正在打开…" />;
   if (info.firstRun) return <FirstRunPage onDone={setInfo} />;
+  if (!info.user && info.needsAdmin) return <SetupAdminPage info={info} onDone={setInfo} />;
+  if (!info.user) return <SignInPage info={info} onDone={setInfo} onError={setError} />;
+  if (info.user.mustChangePassword) return <ChangePasswordPage info={info} onDone={setInfo} onSignOut={signOut} />;
+  const user = info.user;
+  const may = (needs?: Access) => !needs || roleMay(user.role, needs);
 
   const onChanged = () => setChanges((n) => n + 1);
   const initialFilters = route.filter ? [{ id: route.filter.id, value: route.filter.value }] : undefined;
@@ -64,71 +114,87 @@ export function App() {
   const title = menu.find((m) => m.key === route.page)?.label ?? '';
   // The label sheet is the whole window: nothing else on screen or on paper.
   if (route.page === 'labels') return <LabelsPage query={route.filter?.value} centerName={info.centerName} go={go} />;
+  const page = menu.some((m) => m.key === route.page && !may(m.needs)) ? 'home' : route.page;
 
   return (
-    <Layout style={{ height: '100vh' }}>
-      <Layout.Sider width={180} theme="light" className="app-sider">
-        <div className="app-brand">
-          乡村卫生
-          <br />
-          一体化管理
-        </div>
-        <Menu mode="inline" selectedKeys={[route.page]} items={menu} onClick={({ key }) => go({ page: key as PageName })} />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className="app-header">
-          <span className="app-center">{info.centerName || '（未填写单位名称）'}</span>
-          <span className="app-page-title">{title}</span>
-          {info.shell === 'browser' && <span className="app-shell-note">浏览器模式</span>}
-        </Layout.Header>
-        {info.isDemo && (
-          <Alert
-            type="warning"
-            banner
-            title="当前是演示乡镇，数据与正式数据分开保存，可以随意修改。"
-            action={
-              <Button size="small" onClick={() => void call('app.leaveDemo', {}).then(setInfo, (e: unknown) => setError(errorMessage(e)))}>
-                返回正式数据
-              </Button>
-            }
+    <UserProvider value={user}>
+      <Layout style={{ height: '100vh' }} key={generation}>
+        <Layout.Sider width={180} theme="light" className="app-sider">
+          <div className="app-brand">
+            乡村卫生
+            <br />
+            一体化管理
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={[page]}
+            items={menu.filter((m) => may(m.needs)).map(({ key, label, icon }) => ({ key, label, icon }))}
+            onClick={({ key }) => go({ page: key as PageName })}
           />
-        )}
-        <Layout.Content className="app-content">
-          {route.page === 'home' && <HomePage go={go} reloadKey={changes} />}
-          {route.page === 'villages' && <VillagesPage key={filterKey} initialFilters={initialFilters} onChanged={onChanged} />}
-          {route.page === 'clinics' && <ClinicsPage key={filterKey} initialFilters={initialFilters} onChanged={onChanged} />}
-          {route.page === 'alerts' && <AlertsPage key={filterKey} initialFilters={initialFilters} go={go} />}
-          {route.page === 'people' && (
-            <PeoplePage
-              key={filterKey}
-              openId={route.filter?.id === 'open' ? Number(route.filter.value) : undefined}
-              initialFilters={route.filter && route.filter.id !== 'open' ? initialFilters : undefined}
-              onChanged={onChanged}
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header className="app-header">
+            <span className="app-center">{info.centerName || '（未填写单位名称）'}</span>
+            <span className="app-page-title">{title}</span>
+            {info.shell === 'browser' && <span className="app-shell-note">浏览器模式</span>}
+            <span className={info.shell === 'browser' ? undefined : 'app-shell-note'}>
+              <UserMenu info={info} onInfo={setInfo} onSignOut={signOut} />
+            </span>
+          </Layout.Header>
+          {info.isDemo && (
+            <Alert
+              type="warning"
+              banner
+              title="当前是演示乡镇，数据与正式数据分开保存，可以随意修改。"
+              action={
+                <Button
+                  size="small"
+                  onClick={() => void call('app.leaveDemo', {}).then(setInfo, (e: unknown) => setError(errorMessage(e)))}
+                >
+                  返回正式数据
+                </Button>
+              }
             />
           )}
-          {route.page === 'assets' && (
-            <AssetsPage
-              key={filterKey}
-              tab={route.filter?.id === 'tab' ? (route.filter.value as AssetTab) : undefined}
-              initialFilters={route.filter && route.filter.id !== 'tab' ? initialFilters : undefined}
-              go={go}
-              onChanged={onChanged}
-            />
-          )}
-          {route.page === 'stocktakes' && (
-            <StocktakesPage
-              key={filterKey}
-              openId={route.filter?.id === 'open' ? Number(route.filter.value) : undefined}
-              go={go}
-              onChanged={onChanged}
-            />
-          )}
-          {route.page === 'import' && <ImportPage />}
-          {route.page === 'returns' && <ReturnsPage />}
-          {route.page === 'audit' && <AuditPage />}
-          {route.page === 'settings' && <SettingsPage onSaved={() => void refreshInfo()} />}
-        </Layout.Content>
+          <Layout.Content className="app-content">
+            {page === 'home' && <HomePage go={go} reloadKey={changes} />}
+            {page === 'villages' && <VillagesPage key={filterKey} initialFilters={initialFilters} onChanged={onChanged} />}
+            {page === 'clinics' && <ClinicsPage key={filterKey} initialFilters={initialFilters} onChanged={onChanged} />}
+            {page === 'alerts' && <AlertsPage key={filterKey} initialFilters={initialFilters} go={go} />}
+            {page === 'people' && (
+              <PeoplePage
+                key={filterKey}
+                openId={route.filter?.id === 'open' ? Number(route.filter.value) : undefined}
+                initialFilters={route.filter && route.filter.id !== 'open' ? initialFilters : undefined}
+                onChanged={onChanged}
+              />
+            )}
+            {page === 'assets' && (
+              <AssetsPage
+                key={filterKey}
+                tab={route.filter?.id === 'tab' ? (route.filter.value as AssetTab) : undefined}
+                initialFilters={route.filter && route.filter.id !== 'tab' ? initialFilters : undefined}
+                go={go}
+                onChanged={onChanged}
+              />
+            )}
+            {page === 'stocktakes' && (
+              <StocktakesPage
+                key={filterKey}
+                openId={route.filter?.id === 'open' ? Number(route.filter.value) : undefined}
+                go={go}
+                onChanged={onChanged}
+              />
+            )}
+            {page === 'import' && <ImportPage />}
+            {page === 'returns' && <ReturnsPage />}
+            {page === 'audit' && <AuditPage />}
+            {page === 'settings' && <SettingsPage onSaved={() => void refreshInfo()} />}
+            {page === 'users' && <UsersPage />}
+          </Layout.Content>
+        </Layout>
+        <LockOverlay reason={lock} login={user.login} onSignedIn={signedInAgain} />
       </Layout>
-    </Layout>
+    </UserProvider>
   );
 }

@@ -60,8 +60,23 @@ async function transport(op: string, input: unknown): Promise<Envelope<unknown>>
   }
 }
 
+/**
+ * Who answers a SIGNED_OUT (the session ended after the idle time): the app shows the sign-in
+ * over the page, which stays as it is, and resolves true once the same user has signed in again
+ * — then the call is made again, so a save the clerk pressed is not lost. False: the call fails
+ * with the sign-in's reason, and the page says so.
+ */
+type SignedOutHandler = (message: string) => Promise<boolean>;
+let onSignedOut: SignedOutHandler | null = null;
+export function setSignedOutHandler(handler: SignedOutHandler | null): void {
+  onSignedOut = handler;
+}
+
 export async function call<K extends OpName>(op: K, input: Input<K>): Promise<Output<K>> {
-  const env = await transport(op, input);
+  let env = await transport(op, input);
+  if (!env.ok && env.error.code === 'SIGNED_OUT' && onSignedOut && (await onSignedOut(env.error.message))) {
+    env = await transport(op, input);
+  }
   if (!env.ok) throw new ApiError(env.error);
   return env.value as Output<K>;
 }

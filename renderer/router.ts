@@ -17,6 +17,7 @@ const pages = [
   'returns',
   'audit',
   'settings',
+  'users',
 ] as const;
 export type PageName = (typeof pages)[number];
 export interface Route {

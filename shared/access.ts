@@ -51,3 +51,14 @@ export const roleAccess: Record<Role, readonly Access[]> = {
 export function roleMay(role: Role, access: Access): boolean {
   return roleAccess[role].includes(access);
 }
+
+/** 只读 sees 身份证号 and phone numbers masked (shared/masking.ts), in every answer and export. */
+export function masksPersonal(role: Role): boolean {
+  return role === 'viewer';
+}
+
+/** Why a role is refused an operation, in the clerk's words: the role, and what it would need. */
+export function forbiddenMessage(role: Role, access: Access): string {
+  const may = roles.filter((r) => roleMay(r, access)).map((r) => roleLabels[r]);
+  return `您的角色是“${roleLabels[role]}”，不能进行这项操作：需要“${accessLabels[access]}”权限（${may.join('、')}可以）。如需办理，请联系管理员`;
+}

@@ -10,6 +10,16 @@ import { z } from 'zod';
 import './zodLocale';
 import type { Access } from './access';
 import { backupRestoreInput, backupRestoreOutput } from './schemas/backups';
+import {
+  adminAccountInput,
+  autoSignInInput,
+  changePasswordInput,
+  passwordReset,
+  signInInput,
+  userCreate,
+  usersOutput,
+  userUpdate,
+} from './schemas/accounts';
 import { appInfo, auditRow, backupInfo, dashboard, firstRunInput, returnExportInput, returnInfo } from './schemas/app';
 import { clinicClose, clinicDetail, clinicInput, clinicRow, clinicUpdate } from './schemas/clinics';
 import { exportViewInput, fileResult, idInput, listQuery, pageOf } from './schemas/common';
@@ -54,9 +64,22 @@ function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, acces
 export const contract = {
   'app.info': op(none, appInfo, 'public'),
   'app.firstRun': op(firstRunInput, appInfo, 'public'),
-  'app.openDemo': op(none, appInfo, 'signedIn'),
-  'app.leaveDemo': op(none, appInfo, 'signedIn'),
+  // Public: the first-run page offers the demo before any account exists; the demo is its own
+  // file and signs in its own administrator, and either switch leaves the real database signed out.
+  'app.openDemo': op(none, appInfo, 'public'),
+  'app.leaveDemo': op(none, appInfo, 'public'),
   'app.dashboard': op(none, dashboard, 'read'),
+
+  'accounts.signIn': op(signInInput, appInfo, 'public'),
+  // Refused once any account exists: creates the administrator of a database from before accounts.
+  'accounts.setupAdmin': op(adminAccountInput, appInfo, 'public'),
+  'accounts.signOut': op(none, appInfo, 'signedIn'),
+  'accounts.changePassword': op(changePasswordInput, appInfo, 'signedIn'),
+  'accounts.list': op(none, usersOutput, 'admin'),
+  'accounts.create': op(userCreate, usersOutput, 'admin'),
+  'accounts.update': op(userUpdate, usersOutput, 'admin'),
+  'accounts.resetPassword': op(passwordReset, usersOutput, 'admin'),
+  'accounts.setAutoSignIn': op(autoSignInInput, usersOutput, 'admin'),
 
   'settings.get': op(none, settingsSchema, 'read'),
   'settings.update': op(settingsPatch, settingsSchema, 'admin'),

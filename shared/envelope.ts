@@ -8,6 +8,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'UNAUTHORIZED'
+  /** No one is signed in, or the session ended after the idle time: sign in and try again. */
+  | 'SIGNED_OUT'
+  /** The signed-in user's role may not do this (the message names the role and what is needed). */
+  | 'FORBIDDEN'
   | 'UNKNOWN_OP'
   | 'BAD_REQUEST'
   | 'TOO_LARGE'

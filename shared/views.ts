@@ -75,6 +75,10 @@ const auditActionLabels: Record<string, string> = {
   status: '状态变更',
   dispose: '处置',
   reverse: '冲销更正',
+  password: '密码',
+  signIn: '登录',
+  signOut: '退出登录',
+  lock: '锁定',
 };
 const auditEntityLabels: Record<string, string> = {
   village: '行政村',
@@ -90,6 +94,7 @@ const auditEntityLabels: Record<string, string> = {
   leaves: '请假与离岗',
   asset: '固定资产',
   stocktake: '资产盘点',
+  user: '账号',
 };
 
 export const auditView: ViewDef = {
@@ -97,6 +102,7 @@ export const auditView: ViewDef = {
   columns: [
     { id: 'at', header: '时间', kind: 'datetime', width: 17 },
     { id: 'actor', header: '操作人', kind: 'text', width: 10, filterable: true },
+    { id: 'actorLogin', header: '登录名', kind: 'text', width: 10, filterable: true },
     { id: 'action', header: '操作', kind: 'enum', labels: auditActionLabels, width: 8, filterable: true },
     { id: 'entity', header: '对象', kind: 'enum', labels: auditEntityLabels, width: 9, filterable: true },
     { id: 'summary', header: '内容', kind: 'text', width: 40, filterable: true },

@@ -1,7 +1,9 @@
 /**
  * The one door into the core, shared by the IPC handler and the HTTP server: check the
- * operation exists, validate the input against the contract, run the handler, and answer with
- * the envelope. Nothing reaches a service unvalidated, and no exception escapes as a crash.
+ * operation exists, admit the caller (the operation's access against the signed-in role,
+ * admission.ts), validate the input against the contract, run the handler, shape the answer for
+ * the role (只读: personal fields masked, shared/masking.ts) and answer with the envelope.
+ * Nothing reaches a service unadmitted or unvalidated, and no exception escapes as a crash.
  */
 import { z } from 'zod';
 import { contract, isOpName, type OpName } from '../../shared/contract';
@@ -9,6 +11,9 @@ import { fail, ok, type Envelope } from '../../shared/envelope';
 import { clinicLabels } from '../../shared/schemas/clinics';
 import { villageLabels } from '../../shared/schemas/villages';
 import { settingFields } from '../../shared/schemas/settings';
+import { maskPersonal } from '../../shared/masking';
+import { accountLabels } from '../../shared/schemas/accounts';
+import { admit } from './admission';
 import { handlers } from './handlers';
 import { AppError } from '../db/errors';
 import type { Session } from './session';
@@ -20,7 +25,8 @@ const labelsByPrefix: Record<string, Record<string, string>> = {
   villages: villageLabels,
   clinics: { ...clinicLabels, closedOn: '撤销日期', reason: '撤销原因' },
   settings: settingLabels,
-  app: { centerName: '卫生院名称', county: '所属县（区）' },
+  app: { centerName: '卫生院名称', county: '所属县（区）', ...accountLabels },
+  accounts: accountLabels,
 };
 
 /** Output checking costs time on big pages; tests turn it on to catch drift from the contract. */
@@ -31,11 +37,14 @@ export async function dispatch(session: Session, op: string, rawInput: unknown):
     return fail({ code: 'UNKNOWN_OP', message: `没有“${String(op).slice(0, 60)}”这项操作，请更新程序或联系技术人员` });
   }
   const spec = contract[op];
+  const refused = admit(session, spec.access);
+  if (refused) return fail(refused);
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail(zodToError(parsed.error, labelsByPrefix[op.split('.')[0] ?? ''] ?? {}));
   try {
     const run = handlers[op] as (s: Session, input: unknown) => unknown;
-    const value = await run(session, parsed.data);
+    const answer = await run(session, parsed.data);
+    const value = session.ctx.maskPersonal ? maskPersonal(answer) : answer;
     if (checkOutput) (spec.output as z.ZodType).parse(value);
     return ok(value);
   } catch (e) {

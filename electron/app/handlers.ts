@@ -3,17 +3,17 @@
  * the app's own operations (the session, imports, returns, backups). Typed from
  * `shared/contract.ts`, so a missing or mistyped handler fails the typecheck.
  */
-import type { OpName, Output } from '../../shared/contract';
-import { AppError } from '../db/errors';
-import { latestVersion } from '../db/migrations';
+import type { OpName } from '../../shared/contract';
+import { accountHandlers } from '../domains/accounts/handlers';
 import { assetHandlers } from '../domains/assets/handlers';
 import { auditHandlers } from '../domains/audit/handlers';
 import { clinicHandlers } from '../domains/clinics/handlers';
 import type { Handler, HandlerMap, OpsOf } from '../domains/handlerTypes';
 import { peopleHandlers } from '../domains/people/handlers';
 import { settingsHandlers } from '../domains/settings/handlers';
-import { readSettings, updateSettings } from '../domains/settings/service';
 import { villageHandlers } from '../domains/villages/handlers';
+import { accountSessionHandlers, firstRun } from './accountHandlers';
+import { appInfo as info } from './appInfo';
 import { backupHandlers } from './backupHandlers';
 import { getDashboard } from './dashboard';
 import { commitUpload, previewUpload } from './importUpload';
@@ -22,29 +22,9 @@ import type { Session } from './session';
 
 type HandlerTable = { [K in OpName]: Handler<K, Session> };
 
-const APP_VERSION = '0.1.0';
-
-function info(s: Session): Output<'app.info'> {
-  const st = readSettings(s.db);
-  return {
-    appVersion: APP_VERSION,
-    schemaVersion: latestVersion,
-    dbPath: s.dbPath,
-    isDemo: s.isDemo,
-    firstRun: !s.isDemo && st.centerName.trim() === '',
-    centerName: st.centerName,
-    county: st.county,
-    shell: s.shell,
-  };
-}
-
 const appHandlers: HandlerMap<OpsOf<'app'> | OpsOf<'import'> | OpsOf<'returns'>, Session> = {
   'app.info': (s) => info(s),
-  'app.firstRun': (s, input) => {
-    if (s.isDemo) throw new AppError('CONFLICT', '当前是演示数据，请先返回正式数据再填写单位信息');
-    updateSettings(s.ctx, { centerName: input.centerName, county: input.county });
-    return info(s);
-  },
+  'app.firstRun': (s, input) => firstRun(s, input),
   'app.openDemo': async (s) => {
     await s.switchTo('demo');
     return info(s);
@@ -64,6 +44,8 @@ const appHandlers: HandlerMap<OpsOf<'app'> | OpsOf<'import'> | OpsOf<'returns'>,
 
 export const handlers: HandlerTable = {
   ...appHandlers,
+  ...accountSessionHandlers,
+  ...accountHandlers,
   ...backupHandlers,
   ...settingsHandlers,
   ...villageHandlers,

@@ -30,6 +30,7 @@ import { buildStaffingReport, STAFFING_TITLE } from '../domains/people/returns/s
 import { buildDiscrepancyReport, DISCREPANCY_TITLE } from '../domains/assets/returns/stocktakeDiscrepancies';
 import type { ReportData as BaseReport, ReportWhen } from '../excel/returns/types';
 import type { ChangesDetail, DiscrepancyDetail, LedgerDetail } from '../domains/assets/returns/types';
+import { maskPersonal } from '../../shared/masking';
 
 /**
  * Every return the core can build. The app's 上报报表 page offers those the contract also
@@ -144,7 +145,9 @@ function dataRows(report: ReportData): number {
 }
 
 export async function exportReturnFile(ctx: ServiceContext, name: ReturnKey, request?: ReturnRequest): Promise<FileResult> {
-  const report = buildReport(ctx, name, request);
+  const built = buildReport(ctx, name, request);
+  // 只读: the workbook masks 身份证号 and phone numbers as every other answer does (shared/masking.ts).
+  const report = ctx.maskPersonal ? maskPersonal(built) : built;
   const { buffer } = await countyWorkbookBuffer(reportSheets(report));
   return {
     fileName: exportFileName(report.title, report.asOf),

@@ -1,6 +1,7 @@
 /**
  * The running app's state: which database is open (the real one or the demo, kept apart),
- * and which shell serves it. Both shells hold one Session and hand it to the dispatcher.
+ * which shell serves it, and who is signed in (signedIn.ts). Both shells hold one Session and
+ * hand it to the dispatcher.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,8 @@ import { openDatabase, type Db } from '../db/open';
 import { seedDemo, seedDemoAdditions } from '../demo/seed';
 import { readSettings } from '../domains/settings/service';
 import { makeContext, type ServiceContext } from '../db/context';
+import type { SignedInUser } from '../../shared/schemas/accounts';
+import { afterOpen, refreshContext, signInTrusted, type LocalAccount } from './signedIn';
 
 interface SessionOptions {
   dbPath: string;
@@ -19,6 +22,8 @@ interface SessionOptions {
   demoPath?: string;
   startInDemo?: boolean;
   now?: () => Date;
+  /** Trusted in-process callers (tests, the benchmark): signed in as this local account, made if missing. */
+  signInAs?: LocalAccount;
 }
 
 export class Session {
@@ -28,7 +33,11 @@ export class Session {
   readonly realPath: string;
   readonly demoPath: string;
   readonly shell: 'electron' | 'browser';
-  private readonly now: () => Date;
+  readonly now: () => Date;
+  /** Who is signed in, as last checked (signedIn.ts); null: the sign-in page. */
+  user: SignedInUser | null = null;
+  lastActivity = 0;
+  signedOutReason = '';
 
   private constructor(opts: SessionOptions) {
     this.realPath = opts.dbPath;
@@ -40,6 +49,7 @@ export class Session {
   static async open(opts: SessionOptions): Promise<Session> {
     const s = new Session(opts);
     await s.switchTo(opts.startInDemo ? 'demo' : 'real');
+    if (opts.signInAs) signInTrusted(s, opts.signInAs);
     return s;
   }
 
@@ -47,18 +57,24 @@ export class Session {
     return this.ctx.db;
   }
 
-  /** Opens the real or the demo database, creating and seeding the demo on first use. */
+  /**
+   * Opens the real or the demo database, creating and seeding the demo on first use. Nobody is
+   * signed in afterwards unless the database signs someone in automatically, or the same file
+   * is reopened (a restore) and the user's account is still active in it.
+   */
   async switchTo(which: 'real' | 'demo'): Promise<void> {
     const target = which === 'demo' ? this.demoPath : this.realPath;
     const fresh = !fs.existsSync(target);
     const opened = await openDatabase(target, undefined, { kind: this.shell === 'electron' ? 'app' : 'browser' });
     if (which === 'demo' && fresh) seedDemo(makeContext(opened.db, '演示数据', this.now), { scale: 1 });
     else if (which === 'demo') seedDemoAdditions(makeContext(opened.db, '演示数据', this.now), opened.migratedFrom);
+    const keep = target === this.dbPath ? this.user : null;
     this.ctx?.db.close();
-    this.ctx = makeContext(opened.db, readSettings(opened.db).operatorName || '管理员', this.now);
+    this.ctx = makeContext(opened.db, '未登录', this.now);
     this.dbPath = target;
     this.isDemo = which === 'demo';
     await this.dailyBackup();
+    afterOpen(this, keep);
   }
 
   /** Keeps one automatic backup a day, taken at start, rotated by the `backupKeep` setting. */
@@ -92,8 +108,9 @@ export class Session {
     return result;
   }
 
+  /** The signed-in user's context again, after their account changed. */
   refreshActor(): void {
-    this.ctx = makeContext(this.db, readSettings(this.db).operatorName || '管理员', this.now);
+    refreshContext(this);
   }
 
   close(): void {

@@ -30,6 +30,10 @@ export function parseCli(argv: string[]): CliArgs {
         sheet: { type: 'string' },
         clinic: { type: 'string' },
         stocktake: { type: 'string' },
+        login: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        password: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

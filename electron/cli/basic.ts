@@ -1,7 +1,7 @@
 /** CLI commands on the database itself: init, seed, backup, restore, check. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { firstRunInput } from '../../shared/schemas/app';
+import { centerInput } from '../../shared/schemas/app';
 import { makeContext } from '../db/context';
 import { AppError } from '../db/errors';
 import { zodToError } from '../app/zodIssues';
@@ -11,20 +11,21 @@ import { openDatabase } from '../db/open';
 import { seedDemo } from '../demo/seed';
 import { readSettings, updateSettings } from '../domains/settings/service';
 import { allVillageNames } from '../domains/villages/service';
+import { cliActor } from './actor';
 import { requireString, type CliArgs } from './args';
 
 export async function cmdInit(args: CliArgs): Promise<string> {
   const dbPath = requireString(args, 'db', '数据库文件');
-  const parsed = firstRunInput.safeParse({ centerName: args.values.center ?? '', county: args.values.county ?? '未填写' });
+  const parsed = centerInput.safeParse({ centerName: args.values.center ?? '', county: args.values.county ?? '未填写' });
   if (!parsed.success) throw new AppError('VALIDATION', zodToError(parsed.error).message);
   if (fs.existsSync(dbPath)) throw new AppError('CONFLICT', `${dbPath} 已存在，未做改动；新建请换一个文件名`);
   const { db } = await openDatabase(dbPath);
   try {
-    updateSettings(makeContext(db, '命令行'), parsed.data);
+    updateSettings(makeContext(db, cliActor()), parsed.data);
   } finally {
     db.close();
   }
-  return `已创建数据库 ${path.resolve(dbPath)}，单位：${parsed.data.centerName}`;
+  return `已创建数据库 ${path.resolve(dbPath)}，单位：${parsed.data.centerName}。第一次打开程序时先创建管理员账号（或：user add --role admin）`;
 }
 
 export async function cmdSeed(args: CliArgs): Promise<string> {

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { auditView, clinicView, villageView, type ViewDef } from '../../shared/views';
 import { makeContext } from '../db/context';
+import { cliActor } from './actor';
 import { todayIso } from '../../shared/format';
 import { AppError } from '../db/errors';
 import { iterateList, type ListSource } from '../db/listQuery';
@@ -27,7 +28,7 @@ import { mapVillage, villageSelect, villageSource } from '../domains/villages/se
 import { requireString, type CliArgs } from './args';
 import { resolveReturnArgs, returnArgs } from './returnArgs';
 
-const ACTOR = '命令行';
+const ACTOR = cliActor();
 
 interface ListExport {
   view: ViewDef;

@@ -8,7 +8,9 @@ import { clinicInput } from '../../shared/schemas/clinics';
 import { villageInput } from '../../shared/schemas/villages';
 import type { ServiceContext } from '../db/context';
 import { insertClinic } from '../domains/clinics/service';
+import { seedDemoAccount } from './seedAccount';
 import { seedDemoAssets } from './seedAssets';
+import { seedDemoDrugs } from './seedDrugs';
 import { seedDemoPeople } from './seedPeople';
 import { refreshClinics, refreshVillages } from '../domains/clinics/figures';
 import { writeSettingsRaw } from '../domains/settings/service';
@@ -142,6 +144,8 @@ export function seedDemo(
       }
       // Closing bypassed the service above (no "now" in the past), so settle derived figures once.
       refreshAll(ctx);
+      seedDemoDrugs(ctx);
+      seedDemoAccount(ctx);
       return { villages: nv, clinics: nc, people: np, assets: na };
     })
     .immediate();
@@ -153,10 +157,14 @@ function refreshAll(ctx: ServiceContext): void {
 }
 
 /**
- * A demo made by an older version gains what later modules seed (the assets from schema 4 on),
- * so the demo always shows every page; the demo's clinics are found by their demo codes.
+ * A demo made by an older version gains what later modules seed (the assets from schema 4 on,
+ * its administrator from schema 7 on), so the demo always shows every page and opens signed
+ * in; the demo's clinics are found by their demo codes.
  */
 export function seedDemoAdditions(ctx: ServiceContext, migratedFrom: number): void {
+  ctx.db.transaction(() => seedDemoAccount(ctx)).immediate();
+  // The drug catalog from schema 9 on (seedDemoDrugs does nothing where drugs exist).
+  if (migratedFrom > 0 && migratedFrom < 9) ctx.db.transaction(() => seedDemoDrugs(ctx)).immediate();
   if (migratedFrom === 0 || migratedFrom >= 4) return;
   if (Number(ctx.db.prepare('SELECT count(*) FROM assets').pluck().get()) > 0) return;
   const rows = ctx.db.prepare("SELECT id, code FROM clinics WHERE code LIKE 'HY001-%'").all() as { id: number; code: string }[];

@@ -4,6 +4,7 @@
  * dates), laid out as a county sheet with title, unit, date and signature line.
  */
 import { chineseDate, todayIso } from '../../shared/format';
+import { maskPersonal } from '../../shared/masking';
 import type { FileResult } from '../../shared/schemas/common';
 import { displayValue, type ViewColumn, type ViewDef } from '../../shared/views';
 import { countyWorkbookBuffer, type CellValue, type CountyColumn, type CountySheet } from './countyWorkbook';
@@ -43,12 +44,16 @@ export function exportFileName(title: string, isoDay: string): string {
   return `${title}-${isoDay.replace(/-/g, '')}.xlsx`;
 }
 
-/** Who files a sheet: the 填报单位 and the names on the signature line (from the settings). */
+/**
+ * Who files a sheet: the 填报单位 and the names on the signature line (from the settings), and
+ * whether the person exporting sees personal fields masked (只读, shared/masking.ts).
+ */
 export interface ReportingUnit {
   unit: string;
   operator: string;
   reviewer: string;
   director: string;
+  maskPersonal?: boolean;
 }
 
 /** The sheet of a view, without writing it; the CLI and the app share it. */
@@ -63,7 +68,10 @@ export function viewSheet(by: ReportingUnit, view: ViewDef, rows: Iterable<objec
     columns: cols.map((c) => ({ header: c.header, width: c.width + 2, kind: sheetKind(c) })),
     // Read every row before writing: the writer pauses between rows to let the zip drain, and
     // an open SQLite iterator would make any other request in that pause fail with "busy".
-    rows: Array.from(rows, (row) => cols.map((c) => cellOf(c, (row as Record<string, unknown>)[c.id]))),
+    rows: Array.from(rows, (row) => {
+      const shown = (by.maskPersonal ? maskPersonal(row) : row) as Record<string, unknown>;
+      return cols.map((c) => cellOf(c, shown[c.id]));
+    }),
     signature: { operator: by.operator, reviewer: by.reviewer, director: by.director, date: chineseDate(today) },
   };
 }

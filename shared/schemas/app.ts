@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminAccountFields, samePasswordTwice, signedInUser } from './accounts';
 import { idSchema, isoDate, requiredText } from './common';
 
 export const appInfo = z.object({
@@ -10,13 +11,23 @@ export const appInfo = z.object({
   centerName: z.string(),
   county: z.string(),
   shell: z.enum(['electron', 'browser']),
+  /** Who is signed in; null: the sign-in page (or first run, or creating the administrator). */
+  user: signedInUser.nullable(),
+  /** A named center without any account (a database from before accounts, or `cli init`): create the administrator first. */
+  needsAdmin: z.boolean(),
+  /** Why the last session ended by itself (idle time, account disabled), for the sign-in page; '' otherwise. */
+  signedOutReason: z.string(),
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
-export const firstRunInput = z.object({
+/** The center itself: what `cli init` asks for. */
+export const centerInput = z.object({
   centerName: requiredText('卫生院名称', 60),
   county: requiredText('所属县（区）', 60),
 });
+
+/** The first-run page: the center, and its administrator's account (password twice, at least 8). */
+export const firstRunInput = centerInput.extend(adminAccountFields).strict().superRefine(samePasswordTwice);
 
 export const dashboard = z.object({
   villageCount: z.number(),
@@ -35,6 +46,8 @@ export const auditRow = z.object({
   id: z.number(),
   at: z.string(),
   actor: z.string(),
+  /** The account that did it; null for rows from before accounts, the command line and the demo seeding. */
+  actorLogin: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.number().nullable(),

@@ -62,6 +62,8 @@ export const settingsSchema = z.object({
   nearExpiryDays: intSetting('近效期提醒天数', 0, 730),
   // Data safety: how many automatic backups are kept.
   backupKeep: intSetting('自动备份保留份数', 1, 100),
+  // Accounts: minutes without any action after which the signed-in user must sign in again.
+  idleTimeoutMinutes: intSetting('闲置自动退出时间', 1, 720),
   // A4: default useful life in years by category (the guide's minimum lives), for new cards.
   lifeBuildingConcrete: intSetting('钢结构、钢筋混凝土结构房屋使用年限', 1, 100),
   lifeBuildingBrick: intSetting('砖混、砖木结构房屋使用年限', 1, 100),
@@ -108,6 +110,7 @@ export const defaultSettings: Settings = {
   nonEssentialMaxItemShare: 0.1,
   nearExpiryDays: 90,
   backupKeep: 10,
+  idleTimeoutMinutes: 30,
   lifeBuildingConcrete: categoryInfo.building_concrete.lifeYears,
   lifeBuildingBrick: categoryInfo.building_brick.lifeYears,
   lifeBuildingSimple: categoryInfo.building_simple.lifeYears,
@@ -231,6 +234,14 @@ export const settingFields: SettingField[] = [
   { key: 'nonEssentialMaxItemShare', label: '非基本药物品种占比上限', group: '药品', rule: 'D3', unit: '%', kind: 'ratio' },
   { key: 'nearExpiryDays', label: '近效期提醒', group: '药品', rule: 'D5', unit: '天', kind: 'int' },
   { key: 'backupKeep', label: '自动备份保留份数', group: '数据安全', unit: '份', kind: 'int' },
+  {
+    key: 'idleTimeoutMinutes',
+    label: '闲置自动退出时间',
+    group: '数据安全',
+    unit: '分钟',
+    kind: 'int',
+    help: '这么久没有任何操作，须重新登录（正在填写的内容保留，登录后可继续保存）',
+  },
   ...(Object.entries(lifeSettingOf) as [AssetCategory, SettingKey | null][])
     .filter((e): e is [AssetCategory, SettingKey] => e[1] !== null)
     .map(([category, key], i): SettingField => ({

@@ -5,7 +5,7 @@ import { dispatch } from '../../electron/app/dispatch';
 import { coverageKinds } from '../../shared/rules/coverage';
 import { defaultSettings } from '../../shared/schemas/settings';
 import type { Session } from '../../electron/app/session';
-import { call, callFails, expectChinese, village } from '../helpers/calls';
+import { call, callFails, expectChinese, FIRST_ADMIN, firstRunInput, village } from '../helpers/calls';
 import { auditCount, dumpDb, openSession } from '../helpers/tempDb';
 
 async function failsWithoutChange(s: Session, op: string, input: unknown) {
@@ -37,11 +37,11 @@ describe('settings', () => {
     expect(auditCount(s.db)).toBe(n0 + 1);
   });
 
-  it('a new operator name becomes the actor of the following writes', async () => {
+  it('writes are recorded under the signed-in user, whatever the 填报人 setting says', async () => {
     const s = await openSession();
     await call(s, 'settings.update', { operatorName: '刘晓梅' });
     await call(s, 'villages.create', village());
-    expect((await call(s, 'audit.list', { limit: 1 })).rows[0]?.actor).toBe('刘晓梅');
+    expect((await call(s, 'audit.list', { limit: 1 })).rows[0]).toMatchObject({ actor: '管理员', actorLogin: 'admin' });
   });
 
   it.each([
@@ -60,19 +60,27 @@ describe('settings', () => {
 });
 
 describe('app', () => {
-  it('info says first run until the center is named, and firstRun names it with one audit row', async () => {
-    const s = await openSession();
+  it('info says first run until the center is named; firstRun names it, creates the administrator and signs them in', async () => {
+    const s = await openSession(undefined, { as: null });
     const info = await call(s, 'app.info', {});
-    expect(info).toMatchObject({ firstRun: true, isDemo: false, shell: 'browser', dbPath: s.realPath, centerName: '' });
+    expect(info).toMatchObject({ firstRun: true, isDemo: false, shell: 'browser', dbPath: s.realPath, centerName: '', user: null });
     const n0 = auditCount(s.db);
-    const named = await call(s, 'app.firstRun', { centerName: ' 河阳镇中心卫生院 ', county: '河阳县' });
-    expect(named).toMatchObject({ firstRun: false, centerName: '河阳镇中心卫生院', county: '河阳县' });
-    expect(auditCount(s.db)).toBe(n0 + 1);
+    const named = await call(s, 'app.firstRun', firstRunInput(' 河阳镇中心卫生院 ', '河阳县'));
+    expect(named).toMatchObject({ firstRun: false, needsAdmin: false, centerName: '河阳镇中心卫生院', county: '河阳县' });
+    expect(named.user).toMatchObject({ login: FIRST_ADMIN.adminLogin, name: FIRST_ADMIN.adminName, role: 'admin' });
+    // The account, the center and the sign-in, each under the new administrator.
+    const rows = (await call(s, 'audit.list', { limit: 10 })).rows.reverse();
+    expect(auditCount(s.db)).toBe(n0 + 3);
+    expect(rows.map((r) => [r.entity, r.action, r.actorLogin])).toEqual([
+      ['user', 'create', 'zhangwei'],
+      ['settings', 'update', 'zhangwei'],
+      ['user', 'signIn', 'zhangwei'],
+    ]);
   });
 
   it('firstRun refuses an empty center name, naming the field', async () => {
-    const s = await openSession();
-    const e = await failsWithoutChange(s, 'app.firstRun', { centerName: '', county: '河阳县' });
+    const s = await openSession(undefined, { as: null });
+    const e = await failsWithoutChange(s, 'app.firstRun', { ...firstRunInput('', '河阳县') });
     expect(e).toMatchObject({ code: 'VALIDATION', field: 'centerName' });
     expect(e.message).toContain('卫生院名称');
   });
@@ -117,24 +125,29 @@ describe('demo township', () => {
   });
 
   it('openDemo and leaveDemo switch databases and leave the real one untouched', async () => {
-    const s = await openSession();
-    await call(s, 'app.firstRun', { centerName: '甲镇卫生院', county: '甲县' });
+    const s = await openSession(undefined, { as: null });
+    await call(s, 'app.firstRun', firstRunInput('甲镇卫生院', '甲县'));
     await call(s, 'villages.create', village({ name: '正式村' }));
-    const real = dumpDb(s.db);
+    let real = dumpDb(s.db);
 
-    await call(s, 'app.openDemo', {});
+    // The demo opens signed in as its own administrator.
+    expect((await call(s, 'app.openDemo', {})).user).toMatchObject({ login: 'admin', name: '刘晓梅', role: 'admin' });
     await call(s, 'villages.create', village({ name: '演示里新加的村' }));
     expect((await call(s, 'app.dashboard', {})).villageCount).toBe(19);
 
+    // Back in the real database nobody is signed in until someone signs in there.
     const back = await call(s, 'app.leaveDemo', {});
-    expect(back).toMatchObject({ isDemo: false, centerName: '甲镇卫生院', dbPath: s.realPath });
+    expect(back).toMatchObject({ isDemo: false, centerName: '甲镇卫生院', dbPath: s.realPath, user: null });
     expect(dumpDb(s.db)).toBe(real);
+    expect((await callFails(s, 'villages.all', {})).code).toBe('SIGNED_OUT');
+    await call(s, 'accounts.signIn', { login: FIRST_ADMIN.adminLogin, password: FIRST_ADMIN.password });
     expect((await call(s, 'villages.all', {})).map((v) => v.name)).toEqual(['正式村']);
+    real = dumpDb(s.db);
 
     // The demo keeps its own changes and is not seeded twice.
     await call(s, 'app.openDemo', {});
     expect((await call(s, 'app.dashboard', {})).villageCount).toBe(19);
-    const firstRun = await failsWithoutChange(s, 'app.firstRun', { centerName: '乙镇', county: '乙县' });
+    const firstRun = await failsWithoutChange(s, 'app.firstRun', firstRunInput('乙镇', '乙县'));
     expect(firstRun.code).toBe('CONFLICT');
     await call(s, 'app.leaveDemo', {});
     expect(dumpDb(s.db)).toBe(real);

@@ -1,13 +1,15 @@
 /**
- * Requirement 1: on a new database the first-run page asks for the center's name and county;
- * empty fields are refused in Chinese with nothing saved; filled, the home page opens with the
- * name in the header. The demo opens from there and "返回正式数据" leaves the real file untouched.
+ * Requirement 1: on a new database the first-run page asks for the center's name and county and
+ * creates its administrator; empty fields are refused in Chinese with nothing saved; filled, the
+ * home page opens signed in, with the name in the header. The demo opens from there, signed in
+ * as its own administrator, and "返回正式数据" leaves the real file untouched.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countsOf } from './harness';
+import type { Page } from 'playwright-core';
+import { ADMIN, countsOf } from './harness';
 import { button, formItem } from './ui';
 import { useE2e } from './suite';
 
@@ -33,6 +35,14 @@ function storedText(file: string, key: string): string {
   } catch {
     return raw;
   }
+}
+
+/** The administrator's part of the first-run page. */
+async function fillAdmin(page: Page): Promise<void> {
+  await page.getByLabel('管理员登录名').fill(ADMIN.login);
+  await page.getByLabel('管理员姓名').fill(ADMIN.name);
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('再次输入密码').fill(ADMIN.password);
 }
 
 describe('first run', () => {
@@ -62,8 +72,21 @@ describe('first run', () => {
     expect(app.counts()).toEqual(before);
 
     await name.fill('青石镇卫生院');
+    // The administrator's password: at least 8, typed twice alike.
+    await fillAdmin(page);
+    await page.getByLabel('再次输入密码').fill('qingshi');
+    await button(page, '开始使用').click();
+    await formItem(card, '再次输入密码').getByText('两次输入的密码不一致').waitFor();
+    await page.getByLabel('密码', { exact: true }).fill('short');
+    await page.getByLabel('再次输入密码').fill('short');
+    await button(page, '开始使用').click();
+    await formItem(card, '密码').getByText('密码至少 8 位').waitFor();
+    expect(app.counts()).toEqual(before);
+
+    await fillAdmin(page);
     await button(page, '开始使用').click();
     await page.getByRole('banner').getByText('青石镇卫生院').waitFor();
+    await page.getByRole('banner').getByText(`${ADMIN.name} · 管理员`).waitFor();
     await page.getByRole('menuitem', { name: '首页' }).waitFor();
     expect(await page.getByRole('heading', { name: '欢迎使用乡村卫生一体化管理' }).count()).toBe(0);
     expect(storedText(app.session.dbPath, 'centerName')).toBe('青石镇卫生院');
@@ -86,6 +109,8 @@ describe('first run', () => {
     const banner = page.getByRole('alert').filter({ hasText: '当前是演示乡镇' });
     await banner.waitFor();
     await page.getByRole('banner').getByText('河阳镇中心卫生院').waitFor();
+    // Signed in as the demo's administrator, without a password.
+    await page.getByRole('banner').getByText('刘晓梅 · 管理员').waitFor();
     await page.getByTestId('blank-count').waitFor();
     expect(await page.getByTestId('blank-count').textContent()).toBe('1');
     expect(session.isDemo).toBe(true);
@@ -106,6 +131,7 @@ describe('first run', () => {
 
     await page.getByLabel('卫生院名称').fill('青石镇卫生院');
     await page.getByLabel('所属县（区）').fill('青石县');
+    await fillAdmin(page);
     await button(page, '开始使用').click();
     await page.getByRole('banner').getByText('青石镇卫生院').waitFor();
     expect(await page.getByTestId('blank-count').textContent()).toBe('0');

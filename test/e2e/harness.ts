@@ -27,6 +27,8 @@ export const CHROMIUM_ARGS = [
 
 /** A center that has passed the first-run page. */
 export const CENTER = { centerName: '青石镇卫生院', county: '青石县' } as const;
+/** Its administrator, made at that first run (the page then opens signed in as them). */
+export const ADMIN = { login: 'zhangwei', name: '张伟', password: 'qingshi-2026' } as const;
 
 /** The built renderer, or a clear instruction when it has not been built. */
 export function rendererDir(): string {
@@ -52,7 +54,7 @@ export interface Counts {
 export interface AppOptions {
   /** Start in the demo township (河阳镇, 18 villages, 沈洼村 blank). */
   demo?: boolean;
-  /** Name the real center before the page opens, skipping the first-run page. */
+  /** Name the real center and create ADMIN before the page opens, skipping the first-run page; the page opens signed in as ADMIN. */
   center?: boolean;
   viewport?: { width: number; height: number };
 }
@@ -90,7 +92,15 @@ export async function openApp(browser: Browser, opts: AppOptions = {}): Promise<
     if (!r.ok) throw new Error(`${op} 失败：${r.error.message}`);
     return r.value as Output<K>;
   };
-  if (opts.center) await call('app.firstRun', CENTER);
+  if (opts.center) {
+    await call('app.firstRun', {
+      ...CENTER,
+      adminLogin: ADMIN.login,
+      adminName: ADMIN.name,
+      password: ADMIN.password,
+      passwordAgain: ADMIN.password,
+    });
+  }
   const server = await startWebServer({ session, staticDir: rendererDir() });
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1366, height: 820 },

@@ -29,6 +29,14 @@ export function expectChinese(message: string): void {
   expect(message).toMatch(/[\u4e00-\u9fff]/);
 }
 
+/** The administrator a first run creates in the tests. */
+export const FIRST_ADMIN = { adminLogin: 'zhangwei', adminName: '张伟', password: 'qingshi-2026', passwordAgain: 'qingshi-2026' } as const;
+
+/** A first run's input: the center, and FIRST_ADMIN as its administrator. */
+export function firstRunInput(centerName: string, county: string): Input<'app.firstRun'> {
+  return { centerName, county, ...FIRST_ADMIN };
+}
+
 export function village(over: Partial<VillageInput> = {}): VillageInput {
   return {
     name: '测试村',

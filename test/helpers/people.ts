@@ -11,7 +11,7 @@ import type { AppErrorBody } from '../../shared/envelope';
 import type { AlertKind, AlertsOutput } from '../../shared/schemas/personOutput';
 import { Session } from '../../electron/app/session';
 import { call, callFails, clinic, expectChinese, village } from './calls';
-import { dumpDb, tempDbPath } from './tempDb';
+import { dumpDb, TEST_ADMIN, tempDbPath } from './tempDb';
 
 /** The day most people tests run on (a Monday in China Standard Time). */
 export const TODAY = '2026-06-15';
@@ -35,7 +35,7 @@ export function clockAt(day: string): () => Date {
 
 /** A browser-shell session whose "today" is `day`; closed after the current test. */
 export async function openSessionAt(day: string = TODAY, dbPath: string = tempDbPath()): Promise<Session> {
-  const s = await Session.open({ dbPath, shell: 'browser', now: clockAt(day) });
+  const s = await Session.open({ dbPath, shell: 'browser', now: clockAt(day), signInAs: TEST_ADMIN });
   opened.push(s);
   return s;
 }

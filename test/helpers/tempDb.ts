@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach } from 'vitest';
 import { Session } from '../../electron/app/session';
+import type { LocalAccount } from '../../electron/app/signedIn';
 import type { Db } from '../../electron/db/open';
 
 const made: string[] = [];
@@ -28,9 +29,21 @@ export function tempDbPath(name = 'township.sqlite'): string {
   return path.join(tempDir(), name);
 }
 
-/** A browser-shell session on a new database file; closed after the current test. */
-export async function openSession(dbPath = tempDbPath()): Promise<Session> {
-  const s = await Session.open({ dbPath, shell: 'browser' });
+/**
+ * The account tests act as: an administrator named 管理员 (the actor the tests' audit rows name),
+ * made without a password on first use — a trusted in-process caller's account (app/signedIn.ts).
+ */
+export const TEST_ADMIN: LocalAccount = { login: 'admin', name: '管理员', role: 'admin' };
+
+export interface SessionOpts {
+  /** Sign in as this account instead of TEST_ADMIN; null: nobody signed in (first run, the sign-in page). */
+  as?: LocalAccount | null;
+}
+
+/** A browser-shell session on a new database file, signed in as TEST_ADMIN; closed after the current test. */
+export async function openSession(dbPath = tempDbPath(), opts: SessionOpts = {}): Promise<Session> {
+  const as = opts.as === undefined ? TEST_ADMIN : opts.as;
+  const s = await Session.open({ dbPath, shell: 'browser', ...(as ? { signInAs: as } : {}) });
   sessions.push(s);
   return s;
 }
@@ -44,7 +57,7 @@ export function tempDirForFile(): string {
 
 /** Like openSession, but kept open for every test of the file. */
 export async function openSessionForFile(dbPath = path.join(tempDirForFile(), 'township.sqlite')): Promise<Session> {
-  const s = await Session.open({ dbPath, shell: 'browser' });
+  const s = await Session.open({ dbPath, shell: 'browser', signInAs: TEST_ADMIN });
   sessionsForFile.push(s);
   return s;
 }

@@ -15,7 +15,7 @@ export const assetHandlers: HandlerMap<OpsOf<'assets'> | OpsOf<'stocktakes'>> = 
   'assets.list': (s, { asOf, ...q }) => pageInMemory(assetView, ledgerAsOf(s.db, asOf ?? todayIso(s.ctx.now())), q),
   'assets.export': (s, { asOf, ...q }) =>
     exportView(
-      reportingUnit(s.db),
+      reportingUnit(s.ctx),
       assetView,
       filterSortInMemory(assetView, ledgerAsOf(s.db, asOf ?? todayIso(s.ctx.now())), q),
       q.columns,

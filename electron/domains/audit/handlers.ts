@@ -8,5 +8,5 @@ import { auditSelect, auditSource, listAudit, mapAudit } from './service';
 export const auditHandlers: HandlerMap<OpsOf<'audit'>> = {
   'audit.list': (s, q) => listAudit(s.ctx, q),
   'audit.export': (s, q) =>
-    exportView(reportingUnit(s.db), auditView, mapped(iterateList(s.db, auditSource, auditSelect, q), mapAudit), q.columns),
+    exportView(reportingUnit(s.ctx), auditView, mapped(iterateList(s.db, auditSource, auditSelect, q), mapAudit), q.columns),
 };

@@ -9,19 +9,21 @@ export const auditSource: ListSource = {
   columns: {
     at: { sql: 'a.at', type: 'date' },
     actor: { sql: 'a.actor', type: 'text', searchable: true },
+    actorLogin: { sql: 'a.actor_login', type: 'text', searchable: true },
     action: { sql: 'a.action', type: 'enum' },
     entity: { sql: 'a.entity', type: 'enum' },
     entityId: { sql: 'a.entity_id', type: 'number' },
     summary: { sql: 'a.summary', type: 'text', searchable: true },
   },
 };
-export const auditSelect = 'a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.summary';
+export const auditSelect = 'a.id, a.at, a.actor, a.actor_login, a.action, a.entity, a.entity_id, a.summary';
 
 export function mapAudit(r: Record<string, unknown>): AuditRow {
   return {
     id: Number(r.id),
     at: String(r.at),
     actor: String(r.actor),
+    actorLogin: r.actor_login === null || r.actor_login === undefined ? null : String(r.actor_login),
     action: String(r.action),
     entity: String(r.entity),
     entityId: r.entity_id === null ? null : Number(r.entity_id),

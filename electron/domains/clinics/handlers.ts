@@ -27,7 +27,7 @@ export const clinicHandlers: HandlerMap<OpsOf<'clinics'>> = {
   'clinics.options': (s) => clinicOptions(s.db),
   'clinics.export': (s, q) =>
     exportView(
-      reportingUnit(s.db),
+      reportingUnit(s.ctx),
       clinicView,
       mapped(iterateList(s.db, clinicSource, clinicSelect, q, clinicParams(s.ctx)), mapClinic),
       q.columns,

@@ -6,7 +6,7 @@ import { mapped, type HandlerMap, type OpsOf } from '../handlerTypes';
 import { reportingUnit } from '../settings/service';
 import { computeAlerts } from './alerts';
 import { getPerson } from './detail';
-import { asOfToday, listPeople, mapPerson, personOptions, personSelect, personSource } from './list';
+import { asOfToday, listPeople, mapPerson, personOptions, personSelect, personSourceFor } from './list';
 import { recordExitDecision } from './exitDecisions';
 import { removeRecord, saveRecord } from './records';
 import { createPerson, exitPerson, updatePerson } from './write';
@@ -24,9 +24,9 @@ export const peopleHandlers: HandlerMap<OpsOf<'people'> | OpsOf<'alerts'>> = {
   'people.export': (s, q) => {
     const asOf = asOfToday(s.ctx);
     return exportView(
-      reportingUnit(s.db),
+      reportingUnit(s.ctx),
       personView,
-      mapped(iterateList(s.db, personSource, personSelect, q, { asOf }), mapPerson(asOf)),
+      mapped(iterateList(s.db, personSourceFor(s.ctx), personSelect, q, { asOf }), mapPerson(asOf)),
       q.columns,
     );
   },
@@ -34,5 +34,5 @@ export const peopleHandlers: HandlerMap<OpsOf<'people'> | OpsOf<'alerts'>> = {
   'alerts.list': (s, { asOf }) => computeAlerts(s.db, asOf ?? asOfToday(s.ctx)),
   'alerts.page': (s, q) => pageInMemory(alertView, computeAlerts(s.db, asOfToday(s.ctx)).alerts, q),
   'alerts.export': (s, q) =>
-    exportView(reportingUnit(s.db), alertView, filterSortInMemory(alertView, computeAlerts(s.db, asOfToday(s.ctx)).alerts, q), q.columns),
+    exportView(reportingUnit(s.ctx), alertView, filterSortInMemory(alertView, computeAlerts(s.db, asOfToday(s.ctx)).alerts, q), q.columns),
 };

@@ -2,6 +2,7 @@ import type { ListQueryParsed, Page } from '../../../shared/schemas/common';
 import type { PersonRow } from '../../../shared/schemas/personOutput';
 import { ageOn } from '../../../shared/rules/idCard';
 import { todayIso } from '../../../shared/format';
+import { personalMask } from '../../../shared/masking';
 import type { ServiceContext } from '../../db/context';
 import { runList, type ListSource } from '../../db/listQuery';
 import { currentAssignmentSql, currentEmploymentSql, highestQualificationSql } from './sql';
@@ -28,6 +29,18 @@ export const personSource: ListSource = {
     updatedAt: { sql: 'p.updated_at', type: 'date' },
   },
 };
+
+/**
+ * The list a role sees: for 只读 (masked personal fields) without the 身份证号 and phone columns,
+ * so no search, filter or sort can find out what the masks hide (shared/masking.ts names them).
+ */
+const maskedPersonSource: ListSource = {
+  ...personSource,
+  columns: Object.fromEntries(Object.entries(personSource.columns).filter(([key]) => personalMask(key) === null)),
+};
+export function personSourceFor(ctx: ServiceContext): ListSource {
+  return ctx.maskPersonal ? maskedPersonSource : personSource;
+}
 
 export const personSelect = `p.*,
   coalesce(${currentAssignmentSql('p.id', 'clinic')}, '') AS clinic_name,
@@ -63,7 +76,7 @@ export function asOfToday(ctx: ServiceContext): string {
 
 export function listPeople(ctx: ServiceContext, q: ListQueryParsed): Page<PersonRow> {
   const asOf = asOfToday(ctx);
-  return runList(ctx.db, personSource, personSelect, q, mapPerson(asOf), { asOf });
+  return runList(ctx.db, personSourceFor(ctx), personSelect, q, mapPerson(asOf), { asOf });
 }
 
 /** Active people for pickers (stand-in on leave), with where they work today. */

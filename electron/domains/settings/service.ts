@@ -65,8 +65,13 @@ export function updateSettings(
     .immediate();
 }
 
-/** The 填报单位 and signature names every exported sheet carries. */
-export function reportingUnit(db: Db): ReportingUnit {
-  const s = readSettings(db);
-  return { unit: s.centerName, operator: s.operatorName, reviewer: s.reviewerName, director: s.directorName };
+/**
+ * The 填报单位 and signature names every exported sheet carries; given the service context, also
+ * whether the acting role sees personal fields masked.
+ */
+export function reportingUnit(from: Db | ServiceContext): ReportingUnit {
+  const ctx = 'actor' in from ? from : null;
+  const s = readSettings(ctx ? ctx.db : (from as Db));
+  const unit = { unit: s.centerName, operator: s.operatorName, reviewer: s.reviewerName, director: s.directorName };
+  return ctx?.maskPersonal ? { ...unit, maskPersonal: true } : unit;
 }

@@ -21,5 +21,5 @@ export const villageHandlers: HandlerMap<OpsOf<'villages'>> = {
   'villages.create': (s, v) => createVillage(s.ctx, v),
   'villages.update': (s, { id, values }) => updateVillage(s.ctx, id, values),
   'villages.export': (s, q) =>
-    exportView(reportingUnit(s.db), villageView, mapped(iterateList(s.db, villageSource, villageSelect, q), mapVillage), q.columns),
+    exportView(reportingUnit(s.ctx), villageView, mapped(iterateList(s.db, villageSource, villageSelect, q), mapVillage), q.columns),
 };

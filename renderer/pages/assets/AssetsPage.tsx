@@ -14,6 +14,7 @@ import { labelsRoute } from '../labels/labelQuery';
 import { AssetCreateDrawer } from './AssetCreateDrawer';
 import { AssetDrawer } from './AssetDrawer';
 import { assetCells, assetRowClass } from './assetCells';
+import { useMay } from '../../access';
 
 export type AssetTab = 'ledger' | 'uncounted';
 
@@ -22,6 +23,7 @@ export type AssetTab = 'ledger' | 'uncounted';
  * day"), or the assets not stocktaken in the last 12 months. A row opens its card.
  */
 export function AssetsPage(props: { initialFilters?: ColumnFiltersState; tab?: AssetTab; go: (r: Route) => void; onChanged: () => void }) {
+  const may = useMay();
   const [tab, setTab] = useState<AssetTab>(props.tab ?? 'ledger');
   const [asOf, setAsOf] = useState(todayIso());
   const [creating, setCreating] = useState(false);
@@ -57,9 +59,11 @@ export function AssetsPage(props: { initialFilters?: ColumnFiltersState; tab?: A
           <DateInput id="asset-as-of" value={asOf} allowClear={false} onChange={(v) => setAsOf(v ?? todayIso())} />
         </span>
       )}
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-        新增资产
-      </Button>
+      {may('write') && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          新增资产
+        </Button>
+      )}
       <Button
         icon={<PrinterOutlined />}
         onClick={() => props.go(labelsRoute({ ...query.current, asOf: tab === 'ledger' ? asOf : undefined }))}

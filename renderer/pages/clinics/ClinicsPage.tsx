@@ -9,8 +9,10 @@ import { call, errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { ClinicForm } from './ClinicForm';
 import { CloseClinicDialog } from './CloseClinicDialog';
+import { useMay } from '../../access';
 
 export function ClinicsPage(props: { initialFilters?: ColumnFiltersState; onChanged: () => void }) {
+  const may = useMay();
   const [editing, setEditing] = useState<{ clinic?: ClinicDetail } | null>(null);
   const [closing, setClosing] = useState<ClinicDetail | undefined>();
   const [reload, setReload] = useState(0);
@@ -69,9 +71,11 @@ export function ClinicsPage(props: { initialFilters?: ColumnFiltersState; onChan
           villageNames: (r) => (r.villageCount === 0 && r.status === 'open' ? <Tag color="orange">未关联任何村</Tag> : r.villageNames),
         }}
         toolbar={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-            新增村卫生室
-          </Button>
+          may('write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+              新增村卫生室
+            </Button>
+          )
         }
       />
       <ClinicForm

@@ -8,9 +8,11 @@ import { personView } from '../../../shared/peopleViews';
 import { call } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { PersonDrawer } from './PersonDrawer';
+import { useMay } from '../../access';
 
 /** 人员: everyone's file, searchable; `openId` opens one person's file (links from the alerts). */
 export function PeoplePage(props: { initialFilters?: ColumnFiltersState; openId?: number; onChanged: () => void }) {
+  const may = useMay();
   const [open, setOpen] = useState<number | 'new' | null>(props.openId ?? null);
   const [reload, setReload] = useState(0);
   const fetchPage = useCallback((q: ListQuery) => call('people.list', q), []);
@@ -32,9 +34,11 @@ export function PeoplePage(props: { initialFilters?: ColumnFiltersState; openId?
           highestQualification: (r) => (r.highestQualification ? undefined : <Tag color="red">无有效资格</Tag>),
         }}
         toolbar={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
-            新建人员档案
-          </Button>
+          may('write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
+              新建人员档案
+            </Button>
+          )
         }
       />
       <PersonDrawer

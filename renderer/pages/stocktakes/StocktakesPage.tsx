@@ -9,11 +9,13 @@ import type { Route } from '../../router';
 import { useAssetOptions } from '../assets/useAssetOptions';
 import { StocktakeView } from './StocktakeView';
 import { startFields, startInitial, startSchema } from './stocktakeForms';
+import { useMay } from '../../access';
 
 const initial = startInitial();
 
 /** 资产盘点 (A3): every stocktake with its counts; 开始盘点 lists what the ledger says is there. */
 export function StocktakesPage(props: { openId?: number; go: (r: Route) => void; onChanged: () => void }) {
+  const may = useMay();
   const [rows, setRows] = useState<StocktakeRow[] | null>(null);
   const [error, setError] = useState('');
   const [starting, setStarting] = useState(false);
@@ -30,9 +32,11 @@ export function StocktakesPage(props: { openId?: number; go: (r: Route) => void;
     <Card
       title="资产盘点"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setStarting(true)}>
-          开始盘点
-        </Button>
+        may('write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setStarting(true)}>
+            开始盘点
+          </Button>
+        )
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

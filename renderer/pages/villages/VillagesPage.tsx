@@ -9,6 +9,7 @@ import { villageView } from '../../../shared/views';
 import { call } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { VillageForm } from './VillageForm';
+import { useMay } from '../../access';
 
 function CoverageTag({ kind }: { kind: VillageRow['coverageKind'] }) {
   const color =
@@ -17,6 +18,7 @@ function CoverageTag({ kind }: { kind: VillageRow['coverageKind'] }) {
 }
 
 export function VillagesPage(props: { initialFilters?: ColumnFiltersState; onChanged: () => void }) {
+  const may = useMay();
   const [editing, setEditing] = useState<{ village?: VillageRow } | null>(null);
   const [reload, setReload] = useState(0);
   const fetchPage = useCallback((q: ListQuery) => call('villages.list', q), []);
@@ -49,9 +51,11 @@ export function VillagesPage(props: { initialFilters?: ColumnFiltersState; onCha
           coverageKind: (r) => <CoverageTag kind={r.coverageKind} />,
         }}
         toolbar={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-            新增行政村
-          </Button>
+          may('write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+              新增行政村
+            </Button>
+          )
         }
       />
       <VillageForm
