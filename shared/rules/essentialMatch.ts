@@ -89,8 +89,9 @@ export function indexEntries(entries: readonly ListEntry[]): EntryIndex {
 const formsOf = (entries: readonly ListEntry[]) => entries.flatMap((e) => e.forms);
 const formText = (entries: readonly ListEntry[]) => [...new Set(formsOf(entries))].join('、') || '未写剂型';
 
+/** The entry whose 剂型 includes `form`; an entry without a 剂型 takes any dosage form. */
 function entryWithForm(entries: readonly ListEntry[], form: string): ListEntry | undefined {
-  return entries.find((e) => formInGroups(form, e.forms));
+  return entries.find((e) => (e.forms.length === 0 ? isFormWord(form) : formInGroups(form, e.forms)));
 }
 
 /** The tail of a name that is a form (longest known form ending the name), or ''. */

@@ -49,6 +49,16 @@ describe('D8 matching a catalog drug to an edition', () => {
     expect(m('头孢克肟', '', 'no')).toMatchObject({ status: 'not_essential', how: 'none' });
   });
 
+  it('an entry written without a 剂型 takes any dosage form, still only after its exact name', () => {
+    const bare = indexEntries([{ id: 9, name: '维生素C', forms: [] }]);
+    expect(matchDrug({ genericName: '维生素C片', form: '片剂', platformMark: '' }, bare)).toMatchObject({
+      status: 'essential',
+      how: 'name_form',
+    });
+    expect(matchDrug({ genericName: '维生素C', form: '片剂', platformMark: '' }, bare)).toMatchObject({ status: 'essential', how: 'name' });
+    expect(matchDrug({ genericName: '维生素C钠', form: '', platformMark: '' }, bare)).toMatchObject({ status: 'doubtful', how: 'salt' });
+  });
+
   it('form groups as the 凡例 defines them', () => {
     expect(formInGroups('肠溶胶囊', ['口服常释剂型'])).toBe(true);
     expect(formInGroups('缓释片', ['口服常释剂型'])).toBe(false);
