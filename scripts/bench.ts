@@ -13,6 +13,8 @@
  *       years of months < 1 s on ≥ 8,000 cards and ≥ 40,000 movements (benchAssets.ts, its own
  *       township of that size).
  * Sub-commands `export-county FILE` and `export-raw FILE` are those child processes.
+ * `npm run bench -- reliability [--rounds N] [--seconds S]` measures what the data survives
+ * instead: kill -9 during imports and saves, two writers at once, import bombs (benchReliability.ts).
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -38,6 +40,7 @@ import { todayIso } from '../shared/format';
 import { TOKEN_HEADER, startWebServer } from '../electron/web';
 import { benchAssets } from './benchAssets';
 import { benchPeople } from './benchPeople';
+import { benchReliability } from './benchReliability';
 
 const SCALE = 150;
 const AUDIT_ROWS = 100_000;
@@ -357,4 +360,5 @@ async function main(only: 'people' | 'assets' | null = null): Promise<void> {
 
 const [mode, target] = process.argv.slice(2);
 if ((mode === 'export-county' || mode === 'export-raw') && target) await exportChild(mode, target);
+else if (mode === 'reliability') process.exitCode = (await benchReliability(process.argv.slice(3))) > 0 ? 1 : 0;
 else await main(mode === 'people' || mode === 'assets' ? mode : null);
