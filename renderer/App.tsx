@@ -13,11 +13,11 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Result, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { roleMay, type Access } from '../shared/access';
 import type { AppInfo } from '../shared/schemas/app';
 import { UserProvider } from './access';
-import { call, errorMessage, setSignedOutHandler } from './api';
+import { call, errorMessage } from './api';
 import { ChangePasswordPage } from './pages/account/ChangePassword';
 import { LockOverlay } from './pages/account/LockOverlay';
 import { SetupAdminPage } from './pages/account/SetupAdminPage';
@@ -54,46 +54,18 @@ const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Acces
   { key: 'users', label: '账号管理', icon: <UserSwitchOutlined />, needs: 'admin' },
 ];
 
-/** How often an open page asks whether the session is still on (to cover the screen when it is not). */
-const SESSION_POLL_MS = 60_000;
-
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState('');
   const [route, go] = useRoute();
   const [changes, setChanges] = useState(0);
-  // The session ended while a page was open: why, and the calls waiting for the same user to sign in again.
-  const [lock, setLock] = useState<string | null>(null);
-  const waiting = useRef<((resumed: boolean) => void)[]>([]);
-  const userId = info?.user?.id ?? null;
-  const userIdRef = useRef(userId);
-  userIdRef.current = userId;
-  // Another user signing in over a page starts the pages afresh: nothing typed is saved under their name.
+  // Another user signing in over the pages (LockOverlay) starts them afresh: nothing typed is saved under their name.
   const [generation, setGeneration] = useState(0);
   const refreshInfo = () => call('app.info', {}).then(setInfo, (e: unknown) => setError(errorMessage(e)));
   useEffect(() => {
     void refreshInfo();
-    setSignedOutHandler((reason) => {
-      if (userIdRef.current === null) return Promise.resolve(false);
-      setLock(reason);
-      return new Promise<boolean>((resolve) => waiting.current.push(resolve));
-    });
-    return () => setSignedOutHandler(null);
   }, []);
-  useEffect(() => {
-    if (userId === null) return;
-    const timer = setInterval(() => {
-      call('app.info', {}).then(
-        (i) => i.user === null && !i.firstRun && setLock((l) => l ?? (i.signedOutReason || '已退出登录，请重新登录')),
-        () => undefined,
-      );
-    }, SESSION_POLL_MS);
-    return () => clearInterval(timer);
-  }, [userId]);
-  const signedInAgain = (next: AppInfo) => {
-    const same = next.user !== null && next.user.id === userIdRef.current;
-    for (const resume of waiting.current.splice(0)) resume(same);
-    setLock(null);
+  const signedInAgain = (next: AppInfo, same: boolean) => {
     if (!same) setGeneration((g) => g + 1);
     setInfo(next);
   };
@@ -193,7 +165,7 @@ export function App() {
             {page === 'users' && <UsersPage />}
           </Layout.Content>
         </Layout>
-        <LockOverlay reason={lock} login={user.login} onSignedIn={signedInAgain} />
+        <LockOverlay userId={user.id} login={user.login} onSignedIn={signedInAgain} />
       </Layout>
     </UserProvider>
   );
