@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   ContainerOutlined,
+  ExperimentOutlined,
   FileExcelOutlined,
   HomeOutlined,
   ImportOutlined,
@@ -27,6 +28,8 @@ import { UsersPage } from './pages/account/UsersPage';
 import { AlertsPage } from './pages/alerts/AlertsPage';
 import { AssetsPage, type AssetTab } from './pages/assets/AssetsPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { menuItems } from './components/menuItems';
+import { DrugsPage, type DrugTab } from './pages/drugs/DrugsPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PeoplePage } from './pages/people/PeoplePage';
 import { ClinicsPage } from './pages/clinics/ClinicsPage';
@@ -39,7 +42,7 @@ import { StocktakesPage } from './pages/stocktakes/StocktakesPage';
 import { VillagesPage } from './pages/villages/VillagesPage';
 import { useRoute, type PageName } from './router';
 
-const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Access }[] = [
+const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Access; group?: string }[] = [
   { key: 'home', label: '首页', icon: <HomeOutlined /> },
   { key: 'alerts', label: '预警提醒', icon: <AlertOutlined /> },
   { key: 'villages', label: '行政村', icon: <BankOutlined /> },
@@ -47,6 +50,7 @@ const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Acces
   { key: 'people', label: '人员档案', icon: <TeamOutlined /> },
   { key: 'assets', label: '固定资产', icon: <ContainerOutlined /> },
   { key: 'stocktakes', label: '资产盘点', icon: <ScanOutlined /> },
+  { key: 'drugs', label: '药品目录', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'import', label: '导入 Excel', icon: <ImportOutlined />, needs: 'write' },
   { key: 'returns', label: '上报报表', icon: <FileExcelOutlined /> },
   { key: 'audit', label: '操作记录', icon: <AuditOutlined /> },
@@ -100,7 +104,8 @@ export function App() {
           <Menu
             mode="inline"
             selectedKeys={[page]}
-            items={menu.filter((m) => may(m.needs)).map(({ key, label, icon }) => ({ key, label, icon }))}
+            defaultOpenKeys={['group:药品']}
+            items={menuItems(menu.filter((m) => may(m.needs)))}
             onClick={({ key }) => go({ page: key as PageName })}
           />
         </Layout.Sider>
@@ -155,6 +160,14 @@ export function App() {
                 key={filterKey}
                 openId={route.filter?.id === 'open' ? Number(route.filter.value) : undefined}
                 go={go}
+                onChanged={onChanged}
+              />
+            )}
+            {page === 'drugs' && (
+              <DrugsPage
+                key={filterKey}
+                tab={route.filter?.id === 'tab' ? (route.filter.value as DrugTab) : undefined}
+                initialFilters={route.filter && route.filter.id !== 'tab' ? initialFilters : undefined}
                 onChanged={onChanged}
               />
             )}

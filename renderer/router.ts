@@ -12,6 +12,7 @@ const pages = [
   'people',
   'assets',
   'stocktakes',
+  'drugs',
   'labels',
   'import',
   'returns',

@@ -32,6 +32,19 @@ import { isoDate } from './schemas/common';
 import { importCommitOutput, importPreviewOutput, importUpload } from './schemas/import';
 import { assetDetail, assetInput, assetRow, assetUpdate, movementInput, reverseInput } from './schemas/assets';
 import {
+  drugDetail,
+  drugExportInput,
+  drugGetInput,
+  drugListQuery,
+  drugRow,
+  editionRow,
+  essentialListPreview,
+  essentialListUpload,
+  settleInput,
+  settleListInput,
+  settleRow,
+} from './schemas/drugs';
+import {
   markResult,
   stocktakeClose,
   stocktakeCreate,
@@ -132,6 +145,15 @@ export const contract = {
   'stocktakes.markRest': op(stocktakeMarkRest, stocktakeDetail, 'write'),
   'stocktakes.addSurplus': op(stocktakeSurplus, stocktakeDetail, 'write'),
   'stocktakes.close': op(stocktakeClose, stocktakeDetail, 'write'),
+
+  'drugs.list': op(drugListQuery, pageOf(drugRow), 'read'),
+  'drugs.export': op(drugExportInput, fileResult, 'read'),
+  'drugs.get': op(drugGetInput, drugDetail, 'read'),
+  'drugs.editions': op(none, z.array(editionRow), 'read'),
+  'drugs.toSettle': op(settleListInput, z.array(settleRow), 'read'),
+  'drugs.settle': op(settleInput, drugDetail, 'write'),
+  'drugs.editionPreview': op(essentialListUpload, essentialListPreview, 'write'),
+  'drugs.editionLoad': op(essentialListUpload, essentialListPreview, 'write'),
 
   'audit.list': op(listQuery, pageOf(auditRow), 'read'),
   'audit.export': op(exportViewInput, fileResult, 'read'),

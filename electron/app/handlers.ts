@@ -8,6 +8,7 @@ import { accountHandlers } from '../domains/accounts/handlers';
 import { assetHandlers } from '../domains/assets/handlers';
 import { auditHandlers } from '../domains/audit/handlers';
 import { clinicHandlers } from '../domains/clinics/handlers';
+import { drugHandlers } from '../domains/drugs/handlers';
 import type { Handler, HandlerMap, OpsOf } from '../domains/handlerTypes';
 import { peopleHandlers } from '../domains/people/handlers';
 import { settingsHandlers } from '../domains/settings/handlers';
@@ -52,5 +53,6 @@ export const handlers: HandlerTable = {
   ...clinicHandlers,
   ...peopleHandlers,
   ...assetHandlers,
+  ...drugHandlers,
   ...auditHandlers,
 };

@@ -30,6 +30,7 @@ export function parseCli(argv: string[]): CliArgs {
         sheet: { type: 'string' },
         clinic: { type: 'string' },
         stocktake: { type: 'string' },
+        effective: { type: 'string' },
         login: { type: 'string' },
         name: { type: 'string' },
         role: { type: 'string' },

@@ -27,6 +27,7 @@ import { clinicSelect, clinicSource, mapClinic } from '../domains/clinics/servic
 import { mapVillage, villageSelect, villageSource } from '../domains/villages/service';
 import { requireString, type CliArgs } from './args';
 import { resolveReturnArgs, returnArgs } from './returnArgs';
+import { cmdImportDrugs, cmdImportEssentialList } from './drugs';
 
 const ACTOR = cliActor();
 
@@ -64,6 +65,10 @@ function jsonFormat(args: CliArgs): boolean {
 
 export async function cmdImport(args: CliArgs): Promise<string> {
   const [kind, file] = args.positionals;
+  if (file && (kind === 'drugs' || kind === 'essential-list')) {
+    const json = jsonFormat(args);
+    return withDb(args, (db) => (kind === 'drugs' ? cmdImportDrugs : cmdImportEssentialList)(db, ACTOR, args, file, json));
+  }
   if (!kind || !isImportKind(kind)) throw new AppError('BAD_REQUEST', `请指明要导入的类别。\n${importHelp()}`);
   if (!file) throw new AppError('BAD_REQUEST', '请给出要导入的 Excel 文件，例如：import villages 行政村.xlsx --db township.sqlite');
   const dryRun = Boolean(args.values['dry-run']);
@@ -129,6 +134,8 @@ export function importHelp(): string {
     '可导入的类别（import <类别> FILE）：',
     ...kinds,
     '  （* 为必需的列；列的顺序不限，常见的别名也能识别；已有的村按村名、卫生室按机构编码、人员按身份证号更新，资产按原资产编号匹配、不会重复入账）',
+    '  essential-list 基本药物目录（一个版本）：序号、品种名称*、剂型*、规格，分节行照录；须加 --effective 执行日期，可加 --name 目录名称',
+    '  药品目录的价格变化另记一条价格记录，自导入之日（或 --effective 日期）起执行，不覆盖旧价。',
     '  资产的原值可写作 12300、12,300.00、¥12,300.00、1.23万；已入账资产的原值和所在单位只能在程序中登记原值变动或调拨。',
     '  先加 --dry-run 预览：列出将新增、更新的行和有错误的行，不写入任何数据；',
     '  正式导入时只要有一行有错误，就整批拒绝，不写入任何数据。加 --format json 输出 JSON。',

@@ -11,6 +11,7 @@ import { importKindLabels, importKindNames, type ImportKindName } from '../../..
 import { errorMessage } from '../../api';
 import { commitImport, previewImport, readWorkbook, type ChosenFile, type CommitResult, type PreviewResult } from './importApi';
 import { PreviewView } from './PreviewView';
+import { EditionUpload } from '../drugs/EditionUpload';
 
 const hints: Record<ImportKindName, string> = {
   villages: '需要“村名”“服务人口”列；已有的村按村名更新。',
@@ -21,7 +22,7 @@ const hints: Record<ImportKindName, string> = {
   assets:
     '需要“资产名称”列；可有原资产编号、资产类别、规格型号、数量、计量单位、原值（如 ¥12,300.00、1.23万）、资金来源、购置日期、启用日期、使用年限、所属卫生室、存放地点、保管人、备注等列。每项资产须写明所属卫生室（或在存放地点写出卫生室名称，卫生院的写“卫生院本部”）。已导入过的资产（按原编号，没有编号时按名称、型号、存放单位、购置日期和原值认出）只更新卡片信息，不会重复入账；原值、所在单位的变化请在资产卡片上登记原值变动或调拨。',
   drugs:
-    '省药品采购平台导出的药品目录：需要“平台编码”“通用名”和每包装的挂网价（元）列；可有国家药品代码、商品名、剂型、规格、包装单位、生产企业、基药标识（国基、是、★ …）、集采批次、医保类别。已有的药品按平台编码更新，价格变化另记一条价格记录（今日起执行），不覆盖旧价。基本药物目录请在“药品目录”页的“基本药物目录”中载入。',
+    '省药品采购平台导出的药品目录：需要“平台编码”“通用名”和每包装的挂网价（元）列；可有国家药品代码、商品名、剂型、规格、包装单位、生产企业、基药标识（国基、是、★ …）、集采批次、医保类别。已有的药品按平台编码更新，价格变化另记一条价格记录（今日起执行），不覆盖旧价。基本药物目录请选“基本药物目录”载入（需填执行日期）。',
 };
 
 /** 新增 3 人，更新 1 人 … (people are counted in 人, assets in 项, villages and clinics in 个). */
@@ -32,6 +33,8 @@ function doneText(r: CommitResult): string {
 
 export function ImportPage() {
   const [kind, setKind] = useState<ImportKindName>('roster');
+  // 基本药物目录 is loaded as one edition with its effective date, not row by row (drugs/EditionUpload).
+  const [edition, setEdition] = useState(false);
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [preview, setPreview] = useState<PreviewResult | null>(null);
   const [done, setDone] = useState<CommitResult | null>(null);
@@ -91,19 +94,33 @@ export function ImportPage() {
           <Radio.Group
             data-testid="import-kind"
             optionType="button"
-            value={kind}
-            options={importKindNames.map((k) => ({ value: k, label: importKindLabels[k] }))}
+            value={edition ? 'essential-list' : kind}
+            options={[
+              ...importKindNames.map((k) => ({ value: k, label: importKindLabels[k] })),
+              { value: 'essential-list', label: '基本药物目录' },
+            ]}
             onChange={(e) => {
-              const k = e.target.value as ImportKindName;
+              const v = String(e.target.value);
+              setEdition(v === 'essential-list');
+              if (v === 'essential-list') {
+                setPreview(null);
+                setDone(null);
+                setError('');
+                return;
+              }
+              const k = v as ImportKindName;
               setKind(k);
               if (file) void runPreview(k, file);
             }}
           />
-          <div className="hint" style={{ marginTop: 8 }}>
-            {hints[kind]}列的顺序不限，表头上方可以有标题行。
-          </div>
+          {!edition && (
+            <div className="hint" style={{ marginTop: 8 }}>
+              {hints[kind]}列的顺序不限，表头上方可以有标题行。
+            </div>
+          )}
         </div>
-        <div>
+        {edition && <EditionUpload />}
+        <div hidden={edition}>
           <Typography.Text strong>2. 选择 Excel 文件（.xlsx）：</Typography.Text>
           <Upload.Dragger
             data-testid="import-file"
