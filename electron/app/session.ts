@@ -5,9 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { audit } from '../db/audit';
-import { backupDatabase, describe, listBackups, verifyDatabaseFile } from '../db/backup';
-import { restoreDatabase, type RestoreResult } from '../db/restore';
+import { backupDatabase, listBackups, verifyDatabaseFile } from '../db/backup';
+import { auditRestore, restoreDatabase, type RestoreResult } from '../db/restore';
 import { openDatabase, type Db } from '../db/open';
 import { seedDemo, seedDemoAdditions } from '../demo/seed';
 import { readSettings } from '../domains/settings/service';
@@ -102,9 +101,7 @@ export class Session {
     } finally {
       await this.switchTo(which);
     }
-    const kept = result.safetyCopy ? `；恢复前的数据已另存为 ${result.safetyCopy.file}` : '';
-    const summary = `从备份恢复数据库：${from}（备份时间 ${describe(from).at}）${kept}`;
-    this.db.transaction(() => audit(this.ctx, { action: 'restore', entity: 'database', summary })).immediate();
+    auditRestore(this.ctx, from, result);
     return result;
   }
 

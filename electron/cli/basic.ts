@@ -6,7 +6,7 @@ import { makeContext } from '../db/context';
 import { AppError } from '../db/errors';
 import { zodToError } from '../app/zodIssues';
 import { standaloneCopy, verifyDatabaseFile } from '../db/backup';
-import { restoreDatabase } from '../db/restore';
+import { auditRestore, restoreDatabase } from '../db/restore';
 import { openDatabase } from '../db/open';
 import { seedDemo } from '../demo/seed';
 import { readSettings, updateSettings } from '../domains/settings/service';
@@ -65,9 +65,14 @@ export async function cmdRestore(args: CliArgs): Promise<string> {
   const dbPath = requireString(args, 'db', '要恢复的数据库文件');
   const from = requireString(args, 'from', '备份文件');
   // Refused while the app, the browser mode or another command has the file open (restore.ts).
-  const { safetyCopy } = await restoreDatabase(dbPath, from);
+  const result = await restoreDatabase(dbPath, from);
+  const { safetyCopy } = result;
   const { db } = await openDatabase(dbPath);
-  db.close();
+  try {
+    auditRestore(makeContext(db, cliActor()), from, result);
+  } finally {
+    db.close();
+  }
   return `已从 ${from} 恢复到 ${dbPath}` + (safetyCopy ? `；原文件已另存为 ${safetyCopy.file}` : '');
 }
 

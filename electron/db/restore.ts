@@ -25,7 +25,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { audit } from './audit';
 import { backupDatabase, backupDirFor, baseName, describe, fsyncFile, stamp, verifyDatabaseFile, type BackupInfo } from './backup';
+import type { ServiceContext } from './context';
 import { AppError } from './errors';
 import { APPLICATION_ID } from './identity';
 import { PRIVATE_FILE, createPrivateFile, narrowMode, privateDir } from './fileMode';
@@ -208,6 +210,16 @@ export async function restoreDatabase(dbPath: string, from: string, opts: Restor
     fs.rmSync(tmp, { force: true });
     for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(`${tmp}${suffix}`, { force: true });
   }
+}
+
+/**
+ * The restore's line in the restored file's audit trail (the app's and the command line's):
+ * which backup, taken when, and where the data it replaced went.
+ */
+export function auditRestore(ctx: ServiceContext, from: string, result: RestoreResult): void {
+  const kept = result.safetyCopy ? `；恢复前的数据已另存为 ${result.safetyCopy.file}` : '';
+  const summary = `从备份恢复数据库：${path.resolve(from)}（备份时间 ${describe(from).at}）${kept}`;
+  ctx.db.transaction(() => audit(ctx, { action: 'restore', entity: 'database', summary })).immediate();
 }
 
 function renameOver(tmp: string, dbPath: string): void {

@@ -76,6 +76,14 @@ describe('a restore while another program holds the database', () => {
     expect(await holder.stop()).toBe(0);
     expect(cliOk('restore', '--db', file, '--from', backup)).toContain('已从');
     expect(villageNames(file)).toEqual(['备份里的村']);
+    const logged = withRawDb(file, (db) => db.prepare("SELECT actor, summary FROM audit_log WHERE action = 'restore'").all()) as {
+      actor: string;
+      summary: string;
+    }[];
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.actor).toMatch(/^本机命令行/);
+    expect(logged[0]?.summary).toContain(`从备份恢复数据库：${backup}`);
+    expect(logged[0]?.summary).toContain('恢复前的数据已另存为');
     expect(fs.existsSync(holdersDirFor(file))).toBe(false);
   });
 
