@@ -75,13 +75,31 @@ export function nameKey(name: string): string {
   return compactText(name).replace(/[（(]/g, '(').replace(/[）)]/g, ')');
 }
 
+/**
+ * The names an entry stands for. The national list writes a 中成药 made in several forms once,
+ * its other forms in brackets: 感冒清热颗粒（胶囊、片） is 感冒清热颗粒, 感冒清热胶囊 and
+ * 感冒清热片 — each name carrying its form (the entry then takes the drug's form as written).
+ */
+function namesOf(e: ListEntry): { key: string; entry: ListEntry }[] {
+  const key = nameKey(e.name);
+  const m = /^(.+?)\(([^()]+)\)$/.exec(key);
+  const alts = m?.[2]?.split(/[、,，/]/).filter((x) => x !== '') ?? [];
+  const base = m?.[1] ?? '';
+  const tail = base ? formTail(base) : '';
+  if (!m || !tail || alts.length === 0 || !alts.every(isFormWord)) return [{ key, entry: e }];
+  const stem = base.slice(0, -tail.length);
+  const alias = { ...e, forms: [] };
+  return [{ key, entry: e }, { key: base, entry: alias }, ...alts.map((alt) => ({ key: stem + alt, entry: alias }))];
+}
+
 export function indexEntries(entries: readonly ListEntry[]): EntryIndex {
   const index: EntryIndex = new Map();
   for (const e of entries) {
-    const k = nameKey(e.name);
-    const list = index.get(k);
-    if (list) list.push(e);
-    else index.set(k, [e]);
+    for (const { key, entry } of namesOf(e)) {
+      const list = index.get(key);
+      if (list) list.push(entry);
+      else index.set(key, [entry]);
+    }
   }
   return index;
 }

@@ -59,6 +59,14 @@ describe('D8 matching a catalog drug to an edition', () => {
     expect(matchDrug({ genericName: '维生素C钠', form: '', platformMark: '' }, bare)).toMatchObject({ status: 'doubtful', how: 'salt' });
   });
 
+  it('a 中成药 written with its other forms in brackets stands for each of them', () => {
+    const tcm = indexEntries([{ id: 7, name: '感冒清热颗粒（胶囊、片）', forms: ['颗粒剂'] }]);
+    const t = (genericName: string, form = '') => matchDrug({ genericName, form, platformMark: '' }, tcm).status;
+    expect([t('感冒清热颗粒', '颗粒剂'), t('感冒清热胶囊', '胶囊剂'), t('感冒清热片')]).toEqual(['essential', 'essential', 'essential']);
+    expect(t('感冒清热口服液')).toBe('not_essential');
+    expect(t('感冒清热颗粒（胶囊、片）')).toBe('essential');
+  });
+
   it('form groups as the 凡例 defines them', () => {
     expect(formInGroups('肠溶胶囊', ['口服常释剂型'])).toBe(true);
     expect(formInGroups('缓释片', ['口服常释剂型'])).toBe(false);
