@@ -37,11 +37,12 @@ export async function dispatch(session: Session, op: string, rawInput: unknown):
     return fail({ code: 'UNKNOWN_OP', message: `没有“${String(op).slice(0, 60)}”这项操作，请更新程序或联系技术人员` });
   }
   const spec = contract[op];
-  const refused = admit(session, spec.access);
-  if (refused) return fail(refused);
-  const parsed = spec.input.safeParse(rawInput ?? {});
-  if (!parsed.success) return fail(zodToError(parsed.error, labelsByPrefix[op.split('.')[0] ?? ''] ?? {}));
   try {
+    // Admission reads the account from the database, which can fail too (being restored).
+    const refused = admit(session, spec.access);
+    if (refused) return fail(refused);
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return fail(zodToError(parsed.error, labelsByPrefix[op.split('.')[0] ?? ''] ?? {}));
     const run = handlers[op] as (s: Session, input: unknown) => unknown;
     const answer = await run(session, parsed.data);
     const value = session.ctx.maskPersonal ? maskPersonal(answer) : answer;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, listBackups, verifyDatabaseFile } from '../db/backup';
-import { auditRestore, restoreDatabase, type RestoreResult } from '../db/restore';
+import { auditRestore, restoreDatabase, restoringHandle, type RestoreResult } from '../db/restore';
 import { openDatabase, type Db } from '../db/open';
 import { seedDemo, seedDemoAdditions } from '../demo/seed';
 import { readSettings } from '../domains/settings/service';
@@ -95,6 +95,7 @@ export class Session {
     verifyDatabaseFile(from);
     const which = this.isDemo ? 'demo' : 'real';
     this.ctx.db.close();
+    this.ctx = { ...this.ctx, db: restoringHandle() };
     let result: RestoreResult;
     try {
       result = await restoreDatabase(this.dbPath, from);

@@ -28,6 +28,7 @@ import path from 'node:path';
 import { audit } from './audit';
 import { backupDatabase, backupDirFor, baseName, describe, fsyncFile, stamp, verifyDatabaseFile, type BackupInfo } from './backup';
 import type { ServiceContext } from './context';
+import type { Db } from './open';
 import { AppError } from './errors';
 import { APPLICATION_ID } from './identity';
 import { PRIVATE_FILE, createPrivateFile, narrowMode, privateDir } from './fileMode';
@@ -210,6 +211,20 @@ export async function restoreDatabase(dbPath: string, from: string, opts: Restor
     fs.rmSync(tmp, { force: true });
     for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(`${tmp}${suffix}`, { force: true });
   }
+}
+
+/**
+ * What the running app holds instead of its database while it restores through itself: any use
+ * says so in Chinese (a call from another tab meanwhile), where a closed handle would throw
+ * better-sqlite3's English. Closing it again is harmless.
+ */
+export function restoringHandle(): Db {
+  const refuse = () => {
+    throw new AppError('CONFLICT', '正在从备份恢复数据库，请稍候几秒再试；刚才的操作没有进行');
+  };
+  return new Proxy({} as Db, {
+    get: (_target, prop) => (prop === 'close' ? () => undefined : prop === 'open' ? false : refuse()),
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ import { listBackups } from '../../electron/db/backup';
 import { holdersDirFor } from '../../electron/db/holders';
 import { openDatabase } from '../../electron/db/open';
 import { restoreDatabase, type RestoreStep } from '../../electron/db/restore';
+import { dispatch } from '../../electron/app/dispatch';
 import { call, callFails, village } from '../helpers/calls';
 import { startDbChild, type DbChild } from '../helpers/children';
 import { openSession, tempDbPath, withRawDb } from '../helpers/tempDb';
@@ -138,6 +139,24 @@ describe('the running app restores through itself', () => {
   });
 });
 
+describe('a call that arrives while the app restores', () => {
+  it('is told so in Chinese, and the next one sees the restored data', async () => {
+    const { file } = await pair();
+    const s = await openSession(file);
+    const made = await call(s, 'backups.create', {});
+    await call(s, 'villages.create', village({ name: '乙村' }));
+    const restoring = s.restore(made.file);
+    // The handle is closed synchronously; the swap is still under way.
+    const meanwhile = await dispatch(s, 'villages.all', {});
+    await restoring;
+    expect(meanwhile).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '正在从备份恢复数据库，请稍候几秒再试；刚才的操作没有进行' },
+    });
+    expect((await call(s, 'villages.all', {})).map((v) => v.name)).toEqual(['现在的村']);
+  });
+});
+
 describe('the swap', () => {
   it('leaves a whole database at the path at every step, in order, with no -wal of the old file', async () => {
     const { file, backup } = await pair();
@@ -170,7 +189,7 @@ describe('the swap', () => {
 
   it('puts a -wal left by a killed program into the safety copy, never into the restored file', async () => {
     const { file, backup } = await pair();
-    const writer = startDbChild('save', file, 'w', '20');
+    const writer = startDbChild('save', file, 'w');
     await writer.waitFor(/^ok w-20$/);
     writer.proc.kill('SIGKILL');
     await writer.exited;
