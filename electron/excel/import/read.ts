@@ -1,19 +1,23 @@
 /**
  * Reads the clerk's workbook into plain rows (headers.ts GridRow): the named sheet, or the
- * first visible sheet with data. The whole-workbook reader is used (not the streaming one)
- * because merged title rows and formula results need the full model; the size caps keep a
- * wrong file from exhausting memory.
+ * first visible sheet with data. The one door for every import (the CLI's `import`, the import
+ * page's preview and commit), in three steps, each bounded (limits.ts):
+ *   1. the file's size, then what it is — a .xlsx zip, or a workbook with an open password, an
+ *      old .xls, a web page… (sniff.ts), each refused with what to do;
+ *   2. the zip's directory and byte scans of the parts to be read (zipGuard.ts);
+ *   3. the sheet, read as a stream (streamRead.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Workbook, Worksheet } from 'exceljs';
 import { AppError } from '../../db/errors';
-import { loadExcel } from '../load';
-import { plainValue, type Plain } from './cells';
+import { MAX_IMPORT_BYTES, size } from './limits';
+import { refuseNonZip } from './sniff';
+import { openBook, readRows } from './streamRead';
+import { checkDirectory, checkSharedStrings, chooseSheet } from './zipGuard';
+import { isZip } from './zipDirectory';
 import type { GridRow } from './headers';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 50_000;
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './limits';
 
 export type ImportSource = { file: string } | { buffer: Buffer; name: string };
 
@@ -28,59 +32,39 @@ function sourceName(src: ImportSource): string {
   return path.basename('file' in src ? src.file : src.name);
 }
 
-async function load(src: ImportSource): Promise<Workbook> {
-  const bytes = 'file' in src ? readFile(src.file) : src.buffer;
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new AppError('TOO_LARGE', `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请只保留要导入的工作表后再试`);
-  }
-  const ExcelJS = await loadExcel();
-  const wb = new ExcelJS.Workbook();
-  try {
-    // exceljs's typings predate Node's generic Buffer; the bytes are what it expects.
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(
-      'BAD_REQUEST',
-      `无法读取“${sourceName(src)}”：它不是有效的 Excel 工作簿（.xlsx）。如果是旧的 .xls 格式，请先在 Excel 或 WPS 中“另存为”.xlsx 再导入`,
-    );
-  }
-  return wb;
+function tooBig(bytes: number): AppError {
+  return new AppError(
+    'TOO_LARGE',
+    `文件有 ${size(bytes)}，超过导入上限 ${size(MAX_IMPORT_BYTES)}。请把要导入的表格复制到一个新工作簿（只保留这一张工作表，不要图片）后再导入`,
+  );
 }
 
+/** The file's size is looked at before it is read, so a huge file is never loaded. */
 function readFile(file: string): Buffer {
+  let stat: fs.Stats;
   try {
-    return fs.readFileSync(file);
+    stat = fs.statSync(file);
   } catch {
     throw new AppError('NOT_FOUND', `找不到文件：${file}`);
   }
-}
-
-function pickSheet(wb: Workbook, wanted: string | undefined, source: string): Worksheet {
-  const sheets = wb.worksheets;
-  if (wanted) {
-    const ws = sheets.find((s) => s.name === wanted);
-    if (ws) return ws;
-    throw new AppError('NOT_FOUND', `“${source}”里没有名为“${wanted}”的工作表；现有：${sheets.map((s) => s.name).join('、')}`);
+  if (!stat.isFile()) throw new AppError('BAD_REQUEST', `${file} 不是文件，请选择一个 .xlsx 文件`);
+  if (stat.size > MAX_IMPORT_BYTES) throw tooBig(stat.size);
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new AppError('NOT_FOUND', `无法读取文件：${file}`);
   }
-  const ws = sheets.find((s) => s.state === 'visible' && s.actualRowCount > 0) ?? sheets[0];
-  if (!ws) throw new AppError('BAD_REQUEST', `“${source}”里没有工作表`);
-  return ws;
 }
 
 export async function readSheetGrid(src: ImportSource, sheet?: string): Promise<SheetGrid> {
   const source = sourceName(src);
-  const wb = await load(src);
-  const ws = pickSheet(wb, sheet, source);
-  if (ws.actualRowCount > MAX_IMPORT_ROWS) {
-    throw new AppError('TOO_LARGE', `工作表“${ws.name}”有 ${ws.actualRowCount} 行，超过一次导入的上限 ${MAX_IMPORT_ROWS} 行，请分批导入`);
-  }
-  const rows: GridRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: Plain[] = [];
-    // Row.values is 1-based and sparse; merged cells repeat their master's value.
-    const values = row.values as unknown[];
-    for (let c = 1; c < values.length; c++) cells.push(plainValue(values[c] as Parameters<typeof plainValue>[0]));
-    rows.push({ number, cells });
-  });
-  return { source, sheetName: ws.name, rows };
+  const bytes = 'file' in src ? readFile(src.file) : src.buffer;
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooBig(bytes.length);
+  if (!isZip(bytes)) refuseNonZip(bytes, source);
+  const book = checkDirectory(bytes, source);
+  const open = await openBook(book);
+  const chosen = await chooseSheet(book, open.sheets, sheet);
+  await checkSharedStrings(book);
+  const rows = await readRows(open, book, chosen.sheet, chosen.scan);
+  return { source, sheetName: chosen.sheet.name, rows };
 }
