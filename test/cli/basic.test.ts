@@ -2,6 +2,7 @@
  * The command line's database commands as child processes: backup, restore and check make a
  * round trip; help lists the import kinds and returns; a wrong command exits 2.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { messyVillages } from '../excel/messy';
 import { cli, cliOk } from './run';
 
 describe('cli: database commands', () => {
-  it('backs up, changes, restores and checks: the restored file is the backed-up one', async () => {
+  it('backs up, changes, restores and checks: the restored file is the backed-up one, plus the restore in its 操作记录', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'township.sqlite');
     cliOk('init', '--db', db, '--center', '河阳镇中心卫生院');
@@ -23,8 +24,21 @@ describe('cli: database commands', () => {
     cliOk('import', 'villages', await messyVillages(path.join(dir, 'v.xlsx'), false), '--db', db);
     expect(dumpFile(db)).not.toBe(atBackup);
 
+    const read = <T>(file: string, sql: string, ...params: unknown[]): T[] => {
+      const h = new Database(file, { readonly: true });
+      try {
+        return h.prepare(sql).all(...params) as T[];
+      } finally {
+        h.close();
+      }
+    };
+    const auditAtBackup = read<{ n: number }>(saved, 'SELECT max(id) AS n FROM audit_log')[0]?.n ?? 0;
     expect(cliOk('restore', '--db', db, '--from', saved)).toContain('原文件已另存为');
-    expect(dumpFile(db)).toBe(atBackup);
+    expect(dumpFile(db, auditAtBackup)).toBe(atBackup);
+    const added = read<{ action: string; summary: string }>(db, 'SELECT action, summary FROM audit_log WHERE id > ?', auditAtBackup);
+    expect(added).toHaveLength(1);
+    expect(added[0]?.action).toBe('restore');
+    expect(added[0]?.summary).toContain('saved.sqlite');
     expect(cliOk('check', '--db', db)).toContain('检查通过');
   });
 

@@ -6,7 +6,7 @@ import { AppError } from '../../electron/db/errors';
 import { backupDatabase } from '../../electron/db/backup';
 import { APPLICATION_ID } from '../../electron/db/identity';
 import { latestVersion } from '../../electron/db/migrations';
-import { openDatabase } from '../../electron/db/open';
+import { BUSY_TIMEOUT_MS, openDatabase } from '../../electron/db/open';
 import { sha256, tempDbPath, withRawDb } from '../helpers/tempDb';
 
 async function refusal(file: string): Promise<AppError> {
@@ -51,7 +51,7 @@ describe('openDatabase pragmas', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
     } finally {
       db.close();
     }

@@ -76,23 +76,31 @@ function cleanUp(list: Session[], dirs: string[]): void {
 afterEach(() => cleanUp(sessions, made));
 afterAll(() => cleanUp(sessionsForFile, madeForFile));
 
-/** Every row of every table (audit_log included), in rowid order, as one comparable string. */
-export function dumpDb(db: Db): string {
+/**
+ * Every row of every table (audit_log included), in rowid order, as one comparable string.
+ * `auditUpTo` leaves out the audit rows after that id (what a restore adds to the file it restores).
+ */
+export function dumpDb(db: Db, auditUpTo?: number): string {
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
   const out: Record<string, unknown[]> = {};
-  for (const t of tables) out[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
+  for (const t of tables) {
+    out[t] =
+      t === 'audit_log' && auditUpTo !== undefined
+        ? db.prepare('SELECT * FROM audit_log WHERE id <= ? ORDER BY rowid').all(auditUpTo)
+        : db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
+  }
   const schema = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
   return JSON.stringify({ schema, out });
 }
 
 /** The dump of a database file that is not open elsewhere. */
-export function dumpFile(file: string): string {
+export function dumpFile(file: string, auditUpTo?: number): string {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return dumpDb(db);
+    return dumpDb(db, auditUpTo);
   } finally {
     db.close();
   }
