@@ -1,11 +1,11 @@
-import { Button, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { yuanText } from '../../../shared/format';
 import { essentialHowLabels, platformMarkLabels, type DrugDetail } from '../../../shared/schemas/drugs';
 import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
 import { EssentialTag } from './essentialTag';
-import { SettleDialog, type SettleTarget } from './SettleDialog';
+import { SettleButton, SettleDialog, type SettleTarget } from './SettleDialog';
 
 const statusText: Record<string, string> = { essential: '基药', not_essential: '非基药', doubtful: '待核定' };
 
@@ -82,23 +82,19 @@ export function DrugDrawer(props: { drugId: number | null; asOf: string; onClose
               {
                 title: '',
                 width: 70,
-                render: (_: unknown, r) =>
-                  may('write') && (
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        setTarget({
-                          drugId: d.id,
-                          listId: r.listId,
-                          drugLabel: `${d.genericName} ${d.spec}`,
-                          editionName: r.editionName,
-                          note: r.note,
-                        })
-                      }
-                    >
-                      核定
-                    </Button>
-                  ),
+                render: (_: unknown, r) => (
+                  <SettleButton
+                    allowed={may('write')}
+                    onPick={setTarget}
+                    target={{
+                      drugId: d.id,
+                      listId: r.listId,
+                      drugLabel: `${d.genericName} ${d.spec}`,
+                      editionName: r.editionName,
+                      note: r.note,
+                    }}
+                  />
+                ),
               },
             ]}
           />

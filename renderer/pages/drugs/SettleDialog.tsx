@@ -1,4 +1,4 @@
-import { Input, Modal, Radio, Space, Typography, message } from 'antd';
+import { Button, Input, Modal, Radio, Space, Typography, message } from 'antd';
 import { useState } from 'react';
 import { settleInput } from '../../../shared/schemas/drugs';
 import { call, errorMessage } from '../../api';
@@ -9,6 +9,16 @@ export interface SettleTarget {
   drugLabel: string;
   editionName: string;
   note: string;
+}
+
+/** The 核定 button of a row (drug drawer, 待核定基药 tab): shown only to a role that may write. */
+export function SettleButton(props: { target: SettleTarget; allowed: boolean; onPick: (t: SettleTarget) => void }) {
+  if (!props.allowed) return null;
+  return (
+    <Button size="small" onClick={() => props.onPick(props.target)}>
+      核定
+    </Button>
+  );
 }
 
 /** 人工核定: the clerk decides whether a drug is essential in one edition, with the reason (audited). */

@@ -1,9 +1,9 @@
-import { Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { Card, Empty, Space, Table, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { SettleRow } from '../../../shared/schemas/drugs';
 import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
-import { SettleDialog, type SettleTarget } from './SettleDialog';
+import { SettleButton, SettleDialog, type SettleTarget } from './SettleDialog';
 
 /** 待核定基药: drugs no rule could decide for an edition (D8), each to settle by hand. */
 export function SettleTab(props: { toolbar: ReactNode; reloadKey: unknown; onOpen: (id: number) => void; onChanged: () => void }) {
@@ -41,23 +41,19 @@ export function SettleTab(props: { toolbar: ReactNode; reloadKey: unknown; onOpe
           {
             title: '',
             width: 90,
-            render: (_: unknown, r) =>
-              may('write') && (
-                <Button
-                  size="small"
-                  onClick={() =>
-                    setTarget({
-                      drugId: r.drugId,
-                      listId: r.listId,
-                      drugLabel: `${r.genericName} ${r.spec}`,
-                      editionName: r.editionName,
-                      note: r.note,
-                    })
-                  }
-                >
-                  核定
-                </Button>
-              ),
+            render: (_: unknown, r) => (
+              <SettleButton
+                allowed={may('write')}
+                onPick={setTarget}
+                target={{
+                  drugId: r.drugId,
+                  listId: r.listId,
+                  drugLabel: `${r.genericName} ${r.spec}`,
+                  editionName: r.editionName,
+                  note: r.note,
+                }}
+              />
+            ),
           },
         ]}
       />
