@@ -60,6 +60,11 @@ export const settingsSchema = z.object({
   nonEssentialMaxItemShare: ratioSetting('非基本药物品种占比上限'),
   // D5: near-expiry warning window in days.
   nearExpiryDays: intSetting('近效期提醒天数', 0, 730),
+  // P6: quarter pass line and grade thresholds in points (the line itself passes); P7: the weight base.
+  assessmentPassLine: intSetting('考核合格分数线', 0, 200),
+  gradeExcellent: intSetting('优秀分数线', 0, 200),
+  gradeGood: intSetting('良好分数线', 0, 200),
+  allocationBasis: z.enum(['population', 'doctors', 'equal']),
   // Data safety: how many automatic backups are kept.
   backupKeep: intSetting('自动备份保留份数', 1, 100),
   // Accounts: minutes without any action after which the signed-in user must sign in again.
@@ -109,6 +114,10 @@ export const defaultSettings: Settings = {
   nonEssentialMaxValueShare: 0.1,
   nonEssentialMaxItemShare: 0.1,
   nearExpiryDays: 90,
+  assessmentPassLine: 60,
+  gradeExcellent: 90,
+  gradeGood: 80,
+  allocationBasis: 'population',
   backupKeep: 10,
   idleTimeoutMinutes: 30,
   lifeBuildingConcrete: categoryInfo.building_concrete.lifeYears,
@@ -233,6 +242,29 @@ export const settingFields: SettingField[] = [
   { key: 'nonEssentialMaxValueShare', label: '非基本药物金额占比上限', group: '药品', rule: 'D3', unit: '%', kind: 'ratio' },
   { key: 'nonEssentialMaxItemShare', label: '非基本药物品种占比上限', group: '药品', rule: 'D3', unit: '%', kind: 'ratio' },
   { key: 'nearExpiryDays', label: '近效期提醒', group: '药品', rule: 'D5', unit: '天', kind: 'int' },
+  {
+    key: 'assessmentPassLine',
+    label: '季度考核合格分数线',
+    group: '督导考核',
+    rule: 'P6',
+    unit: '分',
+    kind: 'int',
+    help: '季度得分（各督导月平均，四舍五入到一位小数）达到此分即合格，60.0 分合格',
+  },
+  { key: 'gradeExcellent', label: '优秀分数线', group: '督导考核', rule: 'P6', unit: '分', kind: 'int' },
+  { key: 'gradeGood', label: '良好分数线', group: '督导考核', rule: 'P6', unit: '分', kind: 'int' },
+  {
+    key: 'allocationBasis',
+    label: '绩效资金分配权重',
+    group: '督导考核',
+    rule: 'P7',
+    kind: 'choice',
+    choices: [
+      { value: 'population', label: '季度得分 × 服务人口' },
+      { value: 'doctors', label: '季度得分 × 村医人数' },
+      { value: 'equal', label: '只按季度得分（不计人口）' },
+    ],
+  },
   { key: 'backupKeep', label: '自动备份保留份数', group: '数据安全', unit: '份', kind: 'int' },
   {
     key: 'idleTimeoutMinutes',
