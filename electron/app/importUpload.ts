@@ -13,9 +13,11 @@ import { commitImport } from '../excel/import/commit';
 import { importKind } from './importKinds';
 import { planImport } from '../excel/import/plan';
 import { readSheetGrid, type SheetGrid } from '../excel/import/read';
-import type { ImportPreview } from '../excel/import/types';
+import type { ImportOptions, ImportPreview } from '../excel/import/types';
 
 type Upload = z.output<typeof importUpload>;
+
+const optionsOf = (u: Upload): ImportOptions => (u.month ? { month: u.month } : {});
 
 async function gridOf(u: Upload): Promise<SheetGrid> {
   const bytes = Buffer.from(u.base64, 'base64');
@@ -46,11 +48,11 @@ export function previewOutput(kind: Upload['kind'], fileName: string, p: ImportP
 
 export async function previewUpload(ctx: ServiceContext, u: Upload): Promise<ImportPreviewOutput> {
   const grid = await gridOf(u);
-  return previewOutput(u.kind, u.fileName, planImport(ctx.db, importKind(u.kind), grid, todayIso(ctx.now())));
+  return previewOutput(u.kind, u.fileName, planImport(ctx.db, importKind(u.kind, optionsOf(u)), grid, todayIso(ctx.now())));
 }
 
 export async function commitUpload(ctx: ServiceContext, u: Upload): Promise<ImportCommitOutput> {
-  const kind = importKind(u.kind);
+  const kind = importKind(u.kind, optionsOf(u));
   const r = commitImport(ctx, kind, await gridOf(u));
   return { kind: u.kind, title: kind.title, created: r.created, updated: r.updated, unchanged: r.preview.unchanged.length };
 }

@@ -31,6 +31,8 @@ export function parseCli(argv: string[]): CliArgs {
         clinic: { type: 'string' },
         stocktake: { type: 'string' },
         effective: { type: 'string' },
+        month: { type: 'string' },
+        quarter: { type: 'string' },
         login: { type: 'string' },
         name: { type: 'string' },
         role: { type: 'string' },

@@ -1,6 +1,6 @@
 /**
  * CLI commands on workbooks:
- *   import <villages|clinics|roster|assets> FILE --db DB [--dry-run] [--format json]
+ *   import <类别> FILE --db DB [--dry-run] [--format json] [--month YYYY-MM]
  *   export <return|villages|clinics|audit> --db DB --out FILE.xlsx [--as-of DATE] [--from DATE --to DATE] [--clinic 名称] [--stocktake 盘点]
  *   report <return> --db DB [the same options] [--format json]
  * A return's options are checked by the rules of the app's call (returnArgs.ts).
@@ -13,6 +13,8 @@ import { auditView, clinicView, villageView, type ViewDef } from '../../shared/v
 import { makeContext } from '../db/context';
 import { cliActor } from './actor';
 import { todayIso } from '../../shared/format';
+import { isoMonth } from '../../shared/schemas/common';
+import { importKindOptions, type ImportKindName } from '../../shared/schemas/import';
 import { AppError } from '../db/errors';
 import { iterateList, type ListSource } from '../db/listQuery';
 import { openDatabase, type Db } from '../db/open';
@@ -63,6 +65,15 @@ function jsonFormat(args: CliArgs): boolean {
   return true;
 }
 
+/** `--month YYYY-MM`, checked before the database is opened. */
+function monthOption(args: CliArgs): string | undefined {
+  const v = args.values.month;
+  if (v === undefined) return undefined;
+  const parsed = isoMonth.safeParse(v);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', `--month 应为 年-月，如 2026-11（实际是“${String(v)}”）`);
+  return parsed.data;
+}
+
 export async function cmdImport(args: CliArgs): Promise<string> {
   const [kind, file] = args.positionals;
   if (file && (kind === 'drugs' || kind === 'essential-list')) {
@@ -76,7 +87,8 @@ export async function cmdImport(args: CliArgs): Promise<string> {
   return withDb(args, async (db) => {
     // --sheet takes effect once cli/args.ts declares it; until then parseArgs refuses it.
     const sheet = typeof args.values.sheet === 'string' ? args.values.sheet : undefined;
-    const result = await importWorkbook(makeContext(db, ACTOR), kind, { file }, { dryRun, sheet });
+    const month = monthOption(args);
+    const result = await importWorkbook(makeContext(db, ACTOR), kind, { file }, { dryRun, sheet, ...(month ? { month } : {}) });
     if (json) return JSON.stringify({ dryRun, ...result }, null, 2);
     const text = describePreview(result.preview, dryRun);
     return dryRun ? text : `${text}\n已导入：新增 ${result.created} 个，更新 ${result.updated} 个${importKinds[kind].title}`;
@@ -91,7 +103,7 @@ function checkOut(args: CliArgs): string {
   return out;
 }
 
-const RETURN_ONLY = ['as-of', 'from', 'to', 'clinic', 'stocktake'] as const;
+const RETURN_ONLY = ['as-of', 'from', 'to', 'clinic', 'stocktake', 'month', 'quarter'] as const;
 
 export async function cmdExport(args: CliArgs): Promise<string> {
   const [name] = args.positionals;
@@ -127,9 +139,10 @@ export async function cmdReport(args: CliArgs): Promise<string> {
 }
 
 export function importHelp(): string {
-  const kinds = Object.entries(importKinds).map(
-    ([name, k]) => `  ${name.padEnd(14)}${k.title}：${k.fields.map((f) => `${f.label}${f.requiredColumn ? '*' : ''}`).join('、')}`,
-  );
+  const kinds = Object.entries(importKinds).map(([name, k]) => {
+    const month = importKindOptions[name as ImportKindName]?.includes('month') ? '；须加 --month 年-月' : '';
+    return `  ${name.padEnd(14)}${k.title}：${k.fields.map((f) => `${f.label}${f.requiredColumn ? '*' : ''}`).join('、')}${month}`;
+  });
   return [
     '可导入的类别（import <类别> FILE）：',
     ...kinds,
@@ -147,6 +160,8 @@ const PARAM_HELP = {
   period: '须加 --from 年-月-日 --to 年-月-日',
   clinic: '可加 --clinic 卫生室名称或机构编码（“卫生院本部”为本部），默认全乡镇',
   stocktake: '须加 --stocktake 盘点编号或名称',
+  month: '须加 --month 年-月，如 2026-11',
+  quarter: '须加 --quarter 年Q季，如 2026Q3',
 } as const;
 
 export function exportHelp(): string {

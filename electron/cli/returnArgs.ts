@@ -1,11 +1,12 @@
 /**
  * A return's parameters on the command line: --as-of, --from/--to, --clinic (a clinic's name,
- * short name or code, or 卫生院本部), --stocktake (its number or title). Checked with the same
+ * short name or code, or 卫生院本部), --stocktake (its number or title), --month (2026-11),
+ * --quarter (2026Q3). Checked with the same
  * rules as the app's call (shared/schemas/app.ts returnParamProblems), each message naming
  * its option; names are looked up once the database is open.
  */
 import { returnParamProblems, returnParams, type ReturnName, type ReturnParamValues } from '../../shared/schemas/app';
-import { isoDate } from '../../shared/schemas/common';
+import { isoDate, isoMonth, isoQuarter } from '../../shared/schemas/common';
 import { AppError } from '../db/errors';
 import type { Db } from '../db/open';
 import { findHolder } from '../domains/assets/import/lookups';
@@ -20,10 +21,12 @@ const OPTION: Record<keyof ReturnParamValues, string> = {
   to: '--to',
   clinicId: '--clinic',
   stocktakeId: '--stocktake',
+  month: '--month',
+  quarter: '--quarter',
 };
 
 interface ReturnArgs {
-  dates: Pick<ReturnParamValues, 'asOf' | 'from' | 'to'>;
+  dates: Pick<ReturnParamValues, 'asOf' | 'from' | 'to' | 'month' | 'quarter'>;
   clinic?: string;
   stocktake?: string;
 }
@@ -34,6 +37,20 @@ function dateArg(args: CliArgs, option: string): string | undefined {
   if (typeof v !== 'string' || !isoDate.safeParse(v).success)
     throw new AppError('BAD_REQUEST', `--${option} 应为有效日期，格式 年-月-日，如 2026-03-05（实际是“${String(v)}”）`);
   return v;
+}
+
+function periodArg(args: CliArgs, option: 'month' | 'quarter'): string | undefined {
+  const v = args.values[option];
+  if (v === undefined) return undefined;
+  const ok = (option === 'month' ? isoMonth : isoQuarter).safeParse(typeof v === 'string' ? v.trim().toUpperCase() : v);
+  if (!ok.success)
+    throw new AppError(
+      'BAD_REQUEST',
+      option === 'month'
+        ? `--month 应为 年-月，如 2026-11（实际是“${String(v)}”）`
+        : `--quarter 应为 年Q季，如 2026Q3（实际是“${String(v)}”）`,
+    );
+  return ok.data;
 }
 
 function textArg(args: CliArgs, option: string): string | undefined {
@@ -47,7 +64,13 @@ const isContractReturn = (name: string): name is ReturnName => Object.prototype.
 
 /** Reads and checks the options before the database is opened. */
 export function returnArgs(args: CliArgs, name: ReturnKey): ReturnArgs {
-  const dates = { asOf: dateArg(args, 'as-of'), from: dateArg(args, 'from'), to: dateArg(args, 'to') };
+  const dates = {
+    asOf: dateArg(args, 'as-of'),
+    from: dateArg(args, 'from'),
+    to: dateArg(args, 'to'),
+    month: periodArg(args, 'month'),
+    quarter: periodArg(args, 'quarter'),
+  };
   const clinic = textArg(args, 'clinic');
   const stocktake = textArg(args, 'stocktake');
   if (isContractReturn(name)) {

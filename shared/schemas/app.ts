@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminAccountFields, samePasswordTwice, signedInUser } from './accounts';
-import { idSchema, isoDate, requiredText } from './common';
+import { idSchema, isoDate, isoMonth, isoQuarter, requiredText } from './common';
 
 export const appInfo = z.object({
   appVersion: z.string(),
@@ -60,9 +60,10 @@ export type ReturnName = (typeof returnNames)[number];
 
 /**
  * What a return can be asked for beyond today's figures: a day (统计日期), a period (开始、结束
- * 日期), one clinic or the center itself (else the whole township), a stocktake.
+ * 日期), one clinic or the center itself (else the whole township), a stocktake, a month
+ * (a 进销存, a purchase plan), a quarter (the assessment).
  */
-const returnParamKinds = ['asOf', 'period', 'clinic', 'stocktake'] as const;
+const returnParamKinds = ['asOf', 'period', 'clinic', 'stocktake', 'month', 'quarter'] as const;
 export type ReturnParamKind = (typeof returnParamKinds)[number];
 export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
   'clinic-roster': [],
@@ -87,6 +88,8 @@ const paramFields = {
   /** A clinic's id, or null for 卫生院本部; absent: the whole township. */
   clinicId: idSchema.nullable().optional(),
   stocktakeId: idSchema.optional(),
+  month: isoMonth.optional(),
+  quarter: isoQuarter.optional(),
 };
 export type ReturnParamValues = { [K in keyof typeof paramFields]?: z.output<(typeof paramFields)[K]> };
 
@@ -106,6 +109,10 @@ export function returnParamProblems(name: ReturnName, v: ReturnParamValues): { p
   if (wants.includes('stocktake') && v.stocktakeId === undefined) out.push({ path: 'stocktakeId', message: '请选择要出表的盘点' });
   if (!wants.includes('stocktake') && v.stocktakeId !== undefined)
     out.push({ path: 'stocktakeId', message: '这张报表与盘点无关，不能指定盘点' });
+  if (wants.includes('month') && v.month === undefined) out.push({ path: 'month', message: '请选择统计月份' });
+  if (!wants.includes('month') && v.month !== undefined) out.push({ path: 'month', message: '这张报表不按月份统计，不能指定月份' });
+  if (wants.includes('quarter') && v.quarter === undefined) out.push({ path: 'quarter', message: '请选择季度' });
+  if (!wants.includes('quarter') && v.quarter !== undefined) out.push({ path: 'quarter', message: '这张报表不按季度统计，不能指定季度' });
   return out;
 }
 

@@ -16,6 +16,12 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, '不是有效的日期');
 
+/** A calendar month stored as `YYYY-MM` (a requisition's, a 进销存's month). */
+export const isoMonth = z.string({ error: '请填写月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 年-月，如 2026-11');
+
+/** A quarter written `YYYYQn` (2026Q3), as the assessment and its returns name it. */
+export const isoQuarter = z.string({ error: '请填写季度' }).regex(/^\d{4}Q[1-4]$/, '季度格式应为 年Q季，如 2026Q3');
+
 /** The text helpers live in text.ts; re-exported here, where every schema file looked for them. */
 export { cleanString, noteText, requiredText, text } from './text';
 

@@ -4,6 +4,7 @@
  * plans it (electron/excel/import/types.ts ImportPreview, without the parsed values).
  */
 import { z } from 'zod';
+import { isoMonth } from './common';
 import { cleanString } from './text';
 
 export const importKindNames = ['villages', 'clinics', 'roster', 'assets', 'drugs'] as const;
@@ -15,6 +16,15 @@ export const importKindLabels: Record<ImportKindName, string> = {
   assets: '固定资产台账',
   drugs: '药品目录（省平台导出）',
 };
+
+/**
+ * Kinds that cannot be read without being told something the sheet does not say: the month a
+ * requisition or a month's use belongs to. The import page asks for it; the command line takes
+ * `--month YYYY-MM`; the core refuses the import without it (electron/app/importKinds.ts).
+ */
+export type ImportOptionName = 'month';
+export const importKindOptions: Partial<Record<ImportKindName, readonly ImportOptionName[]>> = {};
+export const importOptionLabels: Record<ImportOptionName, string> = { month: '月份' };
 
 /** The browser-mode server refuses bodies over 4 MB (electron/web.ts), base64 included. */
 export const MAX_BODY_MB = 4;
@@ -37,6 +47,8 @@ export const importUpload = z.object({
       `文件太大：一次最多导入约 3 MB 的 Excel 文件（浏览器模式下整个请求不能超过 ${MAX_BODY_MB} MB）。请只保留要导入的工作表，或分批导入`,
     )
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容编码有误（不是 base64），请重新选择文件'),
+  /** For kinds that need it (importKindOptions): the month the rows belong to. */
+  month: isoMonth.optional(),
 });
 export type ImportUpload = z.input<typeof importUpload>;
 

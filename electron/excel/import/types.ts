@@ -123,6 +123,18 @@ export interface ImportKind<V extends object> {
   saveOrder?(values: V): number;
   /** Saves one row inside the caller's transaction; returns its id. */
   save(ctx: ServiceContext, values: V, existingId: number | null, today: string): number;
+  /**
+   * The kind as told what its sheet does not say (the month of a requisition); called by
+   * electron/app/importKinds.ts once the options shared/schemas/import.ts `importKindOptions`
+   * names for the kind are all given.
+   */
+  withOptions?(opts: ImportOptions): ImportKind<V>;
+}
+
+/** What the clerk tells an import besides the file (the page's pickers, the command line's options). */
+export interface ImportOptions {
+  /** 'YYYY-MM'. */
+  month?: string;
 }
 
 /** The fields the sheet's columns were matched to, as the plan keeps them in its memo (see `sheetFields`). */

@@ -5,15 +5,24 @@
  * and commits only when no row is bad. The commit is all or nothing on the core side.
  */
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Radio, Result, Space, Spin, Typography, Upload, message } from 'antd';
+import { Alert, Button, Card, DatePicker, Radio, Result, Space, Spin, Typography, Upload, message } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
-import { importKindLabels, importKindNames, type ImportKindName } from '../../../shared/schemas/import';
+import { importKindLabels, importKindNames, importKindOptions, type ImportKindName } from '../../../shared/schemas/import';
 import { errorMessage } from '../../api';
-import { commitImport, previewImport, readWorkbook, type ChosenFile, type CommitResult, type PreviewResult } from './importApi';
+import {
+  commitImport,
+  previewImport,
+  readWorkbook,
+  type ChosenFile,
+  type CommitResult,
+  type ImportChoices,
+  type PreviewResult,
+} from './importApi';
 import { PreviewView } from './PreviewView';
 import { EditionUpload } from '../drugs/EditionUpload';
 
-const hints: Record<ImportKindName, string> = {
+const hints: Partial<Record<ImportKindName, string>> = {
   villages: '需要“村名”“服务人口”列；已有的村按村名更新。',
   clinics:
     '需要“卫生室名称”列；“机构编码”可有可无：有编码按编码认出已有的卫生室，没有则按名称（张庄村卫生室、张庄卫生室视为同一个），以后再导入带编码的表会补上编码。服务的村（所在村、覆盖行政村）按村名填写，多个村用顿号隔开。',
@@ -40,14 +49,18 @@ export function ImportPage() {
   const [done, setDone] = useState<CommitResult | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState<'' | 'preview' | 'commit'>('');
+  // The month the rows belong to, for kinds that need one (a requisition, a month's use); this month by default.
+  const [month, setMonth] = useState(() => dayjs().format('YYYY-MM'));
+  const needsMonth = (k: ImportKindName) => importKindOptions[k]?.includes('month') ?? false;
+  const choicesFor = (k: ImportKindName, m = month): ImportChoices => (needsMonth(k) ? { month: m } : {});
 
-  async function runPreview(k: ImportKindName, f: ChosenFile) {
+  async function runPreview(k: ImportKindName, f: ChosenFile, m = month) {
     setBusy('preview');
     setError('');
     setPreview(null);
     setDone(null);
     try {
-      setPreview(await previewImport(k, f));
+      setPreview(await previewImport(k, f, choicesFor(k, m)));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -73,7 +86,7 @@ export function ImportPage() {
     setBusy('commit');
     setError('');
     try {
-      const result = await commitImport(kind, file);
+      const result = await commitImport(kind, file, choicesFor(kind));
       setDone(result);
       void message.success(`已导入${result.title}：${doneText(result)}`);
       setPreview(null);
@@ -115,7 +128,25 @@ export function ImportPage() {
           />
           {!edition && (
             <div className="hint" style={{ marginTop: 8 }}>
-              {hints[kind]}列的顺序不限，表头上方可以有标题行。
+              {hints[kind] ?? ''}列的顺序不限，表头上方可以有标题行。
+            </div>
+          )}
+          {!edition && needsMonth(kind) && (
+            <div style={{ marginTop: 8 }}>
+              <Typography.Text>所属月份：</Typography.Text>
+              <DatePicker
+                picker="month"
+                data-testid="import-month"
+                allowClear={false}
+                value={dayjs(`${month}-01`)}
+                format="YYYY年M月"
+                onChange={(d) => {
+                  if (!d) return;
+                  const m = d.format('YYYY-MM');
+                  setMonth(m);
+                  if (file) void runPreview(kind, file, m);
+                }}
+              />
             </div>
           )}
         </div>

@@ -39,10 +39,15 @@ export function readWorkbook(file: File): Promise<ChosenFile> {
   });
 }
 
-export function previewImport(kind: ImportKindName, file: ChosenFile): Promise<PreviewResult> {
-  return call('import.preview', { kind, ...file });
+/** What the page asked for besides the file (the month of kinds that need one). */
+export interface ImportChoices {
+  month?: string;
 }
 
-export function commitImport(kind: ImportKindName, file: ChosenFile): Promise<CommitResult> {
-  return call('import.commit', { kind, ...file });
+export function previewImport(kind: ImportKindName, file: ChosenFile, choices: ImportChoices = {}): Promise<PreviewResult> {
+  return call('import.preview', { kind, ...file, ...choices });
+}
+
+export function commitImport(kind: ImportKindName, file: ChosenFile, choices: ImportChoices = {}): Promise<CommitResult> {
+  return call('import.commit', { kind, ...file, ...choices });
 }

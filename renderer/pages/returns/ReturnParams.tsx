@@ -1,8 +1,9 @@
 /**
  * The inputs a return asks for on the 上报报表 page (shared/schemas/app.ts returnParams): the
- * day its figures are taken as of, a period, the township or one unit, a stocktake.
+ * day its figures are taken as of, a period, the township or one unit, a stocktake, a month,
+ * a quarter.
  */
-import { Select, Space, Typography } from 'antd';
+import { DatePicker, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import type { ReturnParamKind } from '../../../shared/schemas/app';
@@ -15,11 +16,40 @@ export interface ParamState {
   to: string | null;
   scope: 'all' | 'center' | number;
   stocktakeId: number | null;
+  /** 'YYYY-MM'. */
+  month: string;
+  /** 'YYYYQn'. */
+  quarter: string;
+}
+
+/** The quarter a day falls in, as returns name it: 2026Q4. */
+export function quarterOf(day: dayjs.Dayjs): string {
+  return `${day.year()}Q${Math.floor(day.month() / 3) + 1}`;
 }
 
 export function initialParams(): ParamState {
-  const today = dayjs().format('YYYY-MM-DD');
-  return { asOf: today, from: `${today.slice(0, 4)}-01-01`, to: today, scope: 'all', stocktakeId: null };
+  const now = dayjs();
+  const today = now.format('YYYY-MM-DD');
+  return {
+    asOf: today,
+    from: `${today.slice(0, 4)}-01-01`,
+    to: today,
+    scope: 'all',
+    stocktakeId: null,
+    month: now.format('YYYY-MM'),
+    quarter: quarterOf(now),
+  };
+}
+
+/** The last eight quarters, newest first, for the quarter picker. */
+function quarterOptions(): Option<string>[] {
+  const out: Option<string>[] = [];
+  let d = dayjs();
+  for (let i = 0; i < 8; i++, d = d.subtract(3, 'month')) {
+    const q = quarterOf(d);
+    out.push({ value: q, label: `${q.slice(0, 4)}年第${'一二三四'[Number(q.slice(5)) - 1]}季度` });
+  }
+  return out;
 }
 
 export interface Option<V> {
@@ -31,13 +61,15 @@ export interface Option<V> {
 export function paramsFor(
   kinds: readonly ReturnParamKind[],
   p: ParamState,
-): { asOf?: string; from?: string; to?: string; clinicId?: number | null; stocktakeId?: number } {
+): { asOf?: string; from?: string; to?: string; clinicId?: number | null; stocktakeId?: number; month?: string; quarter?: string } {
   return {
     ...(kinds.includes('asOf') && p.asOf ? { asOf: p.asOf } : {}),
     ...(kinds.includes('period') && p.from ? { from: p.from } : {}),
     ...(kinds.includes('period') && p.to ? { to: p.to } : {}),
     ...(kinds.includes('clinic') && p.scope !== 'all' ? { clinicId: p.scope === 'center' ? null : p.scope } : {}),
     ...(kinds.includes('stocktake') && p.stocktakeId !== null ? { stocktakeId: p.stocktakeId } : {}),
+    ...(kinds.includes('month') ? { month: p.month } : {}),
+    ...(kinds.includes('quarter') ? { quarter: p.quarter } : {}),
   };
 }
 
@@ -73,6 +105,29 @@ export function ReturnParams(props: {
           <DateInput id={`${name}-from`} value={p.from} onChange={(v) => set({ from: v })} />
           <span>至</span>
           <DateInput id={`${name}-to`} value={p.to} onChange={(v) => set({ to: v })} />
+        </Labelled>
+      )}
+      {kinds.includes('month') && (
+        <Labelled label="统计月份">
+          <DatePicker
+            picker="month"
+            id={`${name}-month`}
+            allowClear={false}
+            format="YYYY年M月"
+            value={dayjs(`${p.month}-01`)}
+            onChange={(d) => d && set({ month: d.format('YYYY-MM') })}
+          />
+        </Labelled>
+      )}
+      {kinds.includes('quarter') && (
+        <Labelled label="季度">
+          <Select
+            aria-label="季度"
+            style={{ width: 160 }}
+            value={p.quarter}
+            onChange={(v: string) => set({ quarter: v })}
+            options={quarterOptions()}
+          />
         </Labelled>
       )}
       {kinds.includes('clinic') && (
