@@ -45,6 +45,24 @@ import {
   settleRow,
 } from './schemas/drugs';
 import {
+  adjustInput,
+  batchQuery,
+  batchRow,
+  disposalInput,
+  disposalRecord,
+  ledgerOutput,
+  ledgerQuery,
+  moveResult,
+  returnInput,
+  stockExportInput,
+  stockListQuery,
+  stockRow,
+  transferInput,
+  useInput,
+  useSheetQuery,
+  useSheetRow,
+} from './schemas/stock';
+import {
   markResult,
   stocktakeClose,
   stocktakeCreate,
@@ -154,6 +172,20 @@ export const contract = {
   'drugs.settle': op(settleInput, drugDetail, 'write'),
   'drugs.editionPreview': op(essentialListUpload, essentialListPreview, 'write'),
   'drugs.editionLoad': op(essentialListUpload, essentialListPreview, 'write'),
+
+  // Drugs, part 6: clinic use and stock, 进销存, disposals (D2, D5, D9).
+  'stock.list': op(stockListQuery, pageOf(stockRow), 'read'),
+  'stock.export': op(stockExportInput, fileResult, 'read'),
+  'stock.batches': op(batchQuery, z.array(batchRow), 'read'),
+  'stock.useSheet': op(useSheetQuery, z.array(useSheetRow), 'read'),
+  'stock.recordUse': op(useInput, moveResult, 'write'),
+  'stock.returnToCenter': op(returnInput, moveResult, 'write'),
+  'stock.transfer': op(transferInput, moveResult, 'write'),
+  'stock.adjust': op(adjustInput, moveResult, 'write'),
+  'stock.ledger': op(ledgerQuery, ledgerOutput, 'read'),
+  'stock.dispose': op(disposalInput, disposalRecord, 'write'),
+  'stock.disposals': op(none, z.array(disposalRecord), 'read'),
+  'stock.disposal': op(idInput, disposalRecord, 'read'),
 
   'audit.list': op(listQuery, pageOf(auditRow), 'read'),
   'audit.export': op(exportViewInput, fileResult, 'read'),

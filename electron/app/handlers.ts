@@ -9,6 +9,7 @@ import { assetHandlers } from '../domains/assets/handlers';
 import { auditHandlers } from '../domains/audit/handlers';
 import { clinicHandlers } from '../domains/clinics/handlers';
 import { drugHandlers } from '../domains/drugs/handlers';
+import { stockHandlers } from '../domains/drugs/stock/handlers';
 import type { Handler, HandlerMap, OpsOf } from '../domains/handlerTypes';
 import { peopleHandlers } from '../domains/people/handlers';
 import { settingsHandlers } from '../domains/settings/handlers';
@@ -54,5 +55,6 @@ export const handlers: HandlerTable = {
   ...peopleHandlers,
   ...assetHandlers,
   ...drugHandlers,
+  ...stockHandlers,
   ...auditHandlers,
 };
