@@ -28,6 +28,38 @@ import { villageInput, villageRow, villageUpdate } from './schemas/villages';
 import { personExit, personInput, personUpdate, removeRecordInput, saveRecordInput } from './schemas/people';
 import { alertItem, alertsOutput, personDetail, personRow } from './schemas/personOutput';
 import { exitDecisionInput } from './schemas/exitDecisions';
+import {
+  allocationInput,
+  allocationResult,
+  quarterInput,
+  quarterResults,
+  visitForm,
+  visitFormInput,
+  visitMonthInput,
+  visitMonthRow,
+  visitSaveInput,
+  visitSheetsInput,
+} from './schemas/visits';
+import {
+  receiptCheckOutput,
+  receiptExportInput,
+  receiptInput,
+  receiptListQuery,
+  receiptReverseInput,
+  receiptRow,
+  receiptSaved,
+} from './schemas/receipts';
+import {
+  deliveryExportInput,
+  deliveryListQuery,
+  deliveryNotesInput,
+  deliveryNotesOutput,
+  deliveryPlan,
+  deliveryRow,
+  deliveryRunInput,
+  deliveryRunOutput,
+  shortageRow,
+} from './schemas/deliveries';
 import { isoDate } from './schemas/common';
 import { importCommitOutput, importPreviewOutput, importUpload } from './schemas/import';
 import { assetDetail, assetInput, assetRow, assetUpdate, movementInput, reverseInput } from './schemas/assets';
@@ -192,6 +224,20 @@ export const contract = {
 
   'import.preview': op(importUpload, importPreviewOutput, 'write'),
   'import.commit': op(importUpload, importCommitOutput, 'write'),
+
+  // Drugs, parts 4 and 5: receipts into the center's store, FEFO delivery to clinics, shortages (D4, D9).
+  'receipts.list': op(receiptListQuery, pageOf(receiptRow), 'read'),
+  'receipts.export': op(receiptExportInput, fileResult, 'read'),
+  'receipts.check': op(receiptInput, receiptCheckOutput, 'write'),
+  'receipts.create': op(receiptInput, receiptSaved, 'write'),
+  'receipts.reverse': op(receiptReverseInput, receiptRow, 'write'),
+  'deliveries.preview': op(deliveryRunInput, deliveryPlan, 'read'),
+  'deliveries.run': op(deliveryRunInput, deliveryRunOutput, 'write'),
+  'deliveries.list': op(deliveryListQuery, pageOf(deliveryRow), 'read'),
+  'deliveries.export': op(deliveryExportInput, fileResult, 'read'),
+  'deliveries.notes': op(deliveryNotesInput, deliveryNotesOutput, 'read'),
+  'shortages.list': op(listQuery, pageOf(shortageRow), 'read'),
+  'shortages.export': op(exportViewInput, fileResult, 'read'),
 
   'returns.list': op(none, z.array(returnInfo), 'read'),
   'returns.export': op(returnExportInput, fileResult, 'read'),

@@ -9,6 +9,8 @@ import { assetHandlers } from '../domains/assets/handlers';
 import { auditHandlers } from '../domains/audit/handlers';
 import { clinicHandlers } from '../domains/clinics/handlers';
 import { drugHandlers } from '../domains/drugs/handlers';
+import { deliveryHandlers } from '../domains/drugs/delivery/handlers';
+import { receiptHandlers } from '../domains/drugs/receipts/handlers';
 import { stockHandlers } from '../domains/drugs/stock/handlers';
 import type { Handler, HandlerMap, OpsOf } from '../domains/handlerTypes';
 import { peopleHandlers } from '../domains/people/handlers';
@@ -56,5 +58,7 @@ export const handlers: HandlerTable = {
   ...assetHandlers,
   ...drugHandlers,
   ...stockHandlers,
+  ...receiptHandlers,
+  ...deliveryHandlers,
   ...auditHandlers,
 };

@@ -18,6 +18,7 @@ import type { Db } from '../db/open';
 import { commitImport, type ImportResult } from '../excel/import/commit';
 import { assetKind } from '../domains/assets/import/kind';
 import { drugKind } from '../domains/drugs/import/kind';
+import { receiptKind } from '../domains/drugs/receipts/importKind';
 import { clinicKind } from '../domains/clinics/importKind';
 import { rosterKind } from '../domains/people/import/kind';
 import { villageKind } from '../domains/villages/importKind';
@@ -32,6 +33,7 @@ export const importKinds = {
   roster: rosterKind,
   assets: assetKind,
   drugs: drugKind(),
+  receipts: receiptKind,
 } satisfies Record<ImportKindName, ImportKind<object>>;
 export type { ImportKindName };
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isoMonth } from './common';
 import { cleanString } from './text';
 
-export const importKindNames = ['villages', 'clinics', 'roster', 'assets', 'drugs'] as const;
+export const importKindNames = ['villages', 'clinics', 'roster', 'assets', 'drugs', 'receipts'] as const;
 export type ImportKindName = (typeof importKindNames)[number];
 export const importKindLabels: Record<ImportKindName, string> = {
   villages: '行政村',
@@ -15,6 +15,7 @@ export const importKindLabels: Record<ImportKindName, string> = {
   roster: '人员花名册',
   assets: '固定资产台账',
   drugs: '药品目录（省平台导出）',
+  receipts: '采购入库（随货同行单）',
 };
 
 /**
