@@ -118,6 +118,7 @@ export function App() {
               <UserMenu info={info} onInfo={setInfo} onSignOut={signOut} />
             </span>
           </Layout.Header>
+          {info.integrityError && <Alert type="error" banner title={info.integrityError} data-testid="integrity-error" />}
           {info.isDemo && (
             <Alert
               type="warning"

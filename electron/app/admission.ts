@@ -4,7 +4,8 @@
  * run for anyone; every other one needs a signed-in user (else SIGNED_OUT, also after the idle
  * time), whose password is not waiting to be changed (only `signedIn` operations then), and
  * whose role carries the access (else FORBIDDEN, naming the role and what is needed).
- * An admitted call counts as activity for the idle time.
+ * An admitted call counts as activity for the idle time. A database that failed its integrity
+ * check takes no more saves: only reading operations are admitted.
  */
 import { forbiddenMessage, roleMay, type Access } from '../../shared/access';
 import type { AppErrorBody } from '../../shared/envelope';
@@ -13,6 +14,8 @@ import { currentUser, touch } from './signedIn';
 
 export function admit(session: Session, access: Access): AppErrorBody | null {
   if (access === 'public') return null;
+  // A file that failed its check after opening (session.ts) is read, never written.
+  if (session.integrityError && access !== 'read' && access !== 'signedIn') return { code: 'DB_CORRUPT', message: session.integrityError };
   const user = currentUser(session);
   if (!user) return { code: 'SIGNED_OUT', message: session.signedOutReason || '请先登录' };
   if (user.mustChangePassword && access !== 'signedIn') {

@@ -28,5 +28,6 @@ export function appInfo(s: Session): Output<'app.info'> {
     user: currentUser(s),
     needsAdmin: !firstRun && noAccounts,
     signedOutReason: s.signedOutReason,
+    integrityError: s.integrityError,
   };
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupDatabase, listBackups, verifyDatabaseFile } from '../db/backup';
 import { auditRestore, restoreDatabase, restoringHandle, type RestoreResult } from '../db/restore';
-import { openDatabase, type Db } from '../db/open';
+import { integrityProblem, openDatabase, type Db } from '../db/open';
 import { seedDemo, seedDemoAdditions } from '../demo/seed';
 import { readSettings } from '../domains/settings/service';
 import { makeContext, type ServiceContext } from '../db/context';
@@ -37,6 +37,10 @@ export class Session {
   user: SignedInUser | null = null;
   lastActivity = 0;
   signedOutReason = '';
+  /** Set when the open file fails its quick_check (run just after opening): every save is refused (admission.ts). */
+  integrityError = '';
+  /** Resolves when the check of the file opened last has run (tests, the benchmark). */
+  integrityChecked: Promise<void> = Promise.resolve();
 
   private constructor(opts: SessionOptions) {
     this.realPath = opts.dbPath;
@@ -64,7 +68,7 @@ export class Session {
   async switchTo(which: 'real' | 'demo'): Promise<void> {
     const target = which === 'demo' ? this.demoPath : this.realPath;
     const fresh = !fs.existsSync(target);
-    const opened = await openDatabase(target, undefined, { kind: this.shell === 'electron' ? 'app' : 'browser' });
+    const opened = await openDatabase(target, undefined, { kind: this.shell === 'electron' ? 'app' : 'browser', integrity: 'later' });
     if (which === 'demo' && fresh) seedDemo(makeContext(opened.db, '演示数据', this.now), { scale: 1 });
     else if (which === 'demo') seedDemoAdditions(makeContext(opened.db, '演示数据', this.now), opened.migratedFrom);
     const keep = target === this.dbPath ? this.user : null;
@@ -72,8 +76,24 @@ export class Session {
     this.ctx = makeContext(opened.db, '未登录', this.now);
     this.dbPath = target;
     this.isDemo = which === 'demo';
+    this.integrityError = '';
+    if (!opened.integrityChecked) this.integrityChecked = this.checkIntegrityLater(opened.db, target);
     await this.dailyBackup();
     afterOpen(this, keep);
+  }
+
+  /**
+   * The file's quick_check, left out of the open so the first page is not kept waiting for a
+   * read of the whole file: it runs as soon as the event loop is free, before any clerk can
+   * have saved anything, and a failure stops every later save with the restore's instructions.
+   */
+  private checkIntegrityLater(db: Db, file: string): Promise<void> {
+    return new Promise((resolve) => {
+      setTimeout(() => {
+        if (this.ctx?.db === db && db.open) this.integrityError = integrityProblem(db, file) ?? '';
+        resolve();
+      }, 0);
+    });
   }
 
   /** Keeps one automatic backup a day, taken at start, rotated by the `backupKeep` setting. */

@@ -1,7 +1,10 @@
 /**
  * Opening the database, in this order:
  *   1. open the file and set the pragmas (WAL, synchronous=FULL, foreign keys, busy timeout);
- *   2. an existing file: `quick_check`, then make sure it is ours and not from a newer version;
+ *   2. an existing file: make sure it is ours and not from a newer version, and `quick_check`
+ *      it — at once, or (the app, `integrity: 'later'`) just after the first page is served,
+ *      when no migration is pending: the check reads the whole file (126 ms for 62 MB), and
+ *      the app refuses every save from the moment it fails (app/session.ts);
  *   3. if migrations are pending on a file with data, back it up first (online backup API);
  *   4. run every pending migration in one transaction and record `user_version`;
  *   5. leave a note saying this process holds the file (holders.ts), taken away by `db.close()`.
@@ -26,6 +29,8 @@ export interface OpenedDatabase {
   path: string;
   migratedFrom: number;
   backupFile?: string;
+  /** False when `integrity: 'later'` left the quick_check to the caller (`integrityProblem`). */
+  integrityChecked: boolean;
 }
 
 /**
@@ -53,6 +58,12 @@ function restoreHint(dbPath: string): string {
 interface OpenOptions {
   /** Which program holds the file, for a restore's refusal to name (holders.ts). */
   kind?: ProgramKind;
+  /**
+   * 'now' (default): quick_check before anything else. 'later': the caller runs
+   * `integrityProblem` itself once it has answered its first request — unless a migration is
+   * pending, which is never run on a file not checked first.
+   */
+  integrity?: 'now' | 'later';
 }
 
 /** The file at a path (device and inode), to notice it being replaced while we open it. */
@@ -76,7 +87,7 @@ export async function openDatabase(
   // the path cannot change any more. Either way, if the path names another file than before
   // we opened, we hold the replaced one and open again.
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const opened = await openOnce(dbPath, list);
+    const opened = await openOnce(dbPath, list, opts.integrity ?? 'now');
     if (opened !== 'replaced') return finishOpen(opened, opts.kind ?? 'cli');
   }
   throw new AppError('CONFLICT', `数据库文件 ${dbPath} 在打开过程中被反复替换（正在恢复备份？），请稍后重试`);
@@ -98,7 +109,7 @@ function finishOpen(opened: OpenedDatabase, kind: ProgramKind): OpenedDatabase {
   return opened;
 }
 
-async function openOnce(dbPath: string, list: readonly Migration[]): Promise<OpenedDatabase | 'replaced'> {
+async function openOnce(dbPath: string, list: readonly Migration[], integrity: 'now' | 'later'): Promise<OpenedDatabase | 'replaced'> {
   const latestVersion = list[list.length - 1]?.version ?? 0;
   fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   const existed = fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0;
@@ -113,8 +124,9 @@ async function openOnce(dbPath: string, list: readonly Migration[]): Promise<Ope
   } catch (e) {
     throw new AppError('DB_CORRUPT', `无法打开数据库文件 ${dbPath}：${(e as Error).message}`);
   }
+  let integrityChecked = true;
   try {
-    if (existed) checkExisting(db, dbPath, latestVersion);
+    if (existed) integrityChecked = checkExisting(db, dbPath, latestVersion, integrity);
     applyPragmas(db);
   } catch (e) {
     db.close();
@@ -132,25 +144,37 @@ async function openOnce(dbPath: string, list: readonly Migration[]): Promise<Ope
       if (existed && from > 0) backupFile = (await backupDatabase(db, dbPath, `before-v${latestVersion}`, 1000)).file;
       migrate(db, list, from, latestVersion);
     }
-    return { db, path: dbPath, migratedFrom: from, backupFile };
+    return { db, path: dbPath, migratedFrom: from, backupFile, integrityChecked };
   } catch (e) {
     db.close();
     throw e;
   }
 }
 
-function checkExisting(db: Db, dbPath: string, latestVersion: number): void {
+/** SQLite's quick_check of an open file: null when sound, else the clerk's sentence (what failed, how to restore). */
+export function integrityProblem(db: Db, dbPath: string): string | null {
   let check: unknown;
   try {
     check = db.pragma('quick_check', { simple: true });
   } catch {
     check = 'unreadable';
   }
-  if (check !== 'ok') {
-    throw new AppError('DB_CORRUPT', `数据库文件 ${dbPath} 检查未通过（${String(check)}），为保护数据已停止打开。${restoreHint(dbPath)}`);
+  return check === 'ok' ? null : `数据库文件 ${dbPath} 检查未通过（${String(check)}），为保护数据已停止保存。${restoreHint(dbPath)}`;
+}
+
+/** Whether the quick_check was run (it is left for later only on a file at the latest version). */
+function checkExisting(db: Db, dbPath: string, latestVersion: number, integrity: 'now' | 'later'): boolean {
+  // A file too damaged to read its header fails here, before anything else is asked of it.
+  let version: number;
+  try {
+    version = Number(db.pragma('user_version', { simple: true }));
+  } catch {
+    version = -1;
   }
+  const checkNow = integrity === 'now' || version !== latestVersion;
+  const problem = checkNow ? integrityProblem(db, dbPath) : null;
+  if (problem) throw new AppError('DB_CORRUPT', problem.replace('已停止保存', '已停止打开'));
   const appId = Number(db.pragma('application_id', { simple: true }));
-  const version = Number(db.pragma('user_version', { simple: true }));
   const tables = Number(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='table'").pluck().get());
   if (appId !== APPLICATION_ID && (appId !== 0 || version !== 0 || tables > 0)) {
     throw new AppError('BAD_REQUEST', `文件 ${dbPath} 不是本程序的数据库，请检查文件路径`);
@@ -161,6 +185,7 @@ function checkExisting(db: Db, dbPath: string, latestVersion: number): void {
       `数据库 ${dbPath} 来自更新版本的程序（数据版本 ${version}，本程序支持到 ${latestVersion}）。请安装新版本后再打开，数据未做任何改动`,
     );
   }
+  return checkNow;
 }
 
 function migrate(db: Db, list: readonly Migration[], from: number, latestVersion: number): void {

@@ -17,6 +17,8 @@ export const appInfo = z.object({
   needsAdmin: z.boolean(),
   /** Why the last session ended by itself (idle time, account disabled), for the sign-in page; '' otherwise. */
   signedOutReason: z.string(),
+  /** The open file failed its integrity check (saves are refused); '' while sound or not yet checked. */
+  integrityError: z.string(),
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
