@@ -95,6 +95,24 @@ import {
   useSheetRow,
 } from './schemas/stock';
 import {
+  clinicMonthInput,
+  lineFigures,
+  lineFiguresInput,
+  monthInput,
+  purchaseColumnsInput,
+  purchaseExportInput,
+  purchaseExtraSave,
+  purchaseListQuery,
+  purchasePlan,
+  purchaseRow,
+  requisitionApprove,
+  requisitionDetail,
+  requisitionExportInput,
+  requisitionListQuery,
+  requisitionRow,
+  requisitionSave,
+} from './schemas/requisitions';
+import {
   markResult,
   stocktakeClose,
   stocktakeCreate,
@@ -204,6 +222,22 @@ export const contract = {
   'drugs.settle': op(settleInput, drugDetail, 'write'),
   'drugs.editionPreview': op(essentialListUpload, essentialListPreview, 'write'),
   'drugs.editionLoad': op(essentialListUpload, essentialListPreview, 'write'),
+
+  // Drugs, parts 2 and 3: monthly requisitions (D1, D3) and the purchase plan.
+  'requisitions.list': op(requisitionListQuery, pageOf(requisitionRow), 'read'),
+  'requisitions.export': op(requisitionExportInput, fileResult, 'read'),
+  'requisitions.get': op(clinicMonthInput, requisitionDetail, 'read'),
+  'requisitions.lineFigures': op(lineFiguresInput, lineFigures, 'read'),
+  'requisitions.save': op(requisitionSave, requisitionDetail, 'write'),
+  'requisitions.approve': op(requisitionApprove, requisitionDetail, 'approve'),
+  'requisitions.reopen': op(clinicMonthInput, requisitionDetail, 'write'),
+  'purchase.plan': op(monthInput, purchasePlan, 'read'),
+  'purchase.list': op(purchaseListQuery, pageOf(purchaseRow), 'read'),
+  'purchase.export': op(purchaseExportInput, fileResult, 'read'),
+  'purchase.upload': op(monthInput, fileResult, 'read'),
+  'purchase.saveExtra': op(purchaseExtraSave, purchasePlan, 'write'),
+  'purchase.removeExtra': op(idInput, purchasePlan, 'write'),
+  'purchase.setColumns': op(purchaseColumnsInput, purchasePlan.shape.columns, 'write'),
 
   // Drugs, part 6: clinic use and stock, 进销存, disposals (D2, D5, D9).
   'stock.list': op(stockListQuery, pageOf(stockRow), 'read'),

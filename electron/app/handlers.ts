@@ -11,6 +11,7 @@ import { clinicHandlers } from '../domains/clinics/handlers';
 import { drugHandlers } from '../domains/drugs/handlers';
 import { deliveryHandlers } from '../domains/drugs/delivery/handlers';
 import { receiptHandlers } from '../domains/drugs/receipts/handlers';
+import { requisitionHandlers } from '../domains/drugs/requisitions/handlers';
 import { stockHandlers } from '../domains/drugs/stock/handlers';
 import type { Handler, HandlerMap, OpsOf } from '../domains/handlerTypes';
 import { peopleHandlers } from '../domains/people/handlers';
@@ -57,6 +58,7 @@ export const handlers: HandlerTable = {
   ...peopleHandlers,
   ...assetHandlers,
   ...drugHandlers,
+  ...requisitionHandlers,
   ...stockHandlers,
   ...receiptHandlers,
   ...deliveryHandlers,

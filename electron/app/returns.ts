@@ -28,6 +28,8 @@ import { reportSheets } from '../excel/returns/render';
 import { buildRosterReport, ROSTER_TITLE } from '../domains/people/returns/roster';
 import { buildStaffingReport, STAFFING_TITLE } from '../domains/people/returns/staffing';
 import { buildDiscrepancyReport, DISCREPANCY_TITLE } from '../domains/assets/returns/stocktakeDiscrepancies';
+import { buildPurchasePlanReport, PURCHASE_PLAN_TITLE } from '../domains/drugs/purchase/planReturn';
+import { buildEssentialShareReport, ESSENTIAL_SHARE_TITLE } from '../domains/drugs/requisitions/shareReturn';
 import type { ReportData as BaseReport, ReportWhen } from '../excel/returns/types';
 import type { ChangesDetail, DiscrepancyDetail, LedgerDetail } from '../domains/assets/returns/types';
 import { maskPersonal } from '../../shared/masking';
@@ -36,7 +38,16 @@ import { maskPersonal } from '../../shared/masking';
  * Every return the core can build. The app's 上报报表 page offers those the contract also
  * names (shared/schemas/app.ts `returnNames`); the command line offers all of them.
  */
-export const returnKeys = ['clinic-roster', 'roster', 'staffing', 'asset-ledger', 'asset-changes', 'stocktake-discrepancies'] as const;
+export const returnKeys = [
+  'clinic-roster',
+  'roster',
+  'staffing',
+  'asset-ledger',
+  'asset-changes',
+  'stocktake-discrepancies',
+  'purchase-plan',
+  'essential-share',
+] as const;
 export type ReturnKey = (typeof returnKeys)[number];
 
 /** A return as data, with the detail the asset returns add (every figure in 分, per asset, holder and category). */
@@ -91,6 +102,19 @@ export const allReturns: ReturnEntry[] = [
     description: '一次盘点的盘亏（未找到）和毁损资产及其原值、净值，盘盈资产及其估价，以及账实相符等项数',
     params: returnParams['stocktake-discrepancies'],
   },
+  {
+    name: 'purchase-plan',
+    title: PURCHASE_PLAN_TITLE,
+    description: '一个月已批准请领单按药品汇总的采购数量、挂网单价和金额，加上卫生院自购，合计；待审批和草稿的请领单不计入并列出',
+    params: returnParams['purchase-plan'],
+  },
+  {
+    name: 'essential-share',
+    title: ESSENTIAL_SHARE_TITLE,
+    description:
+      '每个村卫生室一个月的已批准请领单（配备）和实际使用（销售）中非基本药物的品种、金额及占比，对照 D3 上限标出超出，全乡镇合计',
+    params: returnParams['essential-share'],
+  },
 ];
 
 function inContract(entry: ReturnEntry): entry is ReturnEntry & { name: ReturnName } {
@@ -110,6 +134,8 @@ const builders: Record<ReturnKey, (db: Db, when: ReportWhen) => ReportData> = {
   'asset-ledger': buildAssetLedgerReport,
   'asset-changes': buildAssetChangesReport,
   'stocktake-discrepancies': buildDiscrepancyReport,
+  'purchase-plan': buildPurchasePlanReport,
+  'essential-share': buildEssentialShareReport,
 };
 
 export function isReturnName(name: string): name is ReturnKey {

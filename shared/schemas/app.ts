@@ -57,7 +57,16 @@ export const auditRow = z.object({
 });
 export type AuditRow = z.infer<typeof auditRow>;
 
-export const returnNames = ['clinic-roster', 'roster', 'staffing', 'asset-ledger', 'asset-changes', 'stocktake-discrepancies'] as const;
+export const returnNames = [
+  'clinic-roster',
+  'roster',
+  'staffing',
+  'asset-ledger',
+  'asset-changes',
+  'stocktake-discrepancies',
+  'purchase-plan',
+  'essential-share',
+] as const;
 export type ReturnName = (typeof returnNames)[number];
 
 /**
@@ -74,6 +83,8 @@ export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
   'asset-ledger': ['asOf', 'clinic'],
   'asset-changes': ['period', 'clinic'],
   'stocktake-discrepancies': ['stocktake'],
+  'purchase-plan': ['month'],
+  'essential-share': ['month'],
 };
 
 export const returnInfo = z.object({

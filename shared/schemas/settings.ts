@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { categoryInfo, type AssetCategory } from '../rules/assetCategories';
 import type { TrainingProgressRule } from '../rules/yearly';
 import { text } from './common';
+import { defaultPurchaseColumns, purchaseColumnsSetting } from './requisitions';
 
 function intSetting(label: string, min: number, max: number) {
   return z
@@ -60,6 +61,10 @@ export const settingsSchema = z.object({
   nonEssentialMaxItemShare: ratioSetting('非基本药物品种占比上限'),
   // D5: near-expiry warning window in days.
   nearExpiryDays: intSetting('近效期提醒天数', 0, 730),
+  // D6: a 集采 drug at a clinic covering fewer months of its recent use than this is flagged.
+  vbpMinCoverMonths: intSetting('集采药品最低保障月数', 0, 24),
+  // Issue 10 part 3: the columns of the platform's purchase-plan upload file, in its order (edited on the 采购计划 page).
+  purchasePlanColumns: purchaseColumnsSetting,
   // P6: quarter pass line and grade thresholds in points (the line itself passes); P7: the weight base.
   assessmentPassLine: intSetting('考核合格分数线', 0, 200),
   gradeExcellent: intSetting('优秀分数线', 0, 200),
@@ -114,6 +119,8 @@ export const defaultSettings: Settings = {
   nonEssentialMaxValueShare: 0.1,
   nonEssentialMaxItemShare: 0.1,
   nearExpiryDays: 90,
+  vbpMinCoverMonths: 1,
+  purchasePlanColumns: defaultPurchaseColumns,
   assessmentPassLine: 60,
   gradeExcellent: 90,
   gradeGood: 80,
