@@ -24,6 +24,9 @@ import { XLSX_MIME } from '../excel/load';
 import { ASSET_CHANGES_TITLE, buildAssetChangesReport } from '../domains/assets/returns/changes';
 import { ASSET_LEDGER_TITLE, buildAssetLedgerReport } from '../domains/assets/returns/ledger';
 import { buildClinicRosterReport, CLINIC_ROSTER_TITLE } from '../domains/clinics/returns';
+import { buildStockReport, STOCK_TITLE } from '../domains/drugs/stock/returns/stockReturn';
+import { BATCHES_TITLE, buildBatchesReport, buildExpiryReport, EXPIRY_TITLE } from '../domains/drugs/stock/returns/batchReturns';
+import { buildDisposalsReport, DISPOSALS_TITLE } from '../domains/drugs/stock/returns/disposalReturn';
 import { reportSheets } from '../excel/returns/render';
 import { buildRosterReport, ROSTER_TITLE } from '../domains/people/returns/roster';
 import { buildStaffingReport, STAFFING_TITLE } from '../domains/people/returns/staffing';
@@ -47,6 +50,10 @@ export const returnKeys = [
   'stocktake-discrepancies',
   'purchase-plan',
   'essential-share',
+  'stock',
+  'batches',
+  'expiry',
+  'disposals',
 ] as const;
 export type ReturnKey = (typeof returnKeys)[number];
 
@@ -115,6 +122,30 @@ export const allReturns: ReturnEntry[] = [
       '每个村卫生室一个月的已批准请领单（配备）和实际使用（销售）中非基本药物的品种、金额及占比，对照 D3 上限标出超出，全乡镇合计',
     params: returnParams['essential-share'],
   },
+  {
+    name: 'stock',
+    title: STOCK_TITLE,
+    description: '一个月各村卫生室药品的期初、入库、出库、期末数量与金额，村卫生室小计、中心药库单列、全乡镇合计；指定卫生室则按药品逐行',
+    params: returnParams.stock,
+  },
+  {
+    name: 'batches',
+    title: BATCHES_TITLE,
+    description: '截至统计日期中心药库和各村卫生室按批号的药品库存：批号、有效期至、剩余天数、单价、数量、金额',
+    params: returnParams.batches,
+  },
+  {
+    name: 'expiry',
+    title: EXPIRY_TITLE,
+    description: '截至统计日期已过期和近效期（设置中的提醒天数内，D5）的药品批次，按存放地点列出剩余天数和金额',
+    params: returnParams.expiry,
+  },
+  {
+    name: 'disposals',
+    title: DISPOSALS_TITLE,
+    description: '历次过期药品集中销毁（D5）：销毁日期、方式、两名监销人，逐批号的数量和金额',
+    params: returnParams.disposals,
+  },
 ];
 
 function inContract(entry: ReturnEntry): entry is ReturnEntry & { name: ReturnName } {
@@ -136,6 +167,10 @@ const builders: Record<ReturnKey, (db: Db, when: ReportWhen) => ReportData> = {
   'stocktake-discrepancies': buildDiscrepancyReport,
   'purchase-plan': buildPurchasePlanReport,
   'essential-share': buildEssentialShareReport,
+  stock: buildStockReport,
+  batches: buildBatchesReport,
+  expiry: buildExpiryReport,
+  disposals: buildDisposalsReport,
 };
 
 export function isReturnName(name: string): name is ReturnKey {

@@ -66,6 +66,10 @@ export const returnNames = [
   'stocktake-discrepancies',
   'purchase-plan',
   'essential-share',
+  'stock',
+  'batches',
+  'expiry',
+  'disposals',
 ] as const;
 export type ReturnName = (typeof returnNames)[number];
 
@@ -85,6 +89,10 @@ export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
   'stocktake-discrepancies': ['stocktake'],
   'purchase-plan': ['month'],
   'essential-share': ['month'],
+  stock: ['month', 'clinic'],
+  batches: ['asOf', 'clinic'],
+  expiry: ['asOf', 'clinic'],
+  disposals: [],
 };
 
 export const returnInfo = z.object({
