@@ -253,6 +253,15 @@ export const contract = {
   'stock.disposals': op(none, z.array(disposalRecord), 'read'),
   'stock.disposal': op(idInput, disposalRecord, 'read'),
 
+  // Supervision (issue 11, parts 3–6): monthly visits (P2, P8), quarters (P6, P5), money by score (P7, M3).
+  'visits.month': op(visitMonthInput, z.array(visitMonthRow), 'read'),
+  'visits.form': op(visitFormInput, visitForm, 'read'),
+  'visits.save': op(visitSaveInput, visitForm, 'write'),
+  'visits.sheets': op(visitSheetsInput, z.array(visitForm), 'read'),
+  'quarters.results': op(quarterInput, quarterResults, 'read'),
+  'allocations.preview': op(allocationInput, allocationResult, 'read'),
+  'allocations.save': op(allocationInput, allocationResult, 'write'),
+
   'audit.list': op(listQuery, pageOf(auditRow), 'read'),
   'audit.export': op(exportViewInput, fileResult, 'read'),
 

@@ -17,6 +17,7 @@ import type { Handler, HandlerMap, OpsOf } from '../domains/handlerTypes';
 import { peopleHandlers } from '../domains/people/handlers';
 import { settingsHandlers } from '../domains/settings/handlers';
 import { villageHandlers } from '../domains/villages/handlers';
+import { visitHandlers } from '../domains/supervision/visits/handlers';
 import { accountSessionHandlers, firstRun } from './accountHandlers';
 import { appInfo as info } from './appInfo';
 import { backupHandlers } from './backupHandlers';
@@ -62,5 +63,6 @@ export const handlers: HandlerTable = {
   ...stockHandlers,
   ...receiptHandlers,
   ...deliveryHandlers,
+  ...visitHandlers,
   ...auditHandlers,
 };

@@ -9,6 +9,9 @@ import type { ExitDecisionFact, ExitTriggerRule } from '../../../shared/rules/ye
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
 import { onDuty } from './sql';
+// P5: the quarter results of the supervision module (issue 11).
+import { assessmentRuleOf, assessmentsByPerson } from '../supervision/quarters/results';
+import { readSettings } from '../settings/service';
 
 export interface PersonFacts {
   id: number;
@@ -141,9 +144,12 @@ export function postOn(p: PersonFacts, date: string): PersonFacts['posts'][numbe
   return p.posts.find((a) => a.startDate <= date && (a.endDate === null || a.endDate >= date));
 }
 
-/** S11 / P5 will be fed by the supervision module's assessment results; none are recorded yet. */
-export function loadAssessmentResults(_db: Db): Map<number, { year: number; passed: boolean }[]> {
-  return new Map();
+/**
+ * S11 / P5, fed by the supervision module (issue 11): each person's assessed quarters that ended
+ * by `asOf` — a failed quarter of a clinic counts against every doctor posted there during it.
+ */
+export function loadAssessmentResults(db: Db, asOf: string): Map<number, { year: number; passed: boolean }[]> {
+  return assessmentsByPerson(db, assessmentRuleOf(readSettings(db)), asOf);
 }
 
 export { onDuty };

@@ -42,7 +42,7 @@ export function personExitTriggers(
   decisions: readonly ExitDecisionFact[],
 ): (ExitTrigger & { detail: string })[] {
   const absences = absencesOf(db, personId);
-  const assessments = loadAssessmentResults(db).get(personId) ?? [];
+  const assessments = loadAssessmentResults(db, asOf).get(personId) ?? []; // P5: quarters ended by the day (issue 11)
   return exitTriggers({ absences, absenceLimit, assessments, decisions, exitDate }, asOf).map((t) => ({
     ...t,
     detail: exitTriggerText(t, absenceLimit),

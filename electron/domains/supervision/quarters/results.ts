@@ -1,0 +1,191 @@
+/**
+ * P6: each clinic's quarter — the months supervised (final visits only; a 草稿 counts nowhere),
+ * the mean rounded half up to one decimal, grade and pass by the settings; months without a
+ * final visit listed as 未督导, never 0. P5: a failed quarter is a failed assessment for every
+ * doctor posted at the clinic at any time during the quarter (assignments overlapping it).
+ */
+import { quarterScore, type AssessmentRule } from '../../../../shared/rules/scoring';
+import { monthsOfQuarter, quarterFirstDay, quarterKey, quarterLastDay, type Quarter } from '../../../../shared/rules/quarter';
+import type { P5Flag, QuarterResults, QuarterRow } from '../../../../shared/schemas/visits';
+import type { Settings } from '../../../../shared/schemas/settings';
+import type { Db } from '../../../db/open';
+import { stmt } from '../../../db/stmt';
+import { clinicDoctorCountSql } from '../../people/sql';
+
+export function assessmentRuleOf(s: Settings): AssessmentRule {
+  return { passLine: s.assessmentPassLine, gradeExcellent: s.gradeExcellent, gradeGood: s.gradeGood };
+}
+
+interface MonthTotal {
+  clinicId: number;
+  month: string;
+  totalTenths: number;
+  vetoed: number;
+}
+
+/** Final visits of the months, one per clinic and month (P2; the table keeps one). */
+function finalVisits(db: Db, fromMonth: string, toMonth: string): MonthTotal[] {
+  return stmt(
+    db,
+    `SELECT clinic_id AS clinicId, month, total_tenths AS totalTenths, veto_triggered AS vetoed FROM visits
+      WHERE month BETWEEN ? AND ? AND status = 'final'`,
+  ).all(fromMonth, toMonth) as MonthTotal[];
+}
+
+interface ClinicInfo {
+  id: number;
+  code: string;
+  name: string;
+  servicePopulation: number;
+  doctors: number;
+}
+
+/** Clinics open at some time in the quarter, or with a visit in it. */
+function clinicsOfQuarter(db: Db, q: Quarter): ClinicInfo[] {
+  const months = monthsOfQuarter(q);
+  return stmt(
+    db,
+    `SELECT c.id, c.code, c.name, c.service_population AS servicePopulation, ${clinicDoctorCountSql('c.id')} AS doctors FROM clinics c
+      WHERE c.status = 'open' OR c.closed_on >= @from OR EXISTS (SELECT 1 FROM visits v WHERE v.clinic_id = c.id AND v.month BETWEEN @m1 AND @m3)
+      ORDER BY c.code, c.id`,
+  ).all({ from: quarterFirstDay(q), asOf: quarterLastDay(q), m1: months[0], m3: months[2] }) as ClinicInfo[];
+}
+
+export function quarterRows(db: Db, q: Quarter, rule: AssessmentRule): QuarterRow[] {
+  const months = monthsOfQuarter(q);
+  const visits = finalVisits(db, months[0] ?? '', months[2] ?? '');
+  const byClinic = new Map<number, Map<string, MonthTotal>>();
+  for (const v of visits) {
+    const m = byClinic.get(v.clinicId) ?? new Map<string, MonthTotal>();
+    m.set(v.month, v);
+    byClinic.set(v.clinicId, m);
+  }
+  return clinicsOfQuarter(db, q).map((c) => {
+    const mine = byClinic.get(c.id);
+    const cells = months.map((month) => {
+      const v = mine?.get(month);
+      return { month, totalTenths: v ? v.totalTenths : null, vetoed: v?.vetoed === 1 };
+    });
+    const score = quarterScore(cells, rule);
+    return {
+      clinicId: c.id,
+      clinicCode: c.code,
+      clinicName: c.name,
+      months: cells,
+      scoreTenths: score.scoreTenths,
+      grade: score.grade,
+      passed: score.passed,
+      unsupervisedMonths: score.unsupervisedMonths,
+      servicePopulation: c.servicePopulation,
+      doctors: c.doctors,
+    };
+  });
+}
+
+export interface QuarterOutcome {
+  clinicId: number;
+  quarter: string;
+  year: number;
+  passed: boolean;
+  first: string;
+  last: string;
+}
+
+/**
+ * Every assessed clinic quarter that has ended by `asOf` (an unfinished quarter is not yet an
+ * assessment), from all final visits at once: one query, grouped here.
+ */
+export function endedQuarterOutcomes(db: Db, rule: AssessmentRule, asOf: string, onlyYear?: number): QuarterOutcome[] {
+  const rows = (
+    onlyYear === undefined
+      ? stmt(
+          db,
+          `SELECT clinic_id AS clinicId, month, total_tenths AS totalTenths, veto_triggered AS vetoed FROM visits WHERE status = 'final'`,
+        ).all()
+      : finalVisits(db, `${onlyYear}-01`, `${onlyYear}-12`)
+  ) as MonthTotal[];
+  const groups = new Map<string, { clinicId: number; q: Quarter; months: { month: string; totalTenths: number }[] }>();
+  for (const r of rows) {
+    const q = { year: Number(r.month.slice(0, 4)), q: Math.floor((Number(r.month.slice(5, 7)) - 1) / 3) + 1 };
+    const key = `${r.clinicId}:${quarterKey(q)}`;
+    const g = groups.get(key) ?? { clinicId: r.clinicId, q, months: [] };
+    g.months.push({ month: r.month, totalTenths: r.totalTenths });
+    groups.set(key, g);
+  }
+  const out: QuarterOutcome[] = [];
+  for (const g of groups.values()) {
+    const last = quarterLastDay(g.q);
+    if (last > asOf) continue;
+    const s = quarterScore(g.months, rule);
+    if (s.passed === null) continue;
+    out.push({ clinicId: g.clinicId, quarter: quarterKey(g.q), year: g.q.year, passed: s.passed, first: quarterFirstDay(g.q), last });
+  }
+  return out;
+}
+
+/**
+ * P5: per person, the assessments (quarters ended by `asOf`) of the clinics they were posted at
+ * during each quarter. A person posted at two clinics in one quarter carries each clinic's result.
+ */
+export function assessmentsByPerson(
+  db: Db,
+  rule: AssessmentRule,
+  asOf: string,
+  onlyYear?: number,
+): Map<number, (QuarterOutcome & { personId: number })[]> {
+  const outcomes = endedQuarterOutcomes(db, rule, asOf, onlyYear);
+  const out = new Map<number, (QuarterOutcome & { personId: number })[]>();
+  if (outcomes.length === 0) return out;
+  const posts = stmt(
+    db,
+    'SELECT person_id AS personId, clinic_id AS clinicId, start_date AS startDate, end_date AS endDate FROM assignments',
+  ).all() as {
+    personId: number;
+    clinicId: number;
+    startDate: string;
+    endDate: string | null;
+  }[];
+  const postsByClinic = new Map<number, typeof posts>();
+  for (const p of posts) postsByClinic.set(p.clinicId, [...(postsByClinic.get(p.clinicId) ?? []), p]);
+  for (const o of outcomes) {
+    const seen = new Set<number>();
+    for (const p of postsByClinic.get(o.clinicId) ?? []) {
+      if (p.startDate > o.last || (p.endDate !== null && p.endDate < o.first) || seen.has(p.personId)) continue;
+      seen.add(p.personId);
+      out.set(p.personId, [...(out.get(p.personId) ?? []), { ...o, personId: p.personId }]);
+    }
+  }
+  return out;
+}
+
+/** P5 flags of a year: people with two or more failed quarters (ended by `asOf`) in it. */
+export function p5Flags(db: Db, rule: AssessmentRule, year: number, asOf: string): P5Flag[] {
+  const byPerson = assessmentsByPerson(db, rule, asOf, year);
+  const flagged = [...byPerson.entries()]
+    .map(([personId, list]) => ({ personId, failed: list.filter((o) => !o.passed) }))
+    .filter((x) => new Set(x.failed.map((f) => f.quarter)).size >= 2);
+  if (flagged.length === 0) return [];
+  const names = new Map(
+    (stmt(db, 'SELECT id, name FROM people').all() as { id: number; name: string }[]).map((p) => [p.id, p.name] as const),
+  );
+  const clinicNames = new Map(
+    (stmt(db, 'SELECT id, name FROM clinics').all() as { id: number; name: string }[]).map((c) => [c.id, c.name] as const),
+  );
+  return flagged.map((x) => ({
+    personId: x.personId,
+    name: names.get(x.personId) ?? '',
+    year,
+    failedQuarters: [...new Set(x.failed.map((f) => f.quarter))].sort(),
+    clinics: [...new Set(x.failed.map((f) => clinicNames.get(f.clinicId) ?? ''))].join('、'),
+  }));
+}
+
+export function quarterResults(db: Db, q: Quarter, rule: AssessmentRule, asOf: string): QuarterResults {
+  return {
+    quarter: quarterKey(q),
+    months: monthsOfQuarter(q),
+    rule,
+    rows: quarterRows(db, q, rule),
+    p5: p5Flags(db, rule, q.year, asOf),
+  };
+}
