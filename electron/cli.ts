@@ -9,6 +9,7 @@ import { parseCli, type CliArgs } from './cli/args';
 import { cmdBackup, cmdCheck, cmdInit, cmdRestore, cmdSeed } from './cli/basic';
 import { describeCliFailure, reportStrayErrors } from './cli/errors';
 import { cmdServe } from './cli/serve';
+import { cmdDeliver, deliverUsage } from './cli/delivery';
 import { cmdUser, userUsage } from './cli/users';
 import { cmdExport, cmdImport, cmdReport, exportHelp, importHelp } from './cli/excel';
 
@@ -21,6 +22,7 @@ const commands: Record<string, { run: (a: CliArgs) => Promise<string>; usage: st
   backup: { run: cmdBackup, usage: 'backup --db FILE --out FILE                              备份（在线备份，校验）' },
   restore: { run: cmdRestore, usage: 'restore --db FILE --from FILE                            从备份恢复（先校验）' },
   check: { run: cmdCheck, usage: 'check --db FILE                                          完整性检查' },
+  deliver: { run: cmdDeliver, usage: deliverUsage },
   serve: { run: cmdServe, usage: 'serve [--db FILE] [--demo] [--port N] [--open]           浏览器模式' },
   user: { run: cmdUser, usage: userUsage.join('\n  ') },
 };

@@ -19,6 +19,7 @@ import { commitImport, type ImportResult } from '../excel/import/commit';
 import { assetKind } from '../domains/assets/import/kind';
 import { drugKind } from '../domains/drugs/import/kind';
 import { receiptKind } from '../domains/drugs/receipts/importKind';
+import { consumptionKind } from '../domains/drugs/stock/import/consumptionKind';
 import { clinicKind } from '../domains/clinics/importKind';
 import { rosterKind } from '../domains/people/import/kind';
 import { villageKind } from '../domains/villages/importKind';
@@ -34,6 +35,7 @@ export const importKinds = {
   assets: assetKind,
   drugs: drugKind(),
   receipts: receiptKind,
+  consumption: consumptionKind(),
 } satisfies Record<ImportKindName, ImportKind<object>>;
 export type { ImportKindName };
 

@@ -34,6 +34,7 @@ import { buildDiscrepancyReport, DISCREPANCY_TITLE } from '../domains/assets/ret
 import { buildPurchasePlanReport, PURCHASE_PLAN_TITLE } from '../domains/drugs/purchase/planReturn';
 import { buildEssentialShareReport, ESSENTIAL_SHARE_TITLE } from '../domains/drugs/requisitions/shareReturn';
 import type { ReportData as BaseReport, ReportWhen } from '../excel/returns/types';
+import { buildShortagesReport, SHORTAGES_TITLE } from '../domains/drugs/delivery/shortageReturn';
 import type { ChangesDetail, DiscrepancyDetail, LedgerDetail } from '../domains/assets/returns/types';
 import { maskPersonal } from '../../shared/masking';
 
@@ -48,6 +49,7 @@ export const returnKeys = [
   'asset-ledger',
   'asset-changes',
   'stocktake-discrepancies',
+  'shortages',
   'purchase-plan',
   'essential-share',
   'stock',
@@ -110,6 +112,12 @@ export const allReturns: ReturnEntry[] = [
     params: returnParams['stocktake-discrepancies'],
   },
   {
+    name: 'shortages',
+    title: SHORTAGES_TITLE,
+    description: '一个月内登记的短缺药品（D4）：村卫生室、药品、规格、短缺数量、原因、日期，以及按药品汇总',
+    params: returnParams.shortages,
+  },
+  {
     name: 'purchase-plan',
     title: PURCHASE_PLAN_TITLE,
     description: '一个月已批准请领单按药品汇总的采购数量、挂网单价和金额，加上卫生院自购，合计；待审批和草稿的请领单不计入并列出',
@@ -165,6 +173,7 @@ const builders: Record<ReturnKey, (db: Db, when: ReportWhen) => ReportData> = {
   'asset-ledger': buildAssetLedgerReport,
   'asset-changes': buildAssetChangesReport,
   'stocktake-discrepancies': buildDiscrepancyReport,
+  shortages: buildShortagesReport,
   'purchase-plan': buildPurchasePlanReport,
   'essential-share': buildEssentialShareReport,
   stock: buildStockReport,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isoMonth } from './common';
 import { cleanString } from './text';
 
-export const importKindNames = ['villages', 'clinics', 'roster', 'assets', 'drugs', 'receipts'] as const;
+export const importKindNames = ['villages', 'clinics', 'roster', 'assets', 'drugs', 'receipts', 'consumption'] as const;
 export type ImportKindName = (typeof importKindNames)[number];
 export const importKindLabels: Record<ImportKindName, string> = {
   villages: '行政村',
@@ -16,6 +16,7 @@ export const importKindLabels: Record<ImportKindName, string> = {
   assets: '固定资产台账',
   drugs: '药品目录（省平台导出）',
   receipts: '采购入库（随货同行单）',
+  consumption: '村卫生室药品使用（月报）',
 };
 
 /**
@@ -24,7 +25,9 @@ export const importKindLabels: Record<ImportKindName, string> = {
  * `--month YYYY-MM`; the core refuses the import without it (electron/app/importKinds.ts).
  */
 export type ImportOptionName = 'month';
-export const importKindOptions: Partial<Record<ImportKindName, readonly ImportOptionName[]>> = {};
+export const importKindOptions: Partial<Record<ImportKindName, readonly ImportOptionName[]>> = {
+  consumption: ['month'],
+};
 export const importOptionLabels: Record<ImportOptionName, string> = { month: '月份' };
 
 /** The browser-mode server refuses bodies over 4 MB (electron/web.ts), base64 included. */
