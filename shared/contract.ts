@@ -122,6 +122,21 @@ import {
   stocktakeRow,
   stocktakeSurplus,
 } from './schemas/stocktakes';
+import {
+  letterDetail,
+  letterGetInput,
+  letterRow,
+  letterSave,
+  letterSign,
+  lettersCreateAll,
+  lettersCreated,
+  lettersYearInput,
+  templateDetail,
+  templateInForceInput,
+  templatePreview,
+  templateRow,
+  templateUpload,
+} from './schemas/supervision';
 
 /** Asset lists are the ledger as of a day (today when absent). */
 const assetListQuery = listQuery.extend({ asOf: isoDate.optional() });
@@ -222,6 +237,18 @@ export const contract = {
   'drugs.settle': op(settleInput, drugDetail, 'write'),
   'drugs.editionPreview': op(essentialListUpload, essentialListPreview, 'write'),
   'drugs.editionLoad': op(essentialListUpload, essentialListPreview, 'write'),
+
+  'templates.list': op(none, z.array(templateRow), 'read'),
+  'templates.get': op(idInput, templateDetail, 'read'),
+  'templates.inForce': op(templateInForceInput, templateDetail.nullable(), 'read'),
+  'templates.loadDefault': op(none, templateDetail, 'write'),
+  'templates.preview': op(templateUpload, templatePreview, 'write'),
+  'templates.load': op(templateUpload, templatePreview, 'write'),
+  'letters.list': op(lettersYearInput, z.array(letterRow), 'read'),
+  'letters.get': op(letterGetInput, letterDetail, 'read'),
+  'letters.save': op(letterSave, letterDetail, 'write'),
+  'letters.sign': op(letterSign, letterDetail, 'write'),
+  'letters.createMissing': op(lettersCreateAll, lettersCreated, 'write'),
 
   // Drugs, parts 2 and 3: monthly requisitions (D1, D3) and the purchase plan.
   'requisitions.list': op(requisitionListQuery, pageOf(requisitionRow), 'read'),

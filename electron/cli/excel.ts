@@ -30,6 +30,7 @@ import { mapVillage, villageSelect, villageSource } from '../domains/villages/se
 import { requireString, type CliArgs } from './args';
 import { resolveReturnArgs, returnArgs } from './returnArgs';
 import { cmdImportDrugs, cmdImportEssentialList } from './drugs';
+import { cmdImportTemplate } from './templates';
 
 const ACTOR = cliActor();
 
@@ -76,6 +77,7 @@ function monthOption(args: CliArgs): string | undefined {
 
 export async function cmdImport(args: CliArgs): Promise<string> {
   const [kind, file] = args.positionals;
+  if (file && kind === 'template') return withDb(args, (db) => cmdImportTemplate(db, ACTOR, args, file, jsonFormat(args)));
   if (file && (kind === 'drugs' || kind === 'essential-list')) {
     const json = jsonFormat(args);
     return withDb(args, (db) => (kind === 'drugs' ? cmdImportDrugs : cmdImportEssentialList)(db, ACTOR, args, file, json));
@@ -148,6 +150,7 @@ export function importHelp(): string {
     ...kinds,
     '  （* 为必需的列；列的顺序不限，常见的别名也能识别；已有的村按村名、卫生室按机构编码、人员按身份证号更新，资产按原资产编号匹配、不会重复入账）',
     '  essential-list 基本药物目录（一个版本）：序号、品种名称*、剂型*、规格，分节行照录；须加 --effective 执行日期，可加 --name 目录名称',
+    '  template       考核细则（一个版本）：序号、考核项目、考核内容*、分值（或写在项目、内容末尾的“（N分）”）、考核方法、评分标准；可加 --effective 年-月（默认本月）、--name 细则名称',
     '  药品目录的价格变化另记一条价格记录，自导入之日（或 --effective 日期）起执行，不覆盖旧价。',
     '  资产的原值可写作 12300、12,300.00、¥12,300.00、1.23万；已入账资产的原值和所在单位只能在程序中登记原值变动或调拨。',
     '  先加 --dry-run 预览：列出将新增、更新的行和有错误的行，不写入任何数据；',

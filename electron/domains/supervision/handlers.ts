@@ -1,0 +1,26 @@
+/** Handlers of the supervision foundation: templates (考核细则, P6) and responsibility letters (P1). */
+import { type HandlerMap, type OpsOf } from '../handlerTypes';
+import { createMissingLetters, getLetter, listLetters, saveLetter, signLetter } from './letters/service';
+import { ensureDefaultTemplate } from './template/defaultTemplate';
+import { getTemplate, listTemplates, templateInForce } from './template/store';
+import { loadTemplateUpload, previewTemplateUpload } from './template/upload';
+
+export const templateHandlers: HandlerMap<OpsOf<'templates'>> = {
+  'templates.list': (s) => listTemplates(s.ctx),
+  'templates.get': (s, { id }) => getTemplate(s.ctx, id),
+  'templates.inForce': (s, { month }) => {
+    const id = templateInForce(s.ctx.db, month);
+    return id === null ? null : getTemplate(s.ctx, id);
+  },
+  'templates.loadDefault': (s) => getTemplate(s.ctx, s.ctx.db.transaction(() => ensureDefaultTemplate(s.ctx)).immediate()),
+  'templates.preview': (s, u) => previewTemplateUpload(s.ctx, u),
+  'templates.load': (s, u) => loadTemplateUpload(s.ctx, u),
+};
+
+export const letterHandlers: HandlerMap<OpsOf<'letters'>> = {
+  'letters.list': (s, { year }) => listLetters(s.ctx, year),
+  'letters.get': (s, { clinicId, year }) => getLetter(s.ctx, clinicId, year),
+  'letters.save': (s, v) => saveLetter(s.ctx, v),
+  'letters.sign': (s, v) => signLetter(s.ctx, v),
+  'letters.createMissing': (s, { year }) => createMissingLetters(s.ctx, year),
+};
