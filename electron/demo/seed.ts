@@ -12,6 +12,7 @@ import { seedDemoAccount } from './seedAccount';
 import { seedDemoAssets } from './seedAssets';
 import { seedDemoDrugs } from './seedDrugs';
 import { seedDemoPeople } from './seedPeople';
+import { seedDemoTemplatesAndLetters } from './seedSupervision';
 import { refreshClinics, refreshVillages } from '../domains/clinics/figures';
 import { writeSettingsRaw } from '../domains/settings/service';
 import { insertVillage } from '../domains/villages/service';
@@ -145,6 +146,7 @@ export function seedDemo(
       // Closing bypassed the service above (no "now" in the past), so settle derived figures once.
       refreshAll(ctx);
       seedDemoDrugs(ctx);
+      seedDemoTemplatesAndLetters(ctx);
       seedDemoAccount(ctx);
       return { villages: nv, clinics: nc, people: np, assets: na };
     })
@@ -165,6 +167,8 @@ export function seedDemoAdditions(ctx: ServiceContext, migratedFrom: number): vo
   ctx.db.transaction(() => seedDemoAccount(ctx)).immediate();
   // The drug catalog from schema 9 on (seedDemoDrugs does nothing where drugs exist).
   if (migratedFrom > 0 && migratedFrom < 9) ctx.db.transaction(() => seedDemoDrugs(ctx)).immediate();
+  // The default 考核细则 and this year's letters from schema 10 on (idempotent).
+  if (migratedFrom > 0 && migratedFrom < 10) ctx.db.transaction(() => seedDemoTemplatesAndLetters(ctx)).immediate();
   if (migratedFrom === 0 || migratedFrom >= 4) return;
   if (Number(ctx.db.prepare('SELECT count(*) FROM assets').pluck().get()) > 0) return;
   const rows = ctx.db.prepare("SELECT id, code FROM clinics WHERE code LIKE 'HY001-%'").all() as { id: number; code: string }[];

@@ -8,7 +8,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { call, callFails, expectChinese } from '../helpers/calls';
-import { addClinic, openSessionAt } from '../helpers/people';
+import { addClinic, openDemoAt, openSessionAt } from '../helpers/people';
 import { dumpDb, tempDir } from '../helpers/tempDb';
 import { withoutPointsColumn } from '../excel/templateFixtures';
 
@@ -82,5 +82,20 @@ describe('responsibility letters (P1)', () => {
     expect((await call(s, 'templates.inForce', { month: '2026-02' }))?.id).toBe(v1.id);
     const bad = await callFails(s, 'templates.load', { ...upload, effectiveFrom: '2026-13' });
     expect(bad.message).toContain('月份格式');
+  });
+
+  it("the demo has the default template as version 1 and this year's letters, all signed but one", async () => {
+    const s = await openDemoAt('2026-06-15');
+    const versions = await call(s, 'templates.list', {});
+    expect(versions.map((t) => [t.version, t.effectiveFrom, t.current, t.baseTenths, t.bonusCapTenths])).toEqual([
+      [1, '2000-01', true, 1000, 100],
+    ]);
+    const letters = await call(s, 'letters.list', { year: 2026 });
+    const open = letters.filter((l) => l.status !== 'none');
+    expect(open.length).toBeGreaterThan(5);
+    expect(letters.filter((l) => l.status === 'unsigned')).toHaveLength(1);
+    expect(
+      letters.filter((l) => l.status === 'signed').every((l) => l.centerSigner === '张卫东' && l.signedOn?.startsWith('2026-01')),
+    ).toBe(true);
   });
 });
