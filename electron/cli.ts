@@ -10,6 +10,7 @@ import { cmdBackup, cmdCheck, cmdInit, cmdRestore, cmdSeed } from './cli/basic';
 import { describeCliFailure, reportStrayErrors } from './cli/errors';
 import { cmdServe } from './cli/serve';
 import { cmdDeliver, deliverUsage } from './cli/delivery';
+import { cmdPurchase, cmdRequisition, purchaseUsage, requisitionUsage } from './cli/requisitions';
 import { cmdUser, userUsage } from './cli/users';
 import { cmdExport, cmdImport, cmdReport, exportHelp, importHelp } from './cli/excel';
 
@@ -24,6 +25,8 @@ const commands: Record<string, { run: (a: CliArgs) => Promise<string>; usage: st
   check: { run: cmdCheck, usage: 'check --db FILE                                          完整性检查' },
   deliver: { run: cmdDeliver, usage: deliverUsage },
   serve: { run: cmdServe, usage: 'serve [--db FILE] [--demo] [--port N] [--open]           浏览器模式' },
+  requisition: { run: cmdRequisition, usage: requisitionUsage.join('\n  ') },
+  purchase: { run: cmdPurchase, usage: purchaseUsage.join('\n  ') },
   user: { run: cmdUser, usage: userUsage.join('\n  ') },
 };
 

@@ -33,6 +33,7 @@ export function parseCli(argv: string[]): CliArgs {
         effective: { type: 'string' },
         month: { type: 'string' },
         quarter: { type: 'string' },
+        reason: { type: 'string' },
         date: { type: 'string' },
         login: { type: 'string' },
         name: { type: 'string' },

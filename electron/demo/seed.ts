@@ -13,6 +13,7 @@ import { seedDemoAssets } from './seedAssets';
 import { seedDemoDrugs } from './seedDrugs';
 import { seedDemoPeople } from './seedPeople';
 import { seedDemoTemplatesAndLetters } from './seedSupervision';
+import { seedDemoRequisitions } from './seedRequisitions';
 import { refreshClinics, refreshVillages } from '../domains/clinics/figures';
 import { writeSettingsRaw } from '../domains/settings/service';
 import { insertVillage } from '../domains/villages/service';
@@ -146,6 +147,7 @@ export function seedDemo(
       // Closing bypassed the service above (no "now" in the past), so settle derived figures once.
       refreshAll(ctx);
       seedDemoDrugs(ctx);
+      seedDemoRequisitions(ctx);
       seedDemoTemplatesAndLetters(ctx);
       seedDemoAccount(ctx);
       return { villages: nv, clinics: nc, people: np, assets: na };

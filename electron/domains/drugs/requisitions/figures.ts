@@ -10,6 +10,7 @@ import type { LineFigures } from '../../../../shared/schemas/requisitions';
 import type { ServiceContext } from '../../../db/context';
 import { AppError } from '../../../db/errors';
 import type { Db } from '../../../db/open';
+import { stmt } from '../../../db/stmt';
 import { drugSelect, drugSource, mapDrug } from '../catalog';
 import { placeOnHand, usedInMonths } from '../stock/movements';
 import { priceOn } from '../write';
@@ -28,7 +29,7 @@ export function drugsOnFirst(
   const out = new Map<number, Omit<LineFigures, 'onHand' | 'used3m' | 'suggested'>>();
   if (drugIds.length === 0) return out;
   const asOf = firstDayOf(month);
-  const get = ctx.db.prepare(`SELECT ${drugSelect} FROM ${drugSource.from} WHERE d.id = @id`);
+  const get = stmt(ctx.db, `SELECT ${drugSelect} FROM ${drugSource.from} WHERE d.id = @id`);
   for (const id of new Set(drugIds)) {
     const r = get.get({ id, asOf }) as Record<string, unknown> | undefined;
     if (!r) throw new AppError('NOT_FOUND', `没有找到药品（编号 ${id}），可能已被删除，请刷新后重试`);
