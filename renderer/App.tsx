@@ -40,6 +40,7 @@ import { FirstRunPage } from './pages/setup/FirstRunPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { StocktakesPage } from './pages/stocktakes/StocktakesPage';
 import { VillagesPage } from './pages/villages/VillagesPage';
+import { VbpPage, type VbpTab } from './pages/vbp/VbpPage';
 import { useRoute, type PageName } from './router';
 
 const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Access; group?: string }[] = [
@@ -51,6 +52,7 @@ const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Acces
   { key: 'assets', label: '固定资产', icon: <ContainerOutlined /> },
   { key: 'stocktakes', label: '资产盘点', icon: <ScanOutlined /> },
   { key: 'drugs', label: '药品目录', icon: <ExperimentOutlined />, group: '药品' },
+  { key: 'vbp', label: '集采药品', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'import', label: '导入 Excel', icon: <ImportOutlined />, needs: 'write' },
   { key: 'returns', label: '上报报表', icon: <FileExcelOutlined /> },
   { key: 'audit', label: '操作记录', icon: <AuditOutlined /> },
@@ -168,6 +170,14 @@ export function App() {
               <DrugsPage
                 key={filterKey}
                 tab={route.filter?.id === 'tab' ? (route.filter.value as DrugTab) : undefined}
+                initialFilters={route.filter && route.filter.id !== 'tab' ? initialFilters : undefined}
+                onChanged={onChanged}
+              />
+            )}
+            {page === 'vbp' && (
+              <VbpPage
+                key={filterKey}
+                tab={route.filter?.id === 'tab' ? (route.filter.value as VbpTab) : undefined}
                 initialFilters={route.filter && route.filter.id !== 'tab' ? initialFilters : undefined}
                 onChanged={onChanged}
               />

@@ -61,6 +61,7 @@ import {
   shortageRow,
 } from './schemas/deliveries';
 import { isoDate } from './schemas/common';
+import { drugWatchSummary, vbpCoverRow, vbpVolumeInput, vbpVolumeRow, watchAsOf, watchExportInput, watchListQuery } from './schemas/drugWatch';
 import { importCommitOutput, importPreviewOutput, importUpload } from './schemas/import';
 import { assetDetail, assetInput, assetRow, assetUpdate, movementInput, reverseInput } from './schemas/assets';
 import {
@@ -237,6 +238,14 @@ export const contract = {
   'drugs.settle': op(settleInput, drugDetail, 'write'),
   'drugs.editionPreview': op(essentialListUpload, essentialListPreview, 'write'),
   'drugs.editionLoad': op(essentialListUpload, essentialListPreview, 'write'),
+
+  // Issue 10 part 7: the home page's drug counts and the 集采药品 page (D3–D6).
+  'drugWatch.summary': op(watchAsOf, drugWatchSummary, 'read'),
+  'drugWatch.vbpCover': op(watchListQuery, pageOf(vbpCoverRow), 'read'),
+  'drugWatch.vbpCoverExport': op(watchExportInput, fileResult, 'read'),
+  'drugWatch.vbpVolume': op(watchListQuery, pageOf(vbpVolumeRow), 'read'),
+  'drugWatch.vbpVolumeExport': op(watchExportInput, fileResult, 'read'),
+  'drugWatch.setVbpVolume': op(vbpVolumeInput, vbpVolumeRow.nullable(), 'write'),
 
   'templates.list': op(none, z.array(templateRow), 'read'),
   'templates.get': op(idInput, templateDetail, 'read'),

@@ -9,6 +9,7 @@ import { assetHandlers } from '../domains/assets/handlers';
 import { auditHandlers } from '../domains/audit/handlers';
 import { clinicHandlers } from '../domains/clinics/handlers';
 import { drugHandlers } from '../domains/drugs/handlers';
+import { drugWatchHandlers } from '../domains/drugs/watch/handlers';
 import { deliveryHandlers } from '../domains/drugs/delivery/handlers';
 import { receiptHandlers } from '../domains/drugs/receipts/handlers';
 import { requisitionHandlers } from '../domains/drugs/requisitions/handlers';
@@ -60,6 +61,7 @@ export const handlers: HandlerTable = {
   ...peopleHandlers,
   ...assetHandlers,
   ...drugHandlers,
+  ...drugWatchHandlers,
   ...templateHandlers,
   ...letterHandlers,
   ...requisitionHandlers,

@@ -27,6 +27,7 @@ import { buildClinicRosterReport, CLINIC_ROSTER_TITLE } from '../domains/clinics
 import { buildStockReport, STOCK_TITLE } from '../domains/drugs/stock/returns/stockReturn';
 import { BATCHES_TITLE, buildBatchesReport, buildExpiryReport, EXPIRY_TITLE } from '../domains/drugs/stock/returns/batchReturns';
 import { buildDisposalsReport, DISPOSALS_TITLE } from '../domains/drugs/stock/returns/disposalReturn';
+import { buildVbpSupplyReport, VBP_SUPPLY_TITLE } from '../domains/drugs/watch/vbpReturn';
 import { reportSheets } from '../excel/returns/render';
 import { buildRosterReport, ROSTER_TITLE } from '../domains/people/returns/roster';
 import { buildStaffingReport, STAFFING_TITLE } from '../domains/people/returns/staffing';
@@ -56,6 +57,7 @@ export const returnKeys = [
   'batches',
   'expiry',
   'disposals',
+  'vbp-supply',
 ] as const;
 export type ReturnKey = (typeof returnKeys)[number];
 
@@ -154,6 +156,13 @@ export const allReturns: ReturnEntry[] = [
     description: '历次过期药品集中销毁（D5）：销毁日期、方式、两名监销人，逐批号的数量和金额',
     params: returnParams.disposals,
   },
+  {
+    name: 'vbp-supply',
+    title: VBP_SUPPLY_TITLE,
+    description:
+      '一个月每种集采药品（D6）：约定年采购量与本年累计入库进度、本月中心入库、配送到村和村卫生室使用、村卫生室月末库存与可用月数、保障不足的卫生室数；另一页按卫生室列出',
+    params: returnParams['vbp-supply'],
+  },
 ];
 
 function inContract(entry: ReturnEntry): entry is ReturnEntry & { name: ReturnName } {
@@ -180,6 +189,7 @@ const builders: Record<ReturnKey, (db: Db, when: ReportWhen) => ReportData> = {
   batches: buildBatchesReport,
   expiry: buildExpiryReport,
   disposals: buildDisposalsReport,
+  'vbp-supply': buildVbpSupplyReport,
 };
 
 export function isReturnName(name: string): name is ReturnKey {

@@ -71,6 +71,7 @@ export const returnNames = [
   'batches',
   'expiry',
   'disposals',
+  'vbp-supply',
 ] as const;
 export type ReturnName = (typeof returnNames)[number];
 
@@ -95,6 +96,7 @@ export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
   batches: ['asOf', 'clinic'],
   expiry: ['asOf', 'clinic'],
   disposals: [],
+  'vbp-supply': ['month'],
 };
 
 export const returnInfo = z.object({

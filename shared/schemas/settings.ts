@@ -250,6 +250,15 @@ export const settingFields: SettingField[] = [
   { key: 'nonEssentialMaxItemShare', label: '非基本药物品种占比上限', group: '药品', rule: 'D3', unit: '%', kind: 'ratio' },
   { key: 'nearExpiryDays', label: '近效期提醒', group: '药品', rule: 'D5', unit: '天', kind: 'int' },
   {
+    key: 'vbpMinCoverMonths',
+    label: '集采药品最低保障',
+    group: '药品',
+    rule: 'D6',
+    unit: '个月',
+    kind: 'int',
+    help: '村卫生室的集采药品库存按近三个月的平均月用量计算，可用月数低于此值即提醒',
+  },
+  {
     key: 'assessmentPassLine',
     label: '季度考核合格分数线',
     group: '督导考核',

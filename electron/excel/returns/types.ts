@@ -87,6 +87,10 @@ export interface ReportWhen {
   to?: string;
   clinicId?: number | null;
   stocktakeId?: number;
+  /** 'YYYY-MM', for the returns of a month (进销存, purchase plan …). */
+  month?: string;
+  /** 'YYYYQn', for the returns of a quarter (the assessment). */
+  quarter?: string;
 }
 
 /** Sums with two decimals at most, so 0.1 + 0.2 reads 0.3 in the 合计 row. */
