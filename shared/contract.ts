@@ -61,7 +61,15 @@ import {
   shortageRow,
 } from './schemas/deliveries';
 import { isoDate } from './schemas/common';
-import { drugWatchSummary, vbpCoverRow, vbpVolumeInput, vbpVolumeRow, watchAsOf, watchExportInput, watchListQuery } from './schemas/drugWatch';
+import {
+  drugWatchSummary,
+  vbpCoverRow,
+  vbpVolumeInput,
+  vbpVolumeRow,
+  watchAsOf,
+  watchExportInput,
+  watchListQuery,
+} from './schemas/drugWatch';
 import { importCommitOutput, importPreviewOutput, importUpload } from './schemas/import';
 import { assetDetail, assetInput, assetRow, assetUpdate, movementInput, reverseInput } from './schemas/assets';
 import {
