@@ -30,6 +30,7 @@ import { AssetsPage, type AssetTab } from './pages/assets/AssetsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { menuItems } from './components/menuItems';
 import { DrugsPage, type DrugTab } from './pages/drugs/DrugsPage';
+import { StockPage, type StockTab } from './pages/stock/StockPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PeoplePage } from './pages/people/PeoplePage';
 import { ClinicsPage } from './pages/clinics/ClinicsPage';
@@ -53,6 +54,7 @@ const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Acces
   { key: 'stocktakes', label: '资产盘点', icon: <ScanOutlined /> },
   { key: 'drugs', label: '药品目录', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'vbp', label: '集采药品', icon: <ExperimentOutlined />, group: '药品' },
+  { key: 'stock', label: '药品库存', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'import', label: '导入 Excel', icon: <ImportOutlined />, needs: 'write' },
   { key: 'returns', label: '上报报表', icon: <FileExcelOutlined /> },
   { key: 'audit', label: '操作记录', icon: <AuditOutlined /> },
@@ -178,6 +180,14 @@ export function App() {
               <VbpPage
                 key={filterKey}
                 tab={route.filter?.id === 'tab' ? (route.filter.value as VbpTab) : undefined}
+                initialFilters={route.filter && route.filter.id !== 'tab' ? initialFilters : undefined}
+                onChanged={onChanged}
+              />
+            )}
+            {page === 'stock' && (
+              <StockPage
+                key={filterKey}
+                tab={route.filter?.id === 'tab' ? (route.filter.value as StockTab) : undefined}
                 initialFilters={route.filter && route.filter.id !== 'tab' ? initialFilters : undefined}
                 onChanged={onChanged}
               />

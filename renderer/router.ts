@@ -13,6 +13,7 @@ const pages = [
   'assets',
   'stocktakes',
   'drugs',
+  'stock',
   'vbp',
   'labels',
   'import',
