@@ -123,3 +123,45 @@ export function toDateRange(v: Plain): Converted<string[]> {
     return { ok: false, reason: `结束日期 ${out[1]} 早于开始日期 ${out[0]}` };
   return { ok: true, value: out };
 }
+
+/** Years a typed day may fall in (as for the import's months). */
+function inYears(iso: string): boolean {
+  const y = Number(iso.slice(0, 4));
+  return y >= MIN_YEAR && y <= MAX_YEAR;
+}
+
+/** 26.12.1 or 26年12月1日: a two-digit year, read as written in the decades around today. */
+const SHORT_YEAR = /^(\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+/** Two-digit years up to this many years ahead are 20xx, later ones 19xx (50 → 1950 in 2026). */
+const SHORT_YEAR_AHEAD = 20;
+
+/**
+ * A day typed into a form's date field, read by the import's own rules (toDayOrMonth) plus what
+ * only makes sense when typing: the Chinese IME's 。 as the dot, and a two-digit year. Refused,
+ * with the reason in words: a month without its day, a bare number that is not 8 digits (an Excel
+ * serial means nothing to a clerk typing), a year outside 1900–2100.
+ */
+export function parseTypedDate(typed: string, today: Date = new Date()): Converted<string> {
+  const s = toHalfWidth(typed)
+    .replace(/[。，、]/g, '.')
+    .trim()
+    .replace(/号$/, '日');
+  if (s === '') return { ok: false, reason: '请填写日期' };
+  const short = SHORT_YEAR.exec(s);
+  if (short) {
+    const yy = Number(short[1]);
+    const year = 2000 + yy <= today.getFullYear() + SHORT_YEAR_AHEAD ? 2000 + yy : 1900 + yy;
+    return parseTypedDate(`${year}.${short[2]}.${short[3]}`, today);
+  }
+  if (/^\d+$/.test(s) && s.length !== 8) {
+    return { ok: false, reason: `“${s}”看不出年月日，请写成 2026.12.1、2026年12月1日 或 20261201` };
+  }
+  const r = toDayOrMonth(s);
+  if (!r.ok) return r;
+  if (r.value.precision === 'month') {
+    const [y, m] = r.value.iso.split('-');
+    return { ok: false, reason: `只写到了月（${y}年${Number(m)}月），请写出日，如 ${y}.${Number(m)}.1` };
+  }
+  if (!inYears(r.value.iso)) return { ok: false, reason: `年份应在 ${MIN_YEAR}–${MAX_YEAR} 年之间，实际是 ${r.value.iso.slice(0, 4)} 年` };
+  return { ok: true, value: r.value.iso };
+}
