@@ -30,6 +30,8 @@ import { AssetsPage, type AssetTab } from './pages/assets/AssetsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { menuItems } from './components/menuItems';
 import { DrugsPage, type DrugTab } from './pages/drugs/DrugsPage';
+import { ReceiptsPage } from './pages/receipts/ReceiptsPage';
+import { DeliveriesPage } from './pages/deliveries/DeliveriesPage';
 import { StockPage, type StockTab } from './pages/stock/StockPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PeoplePage } from './pages/people/PeoplePage';
@@ -53,6 +55,8 @@ const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Acces
   { key: 'assets', label: '固定资产', icon: <ContainerOutlined /> },
   { key: 'stocktakes', label: '资产盘点', icon: <ScanOutlined /> },
   { key: 'drugs', label: '药品目录', icon: <ExperimentOutlined />, group: '药品' },
+  { key: 'receipts', label: '采购入库', icon: <ExperimentOutlined />, group: '药品' },
+  { key: 'deliveries', label: '配送', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'vbp', label: '集采药品', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'stock', label: '药品库存', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'import', label: '导入 Excel', icon: <ImportOutlined />, needs: 'write' },
@@ -192,6 +196,8 @@ export function App() {
                 onChanged={onChanged}
               />
             )}
+            {page === 'receipts' && <ReceiptsPage onChanged={onChanged} />}
+            {page === 'deliveries' && <DeliveriesPage onChanged={onChanged} />}
             {page === 'import' && <ImportPage />}
             {page === 'returns' && <ReturnsPage />}
             {page === 'audit' && <AuditPage />}

@@ -15,6 +15,8 @@ const pages = [
   'drugs',
   'stock',
   'vbp',
+  'receipts',
+  'deliveries',
   'labels',
   'import',
   'returns',

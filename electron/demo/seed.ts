@@ -14,6 +14,7 @@ import { seedDemoDrugs } from './seedDrugs';
 import { seedDemoPeople } from './seedPeople';
 import { seedDemoTemplatesAndLetters } from './seedSupervision';
 import { seedDemoRequisitions } from './seedRequisitions';
+import { seedDemoDelivery } from './seedDelivery';
 import { refreshClinics, refreshVillages } from '../domains/clinics/figures';
 import { writeSettingsRaw } from '../domains/settings/service';
 import { insertVillage } from '../domains/villages/service';
@@ -148,6 +149,7 @@ export function seedDemo(
       refreshAll(ctx);
       seedDemoDrugs(ctx);
       seedDemoRequisitions(ctx);
+      seedDemoDelivery(ctx);
       seedDemoTemplatesAndLetters(ctx);
       seedDemoAccount(ctx);
       return { villages: nv, clinics: nc, people: np, assets: na };
