@@ -15,6 +15,7 @@ import { seedDemoUse } from './seedUse';
 import { seedDemoPeople } from './seedPeople';
 import { seedDemoTemplatesAndLetters } from './seedSupervision';
 import { seedDemoRequisitions } from './seedRequisitions';
+import { seedDemoDelivery } from './seedDelivery';
 import { refreshClinics, refreshVillages } from '../domains/clinics/figures';
 import { writeSettingsRaw } from '../domains/settings/service';
 import { insertVillage } from '../domains/villages/service';
@@ -149,6 +150,7 @@ export function seedDemo(
       refreshAll(ctx);
       seedDemoDrugs(ctx);
       seedDemoRequisitions(ctx);
+      seedDemoDelivery(ctx);
       seedDemoUse(ctx);
       seedDemoTemplatesAndLetters(ctx);
       seedDemoAccount(ctx);
