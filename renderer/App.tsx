@@ -44,6 +44,10 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 import { StocktakesPage } from './pages/stocktakes/StocktakesPage';
 import { VillagesPage } from './pages/villages/VillagesPage';
 import { VbpPage, type VbpTab } from './pages/vbp/VbpPage';
+// Supervision (issue 11): monthly visits and quarters.
+import { CarryOutOutlined, TrophyOutlined } from '@ant-design/icons';
+import { VisitsPage } from './pages/visits/VisitsPage';
+import { QuartersPage } from './pages/quarters/QuartersPage';
 import { useRoute, type PageName } from './router';
 
 const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Access; group?: string }[] = [
@@ -59,6 +63,8 @@ const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Acces
   { key: 'deliveries', label: '配送', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'vbp', label: '集采药品', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'stock', label: '药品库存', icon: <ExperimentOutlined />, group: '药品' },
+  { key: 'visits', label: '月度督导', icon: <CarryOutOutlined />, group: '督导考核' },
+  { key: 'quarters', label: '季度考核', icon: <TrophyOutlined />, group: '督导考核' },
   { key: 'import', label: '导入 Excel', icon: <ImportOutlined />, needs: 'write' },
   { key: 'returns', label: '上报报表', icon: <FileExcelOutlined /> },
   { key: 'audit', label: '操作记录', icon: <AuditOutlined /> },
@@ -198,6 +204,8 @@ export function App() {
             )}
             {page === 'receipts' && <ReceiptsPage onChanged={onChanged} />}
             {page === 'deliveries' && <DeliveriesPage onChanged={onChanged} />}
+            {page === 'visits' && <VisitsPage onChanged={onChanged} />}
+            {page === 'quarters' && <QuartersPage go={go} />}
             {page === 'import' && <ImportPage />}
             {page === 'returns' && <ReturnsPage />}
             {page === 'audit' && <AuditPage />}

@@ -18,6 +18,8 @@ const pages = [
   'receipts',
   'deliveries',
   'labels',
+  'visits',
+  'quarters',
   'import',
   'returns',
   'audit',
