@@ -24,6 +24,8 @@ import { clinicKind } from '../domains/clinics/importKind';
 import { rosterKind } from '../domains/people/import/kind';
 import { villageKind } from '../domains/villages/importKind';
 import { planImport } from '../excel/import/plan';
+import { requisitionLineKind } from '../domains/drugs/requisitions/import/lineKind';
+import { importRequisitionWorkbook } from '../domains/drugs/requisitions/import/workbook';
 import { readSheetGrid, type ImportSource, type SheetGrid } from '../excel/import/read';
 import type { ImportKind, ImportOptions, ImportPreview } from '../excel/import/types';
 
@@ -36,6 +38,7 @@ export const importKinds = {
   drugs: drugKind(),
   receipts: receiptKind,
   consumption: consumptionKind(),
+  requisitions: requisitionLineKind(),
 } satisfies Record<ImportKindName, ImportKind<object>>;
 export type { ImportKindName };
 
@@ -83,6 +86,8 @@ export async function importWorkbook(
   opts: { dryRun?: boolean; sheet?: string } & ImportOptions = {},
 ): Promise<ImportResult> {
   const k = importKind(kind, opts);
+  // Requisitions are gathered per clinic, over every sheet (one sheet per clinic): their own planner.
+  if (kind === 'requisitions') return importRequisitionWorkbook(ctx, source, needMonth(opts, k.title), opts);
   const grid = await readSheetGrid(source, opts.sheet);
   if (opts.dryRun) return { preview: planImport(ctx.db, k, grid, todayIso(ctx.now())), created: 0, updated: 0 };
   return commitImport(ctx, k, grid);

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { ServiceContext } from '../db/context';
 import { AppError } from '../db/errors';
 import { commitImport } from '../excel/import/commit';
-import { importKind } from './importKinds';
+import { importKind, importWorkbook } from './importKinds';
 import { planImport } from '../excel/import/plan';
 import { readSheetGrid, type SheetGrid } from '../excel/import/read';
 import type { ImportOptions, ImportPreview } from '../excel/import/types';
@@ -46,13 +46,19 @@ export function previewOutput(kind: Upload['kind'], fileName: string, p: ImportP
   };
 }
 
+/** Requisitions read every sheet (one per clinic) and are planned per clinic: importWorkbook routes them. */
+const wholeBook = (u: Upload) => ({ buffer: Buffer.from(u.base64, 'base64'), name: u.fileName });
+
 export async function previewUpload(ctx: ServiceContext, u: Upload): Promise<ImportPreviewOutput> {
+  if (u.kind === 'requisitions')
+    return previewOutput(u.kind, u.fileName, (await importWorkbook(ctx, u.kind, wholeBook(u), { ...optionsOf(u), dryRun: true })).preview);
   const grid = await gridOf(u);
   return previewOutput(u.kind, u.fileName, planImport(ctx.db, importKind(u.kind, optionsOf(u)), grid, todayIso(ctx.now())));
 }
 
 export async function commitUpload(ctx: ServiceContext, u: Upload): Promise<ImportCommitOutput> {
   const kind = importKind(u.kind, optionsOf(u));
-  const r = commitImport(ctx, kind, await gridOf(u));
+  const r =
+    u.kind === 'requisitions' ? await importWorkbook(ctx, u.kind, wholeBook(u), optionsOf(u)) : commitImport(ctx, kind, await gridOf(u));
   return { kind: u.kind, title: kind.title, created: r.created, updated: r.updated, unchanged: r.preview.unchanged.length };
 }

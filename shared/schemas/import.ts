@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isoMonth } from './common';
 import { cleanString } from './text';
 
-export const importKindNames = ['villages', 'clinics', 'roster', 'assets', 'drugs', 'receipts', 'consumption'] as const;
+export const importKindNames = ['villages', 'clinics', 'roster', 'assets', 'drugs', 'receipts', 'consumption', 'requisitions'] as const;
 export type ImportKindName = (typeof importKindNames)[number];
 export const importKindLabels: Record<ImportKindName, string> = {
   villages: '行政村',
@@ -17,6 +17,7 @@ export const importKindLabels: Record<ImportKindName, string> = {
   drugs: '药品目录（省平台导出）',
   receipts: '采购入库（随货同行单）',
   consumption: '村卫生室药品使用（月报）',
+  requisitions: '药品请领单（村卫生室月度需求）',
 };
 
 /**
@@ -27,6 +28,7 @@ export const importKindLabels: Record<ImportKindName, string> = {
 export type ImportOptionName = 'month';
 export const importKindOptions: Partial<Record<ImportKindName, readonly ImportOptionName[]>> = {
   consumption: ['month'],
+  requisitions: ['month'],
 };
 export const importOptionLabels: Record<ImportOptionName, string> = { month: '月份' };
 
