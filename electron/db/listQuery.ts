@@ -6,6 +6,7 @@
 import type { FilterValue, ListQueryParsed, Page } from '../../shared/schemas/common';
 import { AppError } from './errors';
 import type { Db } from './open';
+import { pinyinQuery } from './pinyin';
 
 interface ColumnSpec {
   /** SQL expression selecting the value, e.g. `v.name`. */
@@ -13,6 +14,13 @@ interface ColumnSpec {
   type: 'text' | 'number' | 'bool' | 'enum' | 'date';
   /** Whether the toolbar search looks in this column. */
   searchable?: boolean;
+  /**
+   * The stored pinyin keys of a name column (migration 11, e.g. `{ key: 'v.name_py', order:
+   * 'v.name_order' }`): a typed zq or zhangzhuang then finds 张庄村, and sorting by the column
+   * is by pinyin. A plain `alias.name` column of a table that has the keys gets them without
+   * saying so (pinyinOf below), so new lists need nothing.
+   */
+  pinyin?: { key: string; order: string };
 }
 
 export interface ListSource {
@@ -45,6 +53,41 @@ function columnOf(source: ListSource, id: string, use: 'sort' | 'filter'): Colum
   const col = Object.hasOwn(source.columns, id) ? source.columns[id] : undefined;
   if (!col) throw unknownColumn(id, use);
   return col;
+}
+
+/** The tables migration 11 gave pinyin keys, and the column each key sorts (drugs: by generic name). */
+const PINYIN_TABLES: Readonly<Record<string, string>> = {
+  villages: 'name',
+  clinics: 'name',
+  people: 'name',
+  assets: 'name',
+  drugs: 'generic_name',
+};
+const TABLE_ALIAS = /(?:^|\bJOIN\s+|,\s*)(villages|clinics|people|assets|drugs)\s+(?:AS\s+)?(\w+)/gi;
+const inferred = new WeakMap<ListSource, Map<ColumnSpec, ColumnSpec['pinyin']>>();
+
+/**
+ * A column's pinyin keys: given, or found when the column is exactly `alias.name` and the
+ * source's FROM names that alias as one of PINYIN_TABLES (villages v, JOIN drugs d …).
+ */
+function pinyinOf(source: ListSource, col: ColumnSpec): ColumnSpec['pinyin'] {
+  if (col.pinyin) return col.pinyin;
+  let found = inferred.get(source);
+  if (!found) {
+    found = new Map();
+    const aliases = new Map<string, string>();
+    for (const m of source.from.matchAll(TABLE_ALIAS)) {
+      const [table, alias] = [m[1]?.toLowerCase() ?? '', m[2] ?? ''];
+      if (!/^(ON|LEFT|JOIN|WHERE|INNER|CROSS)$/i.test(alias)) aliases.set(alias, table);
+    }
+    for (const c of Object.values(source.columns)) {
+      const m = /^(\w+)\.(\w+)$/.exec(c.sql.trim());
+      const table = m ? aliases.get(m[1] ?? '') : undefined;
+      if (m && table && PINYIN_TABLES[table] === m[2]) found.set(c, { key: `${m[1]}.name_py`, order: `${m[1]}.name_order` });
+    }
+    inferred.set(source, found);
+  }
+  return found.get(col);
 }
 
 function escapeLike(s: string): string {
@@ -100,9 +143,17 @@ export function buildWhere(source: ListSource, q: Pick<ListQueryParsed, 'search'
   const search = q.search?.trim();
   if (search) {
     const cols = Object.values(source.columns).filter((c) => c.searchable);
+    const typed = pinyinQuery(search);
+    const keys = typed ? [...new Set(cols.flatMap((c) => pinyinOf(source, c)?.key ?? []))] : [];
     if (cols.length) {
-      conds.push(`(${cols.map((c) => `CAST(${c.sql} AS TEXT) LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      const anyOf = cols.map((c) => `CAST(${c.sql} AS TEXT) LIKE ? ESCAPE '\\'`);
       for (let i = 0; i < cols.length; i++) params.push(`%${escapeLike(search)}%`);
+      // Pinyin keys hold only letters, digits and spaces, so the typed letters need no escaping.
+      for (const key of keys) {
+        anyOf.push(`${key} LIKE ?`);
+        params.push(`%${typed}%`);
+      }
+      conds.push(`(${anyOf.join(' OR ')})`);
     }
   }
   return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
@@ -110,7 +161,9 @@ export function buildWhere(source: ListSource, q: Pick<ListQueryParsed, 'search'
 
 export function buildOrder(source: ListSource, sort: ListQueryParsed['sort']): string {
   const parts = (sort ?? []).map((s) => {
-    return `(${columnOf(source, s.id, 'sort').sql}) ${s.desc ? 'DESC' : 'ASC'}`;
+    const col = columnOf(source, s.id, 'sort');
+    // A name sorts by its pinyin, as clerks expect (阿 … 张 … 周), not by code point.
+    return `(${pinyinOf(source, col)?.order ?? col.sql}) ${s.desc ? 'DESC' : 'ASC'}`;
   });
   parts.push(source.defaultOrder);
   return `ORDER BY ${parts.join(', ')}`;

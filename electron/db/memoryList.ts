@@ -1,10 +1,12 @@
 /**
  * The list query (search, column filters, sort, page) applied to rows already in memory, for
- * lists computed by rules rather than stored (alerts). Same semantics as db/listQuery.ts.
+ * lists computed by rules rather than stored (alerts). Same semantics as db/listQuery.ts:
+ * letters typed find names by pinyin (zq → 张庄村), text sorts in the zh-CN (pinyin) collation.
  */
 import type { ListQueryParsed, Page } from '../../shared/schemas/common';
 import { displayValue, type ViewColumn, type ViewDef } from '../../shared/views';
 import { unknownColumn } from './listQuery';
+import { pinyinQuery, pinyinSearchKey } from './pinyin';
 
 type Row = Record<string, unknown>;
 
@@ -40,7 +42,26 @@ function matches(view: ViewDef, row: Row, filters: readonly ResolvedFilter[], se
       if (col.kind === 'enum' ? String(v) !== value : !String(v ?? '').includes(value.trim())) return false;
     }
   }
-  return !search || view.columns.some((c) => String(displayValue(c, row[c.id])).includes(search));
+  if (!search) return true;
+  const typed = pinyinQuery(search);
+  return view.columns.some((c) => {
+    const shown = String(displayValue(c, row[c.id]));
+    // Names, not notes: the initials of a long text would match almost any two letters.
+    return shown.includes(search) || (typed !== null && shown.length <= 30 && HAN.test(shown) && keyOf(shown).includes(typed));
+  });
+}
+
+const HAN = /\p{Script=Han}/u;
+/** Pinyin keys of the texts seen, so a list searched letter by letter computes each once. */
+const keys = new Map<string, string>();
+function keyOf(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    if (keys.size > 50_000) keys.clear();
+    key = pinyinSearchKey(text);
+    keys.set(text, key);
+  }
+  return key;
 }
 
 export function filterSortInMemory<T extends Row>(

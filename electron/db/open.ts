@@ -21,6 +21,7 @@ import { registerHolder, type ProgramKind } from './holders';
 import { APPLICATION_ID } from './identity';
 import { assertMigrationOrder, migrations } from './migrations';
 import type { Migration } from './migrations/types';
+import { registerPinyinFunctions } from './pinyin';
 
 export type Db = Database.Database;
 
@@ -128,6 +129,8 @@ async function openOnce(dbPath: string, list: readonly Migration[], integrity: '
   try {
     if (existed) integrityChecked = checkExisting(db, dbPath, latestVersion, integrity);
     applyPragmas(db);
+    // Before any migration: migration 11's triggers and backfill call these (pinyin keys).
+    registerPinyinFunctions(db);
   } catch (e) {
     db.close();
     if (identity(dbPath) !== before) return 'replaced';
