@@ -41,7 +41,8 @@ function figureColumns(): ColumnsType<Line> {
 }
 
 export function LedgerTab(props: { tabs: ReactNode; clinics: ClinicOption[] }) {
-  const [month, setMonth] = useState(todayIso().slice(0, 7));
+  // The month just closed is the one a clerk reports.
+  const [month, setMonth] = useState(dayjs(todayIso()).subtract(1, 'month').format('YYYY-MM'));
   const [place, setPlace] = useState<number | null | undefined>(undefined);
   const [data, setData] = useState<LedgerOutput | null>(null);
   const [error, setError] = useState('');
