@@ -6,6 +6,7 @@ import { call, errorMessage } from '../../api';
 import type { Route } from '../../router';
 import { AlertsCard } from './AlertsCard';
 import { AssetsCard } from './AssetsCard';
+import { DrugsCard } from './DrugsCard';
 import { SupervisionCard } from './SupervisionCard';
 
 /** The clerk's first look: counts, 空白点 in red (C1), and what needs attention. */
@@ -97,6 +98,9 @@ export function HomePage(props: { go: (r: Route) => void; reloadKey: unknown }) 
         </Col>
         <Col span={8}>
           <AssetsCard go={props.go} reloadKey={props.reloadKey} />
+          <div style={{ marginTop: 16 }}>
+            <DrugsCard go={props.go} reloadKey={props.reloadKey} />
+          </div>
         </Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
