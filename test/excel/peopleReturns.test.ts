@@ -162,6 +162,7 @@ describe('村卫生室人员配备情况 (staffing)', () => {
       'actual',
       'gap',
       'women',
+      'villageDoctors',
       'qualified',
       'trainingCompliant',
       'ageUnder40',
@@ -173,8 +174,10 @@ describe('村卫生室人员配备情况 (staffing)', () => {
       expect(table?.totals?.[k], k).toBe(sum(k));
     }
     expect(sum('ageUnder40') + sum('age40to49') + sum('age50to59') + sum('age60to64') + sum('age65up')).toBe(sum('actual'));
-    // The township's share is a share of the totals, not a sum of the clinics' shares.
-    expect(table?.totals?.qualifiedPct).toBe(Math.round((sum('qualified') / sum('actual')) * 1000) / 10);
+    // The township's share is a share of the totals, not a sum of the clinics' shares; of village doctors (S4).
+    expect(table?.totals?.qualifiedPct).toBe(Math.round((sum('qualified') / sum('villageDoctors')) * 1000) / 10);
+    // The dispatched doctor at 吴岗 is on post (实有) but not a village doctor (S4 leaves him out).
+    expect(rows.find((c) => c.name === '吴岗村卫生室')).toMatchObject({ actual: 2, villageDoctors: 1 });
     const alerts = computeAlerts(db, '2026-03-05').alerts;
     expect(r.alerts?.map((a) => [a.rule, a.kind, a.subject])).toEqual(alerts.map((a) => [a.rule, a.kind, a.subject]));
     expect(r.figures).toMatchObject({
@@ -196,7 +199,7 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     const file = await exportReturnFile(ctx, 'staffing');
     const ws = sheet(await readBack(Buffer.from(file.base64, 'base64')));
     expect(ws.getCell('A1').value).toBe('村卫生室人员配备情况');
-    expect(rowValues(ws, 3).slice(0, 10)).toEqual([
+    expect(rowValues(ws, 3).slice(0, 11)).toEqual([
       '序号',
       '卫生室名称',
       '服务人口（人）',
@@ -204,26 +207,28 @@ describe('村卫生室人员配备情况 (staffing)', () => {
       '人员配备（人）',
       '人员配备（人）',
       '人员配备（人）',
-      '执业（助理）医师',
-      '执业（助理）医师',
+      '执业（助理）医师（S4，只计村医）',
+      '执业（助理）医师（S4，只计村医）',
+      '执业（助理）医师（S4，只计村医）',
       '本年培训达标村医（人）',
     ]);
-    expect(rowValues(ws, 4).slice(3, 9)).toEqual(['应配（S1）', '实有', '缺口', '女性', '人数', '占比（%）']);
+    expect(rowValues(ws, 4).slice(3, 10)).toEqual(['应配（S1）', '实有', '缺口', '女性', '在岗村医', '其中执业（助理）', '占村医（%）']);
     const rows = dataRows(ws, 5);
     expect(rows).toHaveLength(13);
     const totalRow = findRow(ws, '合计');
     const totals = rowValues(ws, totalRow);
     for (let c = 2; c < totals.length; c++) {
-      if (c === 8) continue;
+      if (c === 9) continue;
       expect(totals[c], `column ${c + 1}`).toBe(rows.reduce((s, r) => s + num(r[c]), 0));
     }
-    expect(totals[8]).toBe(report.tables[0]?.totals?.qualifiedPct);
+    expect(totals[9]).toBe(report.tables[0]?.totals?.qualifiedPct);
     // JSON and workbook agree on the township figures.
-    expect([totals[3], totals[4], totals[5], totals[6], totals[7], totals[9]]).toEqual([
+    expect([totals[3], totals[4], totals[5], totals[6], totals[7], totals[8], totals[10]]).toEqual([
       report.figures.required,
       report.figures.actual,
       report.figures.gap,
       report.figures.women,
+      report.figures.villageDoctors,
       report.figures.qualified,
       report.figures.trainingCompliant,
     ]);
@@ -235,7 +240,7 @@ describe('村卫生室人员配备情况 (staffing)', () => {
     const cells = (n: number) => [2, 3, 6, 9].map((c) => ws.getRow(n).getCell(c).value);
     expect(cells(block + 1)).toEqual(['规则', '事项', '对象', '说明']);
     expect(merges(ws)).toEqual(
-      expect.arrayContaining([`C${block + 2}:E${block + 2}`, `F${block + 2}:H${block + 2}`, `I${block + 2}:O${block + 2}`]),
+      expect.arrayContaining([`C${block + 2}:E${block + 2}`, `F${block + 2}:H${block + 2}`, `I${block + 2}:P${block + 2}`]),
     );
     const listed = Array.from({ length: report.alerts?.length ?? 0 }, (_, i) => cells(block + 2 + i).slice(0, 3));
     expect(listed).toEqual(report.alerts?.map((a) => [a.rule, a.title, a.subject]));

@@ -15,18 +15,13 @@ import {
   trainingProgressText,
   type TrainingProgressRule,
 } from '../../../shared/rules/yearly';
-import {
-  hasValidQualification,
-  mayExtendHeadship,
-  meetsRatioTarget,
-  qualificationLabels,
-  qualifiedRatio,
-} from '../../../shared/rules/qualifications';
+import { hasValidQualification, mayExtendHeadship, meetsRatioTarget, qualificationLabels } from '../../../shared/rules/qualifications';
 import { alertKindInfo, alertKinds, type AlertItem, type AlertKind, type AlertsOutput } from '../../../shared/schemas/personOutput';
 import { trainingRuleOf, type Settings } from '../../../shared/schemas/settings';
 import type { Db } from '../../db/open';
 import { readSettings } from '../settings/service';
 import { loadAssessmentResults, loadOpenClinics, loadPeopleFacts, postOn, type PersonFacts } from './alertData';
+import { s4Share } from './s4';
 import { qualificationTrend } from './trend';
 
 export function computeAlerts(db: Db, asOf: string, settings: Settings = readSettings(db)): AlertsOutput {
@@ -88,10 +83,8 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
   const assessments = loadAssessmentResults(db, asOf); // P5: quarters ended by the day (issue 11)
   for (const p of active) personAlerts(p, posts.get(p.id), day, assessments.get(p.id) ?? [], add);
 
-  const ratio = qualifiedRatio(
-    doctors.map((p) => p.quals),
-    asOf,
-  );
+  // S4: one definition everywhere (s4.ts) — village doctors only, dispatched and county-hired staff left out.
+  const ratio = s4Share(people, asOf);
   if (ratio.total > 0 && !meetsRatioTarget(ratio.ratio, settings.qualifiedRatioTarget)) {
     add(
       'ratio_below_target',

@@ -1,6 +1,7 @@
 /**
  * 村卫生室人员配备情况 (issue 3, item 8): per open clinic, the staffing norm (S1) against the
- * people on post, the gap, women (S2), licensed/assistant physicians and their share (S4),
+ * people on post, the gap, women (S2), the village doctors on post and the licensed/assistant
+ * physicians among them with their share (S4, as s4.ts defines it: village doctors only),
  * village doctors who have met this year's training requirement by the day (S9, S9a) and the age bands that matter
  * for S5 (60 pension, 65 head limit); a 合计 row for the township; then every open alert with
  * its rule ID. The people counted are exactly those computeAlerts counts (whoever holds a post
@@ -10,12 +11,12 @@
 import { chineseDate } from '../../../../shared/format';
 import { ageOn } from '../../../../shared/rules/idCard';
 import { trainingProgress } from '../../../../shared/rules/yearly';
-import { countsTowardTarget, validKinds } from '../../../../shared/rules/qualifications';
 import { alertKindInfo } from '../../../../shared/schemas/personOutput';
 import { trainingRuleOf } from '../../../../shared/schemas/settings';
 import type { Db } from '../../../db/open';
 import { loadOpenClinics, loadPeopleFacts, postOn, type PersonFacts } from '../alertData';
 import { computeAlerts } from '../alerts';
+import { countsForS4, qualifiedForS4 } from '../s4';
 import { readSettings } from '../../settings/service';
 import {
   computeTotals,
@@ -47,14 +48,16 @@ const columns: ReportColumn[] = [
   { key: 'actual', header: '实有', group: '人员配备（人）', kind: 'int', width: 6, total: 'sum' },
   { key: 'gap', header: '缺口', group: '人员配备（人）', kind: 'int', width: 6, total: 'sum' },
   { key: 'women', header: '女性', group: '人员配备（人）', kind: 'int', width: 6, total: 'sum' },
-  { key: 'qualified', header: '人数', group: '执业（助理）医师', kind: 'int', width: 6, total: 'sum' },
+  // S4 counts village doctors only (s4.ts): the header says so, and 派驻/县聘 staff in 实有 are not in it.
+  { key: 'villageDoctors', header: '在岗村医', group: '执业（助理）医师（S4，只计村医）', kind: 'int', width: 6, total: 'sum' },
+  { key: 'qualified', header: '其中执业（助理）', group: '执业（助理）医师（S4，只计村医）', kind: 'int', width: 8, total: 'sum' },
   {
     key: 'qualifiedPct',
-    header: '占比（%）',
-    group: '执业（助理）医师',
+    header: '占村医（%）',
+    group: '执业（助理）医师（S4，只计村医）',
     kind: 'decimal',
     width: 8,
-    total: { percentOf: ['qualified', 'actual'] },
+    total: { percentOf: ['qualified', 'villageDoctors'] },
   },
   { key: 'trainingCompliant', header: '本年培训达标村医（人）', kind: 'int', width: 9, total: 'sum' },
   ...ageBands.map((b): ReportColumn => ({ key: b.key, header: b.header, group: '年龄结构（人）', kind: 'int', width: 7, total: 'sum' })),
@@ -66,15 +69,17 @@ function clinicRow(
   asOf: string,
   compliant: (p: PersonFacts) => boolean,
 ): Record<string, ReportValue> {
-  const qualified = here.filter((p) => validKinds(p.quals, asOf).some(countsTowardTarget)).length;
+  const villageDoctors = here.filter((p) => countsForS4(p, asOf));
+  const qualified = villageDoctors.filter((p) => qualifiedForS4(p, asOf)).length;
   const ages = here.map((p) => ageOn(p.birthDate, asOf));
   return {
     required,
     actual: here.length,
     gap: Math.max(0, required - here.length),
     women: here.filter((p) => p.sex === 'F').length,
+    villageDoctors: villageDoctors.length,
     qualified,
-    qualifiedPct: percentOf(qualified, here.length),
+    qualifiedPct: percentOf(qualified, villageDoctors.length),
     trainingCompliant: here.filter((p) => p.category === 'village_doctor' && compliant(p)).length,
     ...Object.fromEntries(ageBands.map((b) => [b.key, ages.filter(b.test).length])),
   };
@@ -130,11 +135,13 @@ export function buildStaffingReport(db: Db, when: ReportWhen): ReportData {
       actual: totals.actual ?? 0,
       gap: totals.gap ?? 0,
       women: totals.women ?? 0,
+      villageDoctors: totals.villageDoctors ?? 0,
       qualified: totals.qualified ?? 0,
       qualifiedPct: totals.qualifiedPct ?? 0,
       trainingYear: year,
       trainingCompliant: totals.trainingCompliant ?? 0,
-      // S4 as the rule counts it: every active village doctor, on post or not.
+      // S4 as s4.ts defines it, the figure the 预警提醒 page shows: every village doctor in
+      // service, on post or not (the table's columns count those on post).
       s4Qualified: computed.ratio.qualified,
       s4Total: computed.ratio.total,
       s4Pct: percentOf(computed.ratio.qualified, computed.ratio.total),
