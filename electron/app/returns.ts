@@ -38,6 +38,8 @@ import type { ReportData as BaseReport, ReportWhen } from '../excel/returns/type
 import { buildShortagesReport, SHORTAGES_TITLE } from '../domains/drugs/delivery/shortageReturn';
 import type { ChangesDetail, DiscrepancyDetail, LedgerDetail } from '../domains/assets/returns/types';
 import { maskPersonal } from '../../shared/masking';
+// Supervision (issue 11): the quarter's results and the pool shared by score.
+import { ALLOCATION_TITLE, buildAllocationReport, buildQuarterReport, QUARTER_TITLE } from '../domains/supervision/quarters/returns';
 
 /**
  * Every return the core can build. The app's 上报报表 page offers those the contract also
@@ -58,6 +60,8 @@ export const returnKeys = [
   'expiry',
   'disposals',
   'vbp-supply',
+  'quarter',
+  'allocation',
 ] as const;
 export type ReturnKey = (typeof returnKeys)[number];
 
@@ -163,6 +167,20 @@ export const allReturns: ReturnEntry[] = [
       '一个月每种集采药品（D6）：约定年采购量与本年累计入库进度、本月中心入库、配送到村和村卫生室使用、村卫生室月末库存与可用月数、保障不足的卫生室数；另一页按卫生室列出',
     params: returnParams['vbp-supply'],
   },
+  {
+    name: 'quarter',
+    title: QUARTER_TITLE,
+    description:
+      '一个季度每个村卫生室各月督导得分（未督导、一票否决注明）、季度得分（已督导月份平均，四舍五入一位小数）、等级和是否合格（P6），以及两次考核不合格的村医（P5）',
+    params: returnParams.quarter,
+  },
+  {
+    name: 'allocation',
+    title: ALLOCATION_TITLE,
+    description:
+      '一个季度的绩效考核资金按季度得分 × 服务人口（或村医人数、平均，见设置）分给考核合格的村卫生室，精确到分、合计等于总额（P7）；不得是基本药物制度补助（M3）',
+    params: returnParams.allocation,
+  },
 ];
 
 function inContract(entry: ReturnEntry): entry is ReturnEntry & { name: ReturnName } {
@@ -190,6 +208,8 @@ const builders: Record<ReturnKey, (db: Db, when: ReportWhen) => ReportData> = {
   expiry: buildExpiryReport,
   disposals: buildDisposalsReport,
   'vbp-supply': buildVbpSupplyReport,
+  quarter: buildQuarterReport,
+  allocation: buildAllocationReport,
 };
 
 export function isReturnName(name: string): name is ReturnKey {

@@ -33,6 +33,8 @@ export function parseCli(argv: string[]): CliArgs {
         effective: { type: 'string' },
         month: { type: 'string' },
         quarter: { type: 'string' },
+        pool: { type: 'string' },
+        fund: { type: 'string' },
         reason: { type: 'string' },
         date: { type: 'string' },
         login: { type: 'string' },

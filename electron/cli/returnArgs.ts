@@ -23,10 +23,12 @@ const OPTION: Record<keyof ReturnParamValues, string> = {
   stocktakeId: '--stocktake',
   month: '--month',
   quarter: '--quarter',
+  poolYuan: '--pool',
+  fundName: '--fund',
 };
 
 interface ReturnArgs {
-  dates: Pick<ReturnParamValues, 'asOf' | 'from' | 'to' | 'month' | 'quarter'>;
+  dates: Pick<ReturnParamValues, 'asOf' | 'from' | 'to' | 'month' | 'quarter' | 'poolYuan' | 'fundName'>;
   clinic?: string;
   stocktake?: string;
 }
@@ -70,6 +72,9 @@ export function returnArgs(args: CliArgs, name: ReturnKey): ReturnArgs {
     to: dateArg(args, 'to'),
     month: periodArg(args, 'month'),
     quarter: periodArg(args, 'quarter'),
+    // P7: the pool in 元 and the fund's name (report allocation --quarter Q --pool 元 [--fund 名称]).
+    poolYuan: textArg(args, 'pool'),
+    fundName: textArg(args, 'fund'),
   };
   const clinic = textArg(args, 'clinic');
   const stocktake = textArg(args, 'stocktake');

@@ -72,6 +72,9 @@ export const returnNames = [
   'expiry',
   'disposals',
   'vbp-supply',
+  // Supervision (issue 11): the quarter's results (P6) and the pool shared by score (P7).
+  'quarter',
+  'allocation',
 ] as const;
 export type ReturnName = (typeof returnNames)[number];
 
@@ -80,7 +83,7 @@ export type ReturnName = (typeof returnNames)[number];
  * 日期), one clinic or the center itself (else the whole township), a stocktake, a month
  * (a 进销存, a purchase plan), a quarter (the assessment).
  */
-const returnParamKinds = ['asOf', 'period', 'clinic', 'stocktake', 'month', 'quarter'] as const;
+const returnParamKinds = ['asOf', 'period', 'clinic', 'stocktake', 'month', 'quarter', 'pool'] as const;
 export type ReturnParamKind = (typeof returnParamKinds)[number];
 export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
   'clinic-roster': [],
@@ -97,6 +100,9 @@ export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
   expiry: ['asOf', 'clinic'],
   disposals: [],
   'vbp-supply': ['month'],
+  quarter: ['quarter'],
+  // P7: a pool typed in 元 (and optionally its fund name), shared by the quarter's scores.
+  allocation: ['quarter', 'pool'],
 };
 
 export const returnInfo = z.object({
@@ -115,6 +121,13 @@ const paramFields = {
   stocktakeId: idSchema.optional(),
   month: isoMonth.optional(),
   quarter: isoQuarter.optional(),
+  /** P7: the pool in 元 as typed (two decimals at most) and the fund's name (checked against M3). */
+  poolYuan: z
+    .string()
+    .trim()
+    .regex(/^\d{1,10}(\.\d{1,2})?$/, '资金总额应为元，最多两位小数，如 50000')
+    .optional(),
+  fundName: z.string().trim().max(60).optional(),
 };
 export type ReturnParamValues = { [K in keyof typeof paramFields]?: z.output<(typeof paramFields)[K]> };
 
@@ -138,6 +151,9 @@ export function returnParamProblems(name: ReturnName, v: ReturnParamValues): { p
   if (!wants.includes('month') && v.month !== undefined) out.push({ path: 'month', message: '这张报表不按月份统计，不能指定月份' });
   if (wants.includes('quarter') && v.quarter === undefined) out.push({ path: 'quarter', message: '请选择季度' });
   if (!wants.includes('quarter') && v.quarter !== undefined) out.push({ path: 'quarter', message: '这张报表不按季度统计，不能指定季度' });
+  if (wants.includes('pool') && v.poolYuan === undefined) out.push({ path: 'poolYuan', message: '请填写要分配的资金总额（元）' });
+  if (!wants.includes('pool') && (v.poolYuan !== undefined || v.fundName !== undefined))
+    out.push({ path: 'poolYuan', message: '这张报表不分配资金，不能指定资金总额' });
   return out;
 }
 

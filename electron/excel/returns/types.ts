@@ -91,6 +91,9 @@ export interface ReportWhen {
   month?: string;
   /** 'YYYYQn', for the returns of a quarter (the assessment). */
   quarter?: string;
+  /** P7: the pool in 元 as typed and the fund's name, for the allocation of a quarter. */
+  poolYuan?: string;
+  fundName?: string;
 }
 
 /** Sums with two decimals at most, so 0.1 + 0.2 reads 0.3 in the 合计 row. */

@@ -3,7 +3,7 @@
  * day its figures are taken as of, a period, the township or one unit, a stocktake, a month,
  * a quarter.
  */
-import { DatePicker, Select, Space, Typography } from 'antd';
+import { DatePicker, Input, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import type { ReturnParamKind } from '../../../shared/schemas/app';
@@ -20,6 +20,8 @@ export interface ParamState {
   month: string;
   /** 'YYYYQn'. */
   quarter: string;
+  /** P7: the pool to share, in 元 as typed. */
+  poolYuan: string;
 }
 
 /** The quarter a day falls in, as returns name it: 2026Q4. */
@@ -38,6 +40,7 @@ export function initialParams(): ParamState {
     stocktakeId: null,
     month: now.format('YYYY-MM'),
     quarter: quarterOf(now),
+    poolYuan: '',
   };
 }
 
@@ -61,7 +64,16 @@ export interface Option<V> {
 export function paramsFor(
   kinds: readonly ReturnParamKind[],
   p: ParamState,
-): { asOf?: string; from?: string; to?: string; clinicId?: number | null; stocktakeId?: number; month?: string; quarter?: string } {
+): {
+  asOf?: string;
+  from?: string;
+  to?: string;
+  clinicId?: number | null;
+  stocktakeId?: number;
+  month?: string;
+  quarter?: string;
+  poolYuan?: string;
+} {
   return {
     ...(kinds.includes('asOf') && p.asOf ? { asOf: p.asOf } : {}),
     ...(kinds.includes('period') && p.from ? { from: p.from } : {}),
@@ -70,6 +82,7 @@ export function paramsFor(
     ...(kinds.includes('stocktake') && p.stocktakeId !== null ? { stocktakeId: p.stocktakeId } : {}),
     ...(kinds.includes('month') ? { month: p.month } : {}),
     ...(kinds.includes('quarter') ? { quarter: p.quarter } : {}),
+    ...(kinds.includes('pool') && p.poolYuan.trim() ? { poolYuan: p.poolYuan.trim() } : {}),
   };
 }
 
@@ -127,6 +140,19 @@ export function ReturnParams(props: {
             value={p.quarter}
             onChange={(v: string) => set({ quarter: v })}
             options={quarterOptions()}
+          />
+        </Labelled>
+      )}
+      {kinds.includes('pool') && (
+        <Labelled label="资金总额">
+          <Input
+            aria-label="资金总额"
+            id={`${name}-pool`}
+            style={{ width: 160 }}
+            suffix="元"
+            placeholder="如 50000"
+            value={p.poolYuan}
+            onChange={(e) => set({ poolYuan: e.target.value })}
           />
         </Labelled>
       )}
