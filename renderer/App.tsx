@@ -43,6 +43,10 @@ import { FirstRunPage } from './pages/setup/FirstRunPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { StocktakesPage } from './pages/stocktakes/StocktakesPage';
 import { VillagesPage } from './pages/villages/VillagesPage';
+// Supervision (issue 11): templates (考核细则) and responsibility letters (目标责任书).
+import { FileProtectOutlined, ProfileOutlined } from '@ant-design/icons';
+import { LettersPage } from './pages/letters/LettersPage';
+import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { VbpPage, type VbpTab } from './pages/vbp/VbpPage';
 // Supervision (issue 11): monthly visits and quarters.
 import { CarryOutOutlined, TrophyOutlined } from '@ant-design/icons';
@@ -59,6 +63,8 @@ const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Acces
   { key: 'assets', label: '固定资产', icon: <ContainerOutlined /> },
   { key: 'stocktakes', label: '资产盘点', icon: <ScanOutlined /> },
   { key: 'drugs', label: '药品目录', icon: <ExperimentOutlined />, group: '药品' },
+  { key: 'templates', label: '考核细则', icon: <ProfileOutlined />, group: '督导考核' },
+  { key: 'letters', label: '目标责任书', icon: <FileProtectOutlined />, group: '督导考核' },
   { key: 'receipts', label: '采购入库', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'deliveries', label: '配送', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'vbp', label: '集采药品', icon: <ExperimentOutlined />, group: '药品' },
@@ -151,6 +157,8 @@ export function App() {
           <Layout.Content className="app-content">
             {page === 'home' && <HomePage go={go} reloadKey={changes} />}
             {page === 'villages' && <VillagesPage key={filterKey} initialFilters={initialFilters} onChanged={onChanged} />}
+            {page === 'templates' && <TemplatesPage />}
+            {page === 'letters' && <LettersPage />}
             {page === 'clinics' && <ClinicsPage key={filterKey} initialFilters={initialFilters} onChanged={onChanged} />}
             {page === 'alerts' && <AlertsPage key={filterKey} initialFilters={initialFilters} go={go} />}
             {page === 'people' && (

@@ -14,6 +14,8 @@ const pages = [
   'stocktakes',
   'drugs',
   'stock',
+  'templates',
+  'letters',
   'vbp',
   'receipts',
   'deliveries',

@@ -133,6 +133,12 @@ export const letterDetail = letterRow.extend({
   note: z.string(),
   targetRows: z.array(letterTarget.extend({ quantity: z.string(), unit: z.string(), note: z.string() })),
   centerName: z.string(),
+  directorName: z.string(),
+  /** For the letter's assessment clause (P3, P6, P7): the pass line, and the template in force in January of the year. */
+  passLine: z.number(),
+  templateName: z.string(),
+  baseTenths: z.number().nullable(),
+  bonusCapTenths: z.number(),
 });
 export type LetterDetail = z.infer<typeof letterDetail>;
 

@@ -23,7 +23,7 @@ describe('responsibility letters (P1)', () => {
     ]);
     const fresh = await call(s, 'letters.get', { clinicId: east, year: 2026 });
     expect(fresh.letterId).toBeNull();
-    expect(fresh.targetRows.map((t) => `${t.target} ${t.quantity}${t.unit}`)).toContain('非基本药物使用金额占比（D3） ≤ 10%');
+    expect(fresh.targetRows.map((t) => `${t.target} ${t.quantity}${t.unit}`)).toContain('非基本药物使用金额占比 ≤ 10%');
 
     const saved = await call(s, 'letters.save', {
       clinicId: east,

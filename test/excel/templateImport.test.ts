@@ -74,7 +74,8 @@ describe('template import (P6)', () => {
     const loaded = loadTemplate(ctx, grid, { effectiveFrom: '2026-01' });
     expect(loaded.templateId).not.toBeNull();
     const t = getTemplate(ctx, loaded.templateId ?? 0);
-    expect(t).toMatchObject({ version: 1, effectiveFrom: '2026-01', baseTenths: 980, items: 6, inUse: false });
+    // A stated total above the items' base is a mismatch, not a bonus cap, when there are no bonus items.
+    expect(t).toMatchObject({ version: 1, effectiveFrom: '2026-01', baseTenths: 980, bonusCapTenths: 0, items: 6, inUse: false });
     expect(t.groups.map((g) => [g.content, g.statedTenths, g.baseTenths])).toEqual([
       ['人员管理', 200, 200],
       ['药品管理', 100, 80],

@@ -13,6 +13,7 @@ import type { ServiceContext } from '../../../db/context';
 import { AppError } from '../../../db/errors';
 import type { Db } from '../../../db/open';
 import { readSettings } from '../../settings/service';
+import { getTemplate, templateInForce } from '../template/store';
 import { defaultTargets } from './targets';
 
 type SaveIn = z.output<typeof letterSave>;
@@ -74,7 +75,20 @@ export function getLetter(ctx: ServiceContext, clinicId: number, year: number): 
       : (ctx.db
           .prepare('SELECT target, quantity, unit, note FROM responsibility_targets WHERE letter_id = ? ORDER BY position')
           .all(r.letter_id) as LetterDetail['targetRows']);
-  return { ...toRow(r, year), note: r.note ?? '', targetRows, centerName: readSettings(ctx.db).centerName };
+  const settings = readSettings(ctx.db);
+  const templateId = templateInForce(ctx.db, `${year}-01`) ?? templateInForce(ctx.db, `${year}-12`);
+  const t = templateId === null ? undefined : getTemplate(ctx, templateId);
+  return {
+    ...toRow(r, year),
+    note: r.note ?? '',
+    targetRows,
+    centerName: settings.centerName,
+    directorName: settings.directorName,
+    passLine: settings.assessmentPassLine,
+    templateName: t?.name ?? '',
+    baseTenths: t?.baseTenths ?? null,
+    bonusCapTenths: t?.bonusCapTenths ?? 0,
+  };
 }
 
 function insertTargets(

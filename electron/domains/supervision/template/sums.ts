@@ -31,7 +31,8 @@ export function groupSums(g: TemplateGroupIn): { base: number; bonus: number } {
 export function bonusCap(t: Pick<Summed, 'groups' | 'baseTenths' | 'bonusTenths' | 'statedTotalTenths'>): number {
   const statedByGroups = t.groups.reduce((s, g) => s + (g.statedBonusTenths ?? 0), 0);
   if (statedByGroups > 0) return statedByGroups;
-  if (t.statedTotalTenths !== null && t.statedTotalTenths > t.baseTenths) return t.statedTotalTenths - t.baseTenths;
+  // A total above the base means base + bonus only when there are bonus items (else it is a mismatch, warned).
+  if (t.bonusTenths > 0 && t.statedTotalTenths !== null && t.statedTotalTenths > t.baseTenths) return t.statedTotalTenths - t.baseTenths;
   return t.bonusTenths;
 }
 
