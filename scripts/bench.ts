@@ -13,6 +13,7 @@
  *       years of months < 1 s on ≥ 8,000 cards and ≥ 40,000 movements (benchAssets.ts, its own
  *       township of that size).
  * `npm run bench -- drugs`: (i) the catalog import of 5,000 rows < 1.5 s (benchDrugs.ts, its own file).
+ * `npm run bench -- delivery`: (j) FEFO delivery of a month, 35 clinics × 150 lines < 200 ms (benchDelivery.ts, its own file).
  * Sub-commands `export-county FILE` and `export-raw FILE` are those child processes.
  * `npm run bench -- reliability [--rounds N] [--seconds S]` measures what the data survives
  * instead: kill -9 during imports and saves, two writers at once, import bombs (benchReliability.ts).
@@ -42,6 +43,7 @@ import { TOKEN_HEADER, startWebServer } from '../electron/web';
 import { benchAssets } from './benchAssets';
 import { benchPeople } from './benchPeople';
 import { benchDrugs, runDrugBench } from './benchDrugs';
+import { benchDelivery, runDeliveryBench } from './benchDelivery';
 import { benchReliability } from './benchReliability';
 
 const SCALE = 150;
@@ -358,6 +360,7 @@ async function main(only: 'people' | 'assets' | null = null): Promise<void> {
     // Last: (d) adds 10,000 people to the township the other rows measure.
     if (only !== 'assets') results.push(...(await benchPeople(file, dir)));
     if (only === null) results.push(...(await benchDrugs(dir)));
+    if (only === null) results.push(...(await benchDelivery(dir)));
     printTable();
     const failed = results.filter((r) => !r.pass).length;
     console.log(failed ? `\n${failed} 项未达标` : '\n全部达标');
@@ -371,4 +374,5 @@ const [mode, target] = process.argv.slice(2);
 if ((mode === 'export-county' || mode === 'export-raw') && target) await exportChild(mode, target);
 else if (mode === 'reliability') process.exitCode = (await benchReliability(process.argv.slice(3))) > 0 ? 1 : 0;
 else if (mode === 'drugs') process.exitCode = (await runDrugBench()) > 0 ? 1 : 0;
+else if (mode === 'delivery') process.exitCode = (await runDeliveryBench()) > 0 ? 1 : 0;
 else await main(mode === 'people' || mode === 'assets' ? mode : null);

@@ -8,18 +8,11 @@
  * holds a drug once — so what a run served is the clinic's 'delivery' movements under that
  * month's delivery heads; what it left short is the shortage rows pointing at the line.
  */
-import {
-  allocateFefo,
-  isExpiredOn,
-  shortageReasonLabels,
-  type FefoBatch,
-  type FefoDemand,
-  type FefoShortage,
-} from '../../../../shared/rules/fefo';
+import { allocateFefo, shortageReasonLabels, type FefoDemand, type FefoShortage } from '../../../../shared/rules/fefo';
 import type { DeliveryPlan, PlanLine } from '../../../../shared/schemas/deliveries';
 import type { Db } from '../../../db/open';
 import { stmt } from '../../../db/stmt';
-import { batchBalances, CENTER, type BatchBalance } from '../stock/movements';
+import { drugsWithExpiredStock, usableStoreOn } from './store';
 
 interface OpenLine {
   lineId: number;
@@ -77,33 +70,24 @@ function openLines(db: Db, month: string): { lines: OpenLine[]; approved: number
   return { lines, approved: counts.approved ?? 0, settled, notApproved: counts.notApproved ?? 0 };
 }
 
-/**
- * The center's batches on the day: what the day's balance allows, and never more than is left
- * today (a later movement already recorded must not be overdrawn by a run dated before it).
- */
-function storeOn(db: Db, onDay: readonly BatchBalance[]): FefoBatch[] {
-  const now = new Map(batchBalances(db, { place: CENTER }).map((b) => [b.batchId, b.packs]));
-  return onDay.map((b) => ({
-    batchId: b.batchId,
-    drugId: b.drugId,
-    expiresOn: b.expiresOn,
-    receivedOn: b.receivedOn,
-    available: Math.min(b.packs, now.get(b.batchId) ?? 0),
-  }));
-}
-
 export function computePlan(db: Db, month: string, deliveredOn: string): ComputedPlan {
   const open = openLines(db, month);
-  const onDay = batchBalances(db, { place: CENTER, asOf: deliveredOn });
-  const store = storeOn(db, onDay);
-  const batchInfo = new Map(onDay.map((b) => [b.batchId, b]));
+  const store = usableStoreOn(db, deliveredOn, new Set(open.lines.map((l) => l.drugId)));
+  const batchInfo = new Map(store.map((b) => [b.batchId, b]));
   const demands: FefoDemand[] = open.lines.map((l) => ({ lineId: l.lineId, drugId: l.drugId, packs: l.packs }));
   const result = allocateFefo(demands, store, deliveredOn);
-  // allocateFefo names the reason from what is left when the line's turn comes; a line short
-  // because earlier lines took the drug's usable stock is short for want of stock (库存不足),
-  // not "none in store" or "only expired" — the clinic should hear that the drug was there.
-  const hadUsable = new Set(store.filter((b) => b.available > 0 && !isExpiredOn(b.expiresOn, deliveredOn)).map((b) => b.drugId));
-  for (const sh of result.shortages) if (hadUsable.has(sh.drugId)) sh.reason = 'not_enough';
+  // The reason is settled per drug, not from what is left when a line's turn comes: a line short
+  // because earlier lines took the drug's stock is short for want of stock (库存不足), and 库存均已
+  // 过期 only when nothing usable was there but expired stock was (D4).
+  const hadUsable = new Set(store.map((b) => b.drugId));
+  const expired = drugsWithExpiredStock(
+    db,
+    deliveredOn,
+    new Set(result.shortages.filter((x) => !hadUsable.has(x.drugId)).map((x) => x.drugId)),
+  );
+  for (const sh of result.shortages) {
+    sh.reason = hadUsable.has(sh.drugId) ? 'not_enough' : expired.has(sh.drugId) ? 'only_expired' : 'none_in_store';
+  }
   const picksOf = new Map<number, { batchId: number; packs: number }[]>();
   for (const p of result.picks) {
     const list = picksOf.get(p.lineId);

@@ -1,0 +1,69 @@
+/**
+ * The center's store as a delivery day sees it (D9): the batches not expired that day, each
+ * with what it can give — its balance on the day, and never more than is left today (a later
+ * movement already recorded must not be overdrawn by a run dated before it).
+ *
+ * Same figures as stock/movements.ts batchBalances(db, { place: CENTER, asOf }) for these
+ * batches, read the cheap way for a month's run on a ten-year store: only the batches that can
+ * serve (the drug_batches_drug index, expiry on or after the day), each summed on the covering
+ * index stock_movements_batch (batch, place, packs), less the center's movements dated after the
+ * day (the place index; usually none). Expired stock is looked up only for drugs left short, to
+ * tell 库存均已过期 from 中心库无此药 (D4). test/db/deliveryStore.test.ts checks both ways agree.
+ */
+import type { Db } from '../../../db/open';
+import { stmt } from '../../../db/stmt';
+
+export interface StoreBatch {
+  batchId: number;
+  drugId: number;
+  lotNo: string;
+  expiresOn: string;
+  receivedOn: string;
+  priceFen: number;
+  /** Packs this run may take. */
+  available: number;
+}
+
+export function usableStoreOn(db: Db, day: string, drugIds: ReadonlySet<number>): StoreBatch[] {
+  const later = new Map<number, number>();
+  for (const r of stmt(
+    db,
+    'SELECT batch_id AS batchId, sum(packs) AS packs FROM stock_movements WHERE clinic_id IS NULL AND moved_on > ? GROUP BY batch_id',
+  ).all(day) as { batchId: number; packs: number }[])
+    later.set(r.batchId, r.packs);
+  const rows = stmt(
+    db,
+    `SELECT b.id AS batchId, b.drug_id AS drugId, b.lot_no AS lotNo, b.expires_on AS expiresOn, b.received_on AS receivedOn,
+            b.price_fen AS priceFen,
+            (SELECT coalesce(sum(m.packs), 0) FROM stock_movements m WHERE m.batch_id = b.id AND m.clinic_id IS NULL) AS now
+       FROM drug_batches b
+      WHERE b.drug_id = ? AND b.expires_on >= ? AND b.received_on <= ?
+      ORDER BY b.expires_on, b.received_on, b.id`,
+  );
+  const out: StoreBatch[] = [];
+  for (const drugId of [...drugIds].sort((a, b) => a - b)) {
+    for (const r of rows.all(drugId, day, day) as (Omit<StoreBatch, 'available'> & { now: number })[]) {
+      const onDay = r.now - (later.get(r.batchId) ?? 0);
+      const available = Math.min(onDay, r.now);
+      if (available > 0) {
+        const { now: _now, ...batch } = r;
+        out.push({ ...batch, available });
+      }
+    }
+  }
+  return out;
+}
+
+/** Of these drugs, those with stock in the center on the day that has expired by then. */
+export function drugsWithExpiredStock(db: Db, day: string, drugIds: Iterable<number>): Set<number> {
+  const q = stmt(
+    db,
+    `SELECT 1 FROM drug_batches b
+      WHERE b.drug_id = ? AND b.expires_on < ? AND b.received_on <= ?
+        AND (SELECT coalesce(sum(m.packs), 0) FROM stock_movements m WHERE m.batch_id = b.id AND m.clinic_id IS NULL AND m.moved_on <= ?) > 0
+      LIMIT 1`,
+  ).pluck();
+  const out = new Set<number>();
+  for (const id of drugIds) if (q.get(id, day, day, day) !== undefined) out.add(id);
+  return out;
+}
