@@ -14,6 +14,7 @@ import { seedDemoDrugs } from './seedDrugs';
 import { seedDemoUse } from './seedUse';
 import { seedDemoPeople } from './seedPeople';
 import { seedDemoTemplatesAndLetters } from './seedSupervision';
+import { seedDemoVisits } from './seedVisits';
 import { seedDemoRequisitions } from './seedRequisitions';
 import { seedDemoDelivery } from './seedDelivery';
 import { refreshClinics, refreshVillages } from '../domains/clinics/figures';
@@ -153,6 +154,7 @@ export function seedDemo(
       seedDemoDelivery(ctx);
       seedDemoUse(ctx);
       seedDemoTemplatesAndLetters(ctx);
+      seedDemoVisits(ctx);
       seedDemoAccount(ctx);
       return { villages: nv, clinics: nc, people: np, assets: na };
     })
