@@ -5,9 +5,11 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { installDeskKeys } from './components/deskKeys';
 import './styles.css';
 
 dayjs.locale('zh-cn');
+installDeskKeys();
 
 const root = document.getElementById('root');
 if (root) {

@@ -22,10 +22,12 @@ import {
 } from './schemas/accounts';
 import { appInfo, auditRow, backupInfo, dashboard, firstRunInput, returnExportInput, returnInfo } from './schemas/app';
 import { clinicClose, clinicDetail, clinicInput, clinicRow, clinicUpdate } from './schemas/clinics';
+import { clinicCoveragePreview, clinicCoveragePreviewInput } from './schemas/clinics';
 import { exportViewInput, fileResult, idInput, listQuery, pageOf } from './schemas/common';
 import { settingsPatch, settingsSchema } from './schemas/settings';
 import { villageInput, villageRow, villageUpdate } from './schemas/villages';
 import { personExit, personInput, personUpdate, removeRecordInput, saveRecordInput } from './schemas/people';
+import { newDoctorInput } from './schemas/people';
 import { alertItem, alertsOutput, personDetail, personRow } from './schemas/personOutput';
 import { exitDecisionInput } from './schemas/exitDecisions';
 import {
@@ -203,10 +205,12 @@ export const contract = {
   'clinics.close': op(clinicClose, clinicDetail, 'write'),
   'clinics.reopen': op(idInput, clinicDetail, 'write'),
   'clinics.export': op(exportViewInput, fileResult, 'read'),
+  'clinics.previewCoverage': op(clinicCoveragePreviewInput, clinicCoveragePreview, 'read'),
 
   'people.list': op(listQuery, pageOf(personRow), 'read'),
   'people.get': op(idInput, personDetail, 'read'),
   'people.create': op(personInput, personDetail, 'write'),
+  'people.createDoctor': op(newDoctorInput, personDetail, 'write'),
   'people.update': op(personUpdate, personDetail, 'write'),
   'people.exit': op(personExit, personDetail, 'write'),
   'people.saveRecord': op(saveRecordInput, personDetail, 'write'),

@@ -1,10 +1,12 @@
 import { Form } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Controller, type Control, type ControllerRenderProps, type FieldPath, type FieldValues } from 'react-hook-form';
+import { FieldHelpContext } from './fieldHelp';
 
 /**
  * One labelled form field bound to react-hook-form; its error (from the shared zod schema, or
- * from the core's answer) is shown in Chinese right under the field.
+ * from the core's answer) is shown in Chinese right under the field — unless the control shows a
+ * more precise one itself (the date field's 不是有效的日期：…), then only the red frame stays.
  */
 export function FormField<T extends FieldValues, N extends FieldPath<T>>(props: {
   control: Control<T>;
@@ -16,6 +18,7 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>(props: 
   id?: string;
   children: (field: ControllerRenderProps<T, N>) => ReactNode;
 }) {
+  const [controlSpeaks, setControlSpeaks] = useState(false);
   return (
     <Controller
       control={props.control}
@@ -25,11 +28,11 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>(props: 
           label={props.label}
           required={props.required}
           validateStatus={fieldState.error ? 'error' : undefined}
-          help={fieldState.error?.message}
+          help={controlSpeaks ? undefined : fieldState.error?.message}
           extra={props.extra}
           htmlFor={props.id ?? `f-${props.name}`}
         >
-          {props.children(field)}
+          <FieldHelpContext.Provider value={setControlSpeaks}>{props.children(field)}</FieldHelpContext.Provider>
         </Form.Item>
       )}
     />

@@ -23,6 +23,8 @@ export function useConfirmLeave(dirty: boolean) {
       okText: '放弃修改',
       okButtonProps: { danger: true },
       cancelText: '继续编辑',
+      // A reflexive Enter must keep the clerk's typing, never throw it away (issue 12).
+      autoFocusButton: 'cancel',
       onOk: close,
     });
   };

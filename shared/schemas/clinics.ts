@@ -87,3 +87,37 @@ export const clinicDetail = clinicRow.extend({
   extensionVillageIds: z.array(z.number()),
 });
 export type ClinicDetail = z.infer<typeof clinicDetail>;
+
+/**
+ * The clinic form's villages, before saving: what the change would do to every clinic it touches
+ * (C4 service population, S1 required doctors). `id` null for a clinic not yet saved.
+ */
+export const clinicCoveragePreviewInput = z.object({
+  id: idSchema.nullable().default(null),
+  hostVillageIds: z.array(idSchema).max(50, '所在村最多 50 个').default([]),
+  extensionVillageIds: z.array(idSchema).max(50, '延伸村最多 50 个').default([]),
+});
+
+const clinicFigures = z.object({ servicePopulation: z.number(), requiredDoctors: z.number() });
+
+export const clinicCoverageRow = z.object({
+  /** null: the clinic being created. */
+  clinicId: z.number().nullable(),
+  name: z.string(),
+  isThis: z.boolean(),
+  /** The villages of the change this clinic serves (after it), e.g. 李营村、王庄村. */
+  villages: z.string(),
+  before: clinicFigures,
+  after: clinicFigures,
+  /** Doctors posted there today (the people module). */
+  actualDoctors: z.number(),
+});
+export type ClinicCoverageRow = z.infer<typeof clinicCoverageRow>;
+
+export const clinicCoveragePreview = z.object({
+  rows: z.array(clinicCoverageRow),
+  /** Villages no open clinic would serve any more (each then 空白点 unless covered otherwise, C1). */
+  villagesLeftWithoutClinic: z.array(z.string()),
+  populationPerDoctor: z.number(),
+});
+export type ClinicCoveragePreview = z.infer<typeof clinicCoveragePreview>;

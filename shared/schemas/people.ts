@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseIdCard } from '../rules/idCard';
 import { qualificationKinds } from '../rules/qualifications';
+import { toHalfWidth } from '../text';
 import { count, idSchema, isoDate, noteText, requiredText, text } from './common';
 
 export const personCategories = ['village_doctor', 'center_staff', 'county_hired'] as const;
@@ -54,11 +55,13 @@ export const personLabels = {
 export const personInput = z
   .object({
     name: requiredText(personLabels.name, 30),
-    idNumber: requiredText(personLabels.idNumber, 20),
+    // Digits typed with a Chinese input method (１１０１…Ｘ) are the same digits (issue 12).
+    idNumber: requiredText(personLabels.idNumber, 20).overwrite(toHalfWidth),
     // Optional: derived from the 身份证号; when typed, they must agree with it.
     sex: z.enum(['M', 'F']).nullable().default(null),
     birthDate: optionalDate.default(null),
     phone: text(personLabels.phone, 30)
+      .overwrite(toHalfWidth)
       .regex(/^[0-9+\-\s()]*$/, '联系电话只能包含数字、空格和 + - ( )')
       .default(''),
     education: z.union([z.enum(educationLevels), z.literal('')]).default(''),
@@ -190,3 +193,34 @@ export const recordTables = ['qualifications', 'assignments', 'employments', 'tr
 
 export const saveRecordInput = z.object({ personId: idSchema, id: idSchema.optional(), record: personRecord });
 export const removeRecordInput = z.object({ personId: idSchema, table: z.enum(recordTables), id: idSchema });
+
+/**
+ * 新增村医 in one form (issue 12, item 7): the person, the post at a clinic and, if given, the
+ * contract, saved in one transaction (people.createDoctor). Field errors are named by their path
+ * (person.idNumber, post.clinicId, contract.endDate).
+ */
+export const newDoctorInput = z.object({
+  person: personInput,
+  post: z
+    .object({
+      clinicId: idSchema.nullable().refine((v) => v !== null, '请选择卫生室'),
+      role: z.enum(['doctor', 'head'], { error: '请选择岗位' }),
+      startDate: isoDate,
+    })
+    .transform((p) => ({ ...p, clinicId: p.clinicId as number })),
+  contract: z
+    .object({
+      /** '' = no contract entered now (it can be added in the file later). */
+      kind: z.union([z.enum(employmentKinds), z.literal('')]).default(''),
+      establishment: z.enum(['', 'spare', 'off']).default(''),
+      startDate: optionalDate.default(null),
+      endDate: optionalDate.default(null),
+    })
+    .superRefine((c, ctx) => {
+      if (c.kind === '') return;
+      if (!c.startDate) ctx.addIssue({ code: 'custom', path: ['startDate'], message: '请填写合同开始日期' });
+      if (c.startDate && c.endDate && c.endDate < c.startDate)
+        ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
+    }),
+});
+export type NewDoctorInput = z.input<typeof newDoctorInput>;

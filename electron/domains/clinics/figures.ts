@@ -52,23 +52,41 @@ export function refreshClinics(db: Db, ids: readonly number[] | 'all'): void {
   const { staffingPopulationPerDoctor } = readSettings(db);
   const clinicIds = ids === 'all' ? (db.prepare('SELECT id FROM clinics').pluck().all() as number[]) : [...new Set(ids)];
   const status = db.prepare('SELECT status FROM clinics WHERE id = ?').pluck();
-  const population = db
-    .prepare(
-      `SELECT coalesce(sum(v.service_population * 1.0 /
-         (SELECT count(*) FROM clinic_villages o JOIN clinics oc ON oc.id = o.clinic_id
-          WHERE o.village_id = v.id AND oc.status = 'open')), 0)
-       FROM clinic_villages cv JOIN villages v ON v.id = cv.village_id WHERE cv.clinic_id = ?`,
-    )
-    .pluck();
+  const shares = db.prepare(
+    `SELECT v.service_population AS population,
+       (SELECT count(*) FROM clinic_villages o JOIN clinics oc ON oc.id = o.clinic_id
+        WHERE o.village_id = v.id AND oc.status = 'open') AS openServers
+     FROM clinic_villages cv JOIN villages v ON v.id = cv.village_id WHERE cv.clinic_id = ?`,
+  );
   const update = db.prepare('UPDATE clinics SET service_population = ?, required_doctors = ? WHERE id = ?');
   for (const id of clinicIds) {
     if (status.get(id) !== 'open') {
       update.run(0, 0, id);
       continue;
     }
-    const pop = Math.round(Number(population.get(id)));
-    update.run(pop, requiredDoctors(pop, staffingPopulationPerDoctor), id);
+    const figures = clinicFigures(shares.all(id) as VillageShare[], staffingPopulationPerDoctor);
+    update.run(figures.servicePopulation, figures.requiredDoctors, id);
   }
+}
+
+/** One village a clinic serves: its service population and how many open clinics serve it. */
+export interface VillageShare {
+  population: number;
+  openServers: number;
+}
+
+/**
+ * C4 and S1 for one open clinic, from its villages: the sum of each village's population divided
+ * among the open clinics serving it, rounded to a whole person once at the end, and the doctors
+ * that population requires. The stored figures and the clinic form's preview both come from here.
+ */
+export function clinicFigures(
+  villages: readonly VillageShare[],
+  populationPerDoctor: number,
+): { servicePopulation: number; requiredDoctors: number } {
+  const exact = villages.reduce((sum, v) => sum + v.population / Math.max(1, v.openServers), 0);
+  const servicePopulation = Math.round(exact);
+  return { servicePopulation, requiredDoctors: requiredDoctors(servicePopulation, populationPerDoctor) };
 }
 
 /** Every clinic that serves any of these villages. */

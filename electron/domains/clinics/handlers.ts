@@ -16,6 +16,7 @@ import {
   reopenClinic,
   updateClinic,
 } from './service';
+import { previewCoverage } from './preview';
 
 export const clinicHandlers: HandlerMap<OpsOf<'clinics'>> = {
   'clinics.list': (s, q) => listClinics(s.ctx, q),
@@ -25,6 +26,7 @@ export const clinicHandlers: HandlerMap<OpsOf<'clinics'>> = {
   'clinics.close': (s, { id, closedOn, reason }) => closeClinic(s.ctx, id, closedOn, reason),
   'clinics.reopen': (s, { id }) => reopenClinic(s.ctx, id),
   'clinics.options': (s) => clinicOptions(s.db),
+  'clinics.previewCoverage': (s, v) => previewCoverage(s.ctx, v),
   'clinics.export': (s, q) =>
     exportView(
       reportingUnit(s.ctx),

@@ -10,11 +10,13 @@ import { asOfToday, listPeople, mapPerson, personOptions, personSelect, personSo
 import { recordExitDecision } from './exitDecisions';
 import { removeRecord, saveRecord } from './records';
 import { createPerson, exitPerson, updatePerson } from './write';
+import { createDoctor } from './newDoctor';
 
 export const peopleHandlers: HandlerMap<OpsOf<'people'> | OpsOf<'alerts'>> = {
   'people.list': (s, q) => listPeople(s.ctx, q),
   'people.get': (s, { id }) => getPerson(s.ctx, id),
   'people.create': (s, v) => createPerson(s.ctx, v),
+  'people.createDoctor': (s, v) => createDoctor(s.ctx, v),
   'people.update': (s, { id, values }) => updatePerson(s.ctx, id, values),
   'people.exit': (s, e) => exitPerson(s.ctx, e),
   'people.saveRecord': (s, { personId, id, record }) => saveRecord(s.ctx, personId, id, record),

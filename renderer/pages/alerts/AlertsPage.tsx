@@ -7,6 +7,7 @@ import type { AlertItem, AlertsOutput } from '../../../shared/schemas/personOutp
 import { call, errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import type { Route } from '../../router';
+import { alertRoute } from './alertTargets';
 
 /** Every alert the rules imply, with its rule ID; the S4 ratio and its trend on top. */
 export function AlertsPage(props: { initialFilters?: ColumnFiltersState; go: (r: Route) => void }) {
@@ -57,21 +58,16 @@ export function AlertsPage(props: { initialFilters?: ColumnFiltersState; go: (r:
         rowKey={(r) => `${r.kind}-${r.personId ?? ''}-${r.clinicId ?? ''}-${r.detail}`}
         initialFilters={props.initialFilters}
         rowClassName={(r) => (r.level === 'error' ? 'row-blank' : '')}
-        onRowOpen={(r) =>
-          r.personId
-            ? props.go({ page: 'people', filter: { id: 'open', value: String(r.personId) } })
-            : r.clinicId
-              ? props.go({ page: 'clinics' })
-              : undefined
-        }
+        onRowOpen={(r) => {
+          const to = alertRoute(r);
+          if (to) props.go(to);
+        }}
         renderCell={{
           level: (r) => <Tag color={r.level === 'error' ? 'red' : 'orange'}>{r.level === 'error' ? '严重' : '提醒'}</Tag>,
-          subject: (r) =>
-            r.personId ? (
-              <a onClick={() => props.go({ page: 'people', filter: { id: 'open', value: String(r.personId) } })}>{r.subject}</a>
-            ) : (
-              r.subject
-            ),
+          subject: (r) => {
+            const to = alertRoute(r);
+            return to ? <a onClick={() => props.go(to)}>{r.subject}</a> : r.subject;
+          },
         }}
       />
     </>

@@ -5,6 +5,7 @@ import { clinicInput, clinicLabels, propertyLabels, propertyValues, type ClinicD
 import { call } from '../../api';
 import { FormDrawer, useDrawerForm } from '../../components/FormDrawer';
 import { FormField } from '../../components/FormField';
+import { CoveragePreview } from './CoveragePreview';
 
 type Values = z.input<typeof clinicInput>;
 
@@ -54,7 +55,9 @@ export function ClinicForm(props: {
     submit: (parsed) => (clinic ? call('clinics.update', { id: clinic.id, values: parsed }) : call('clinics.create', parsed)),
     onSaved: props.onSaved,
   });
-  const { control } = form;
+  const { control, watch } = form;
+  const hostVillageIds = watch('hostVillageIds') ?? [];
+  const extensionVillageIds = watch('extensionVillageIds') ?? [];
   const [villages, setVillages] = useState<{ value: number; label: string }[]>([]);
   const close = () => confirmLeave(props.onClose);
 
@@ -126,6 +129,9 @@ export function ClinicForm(props: {
         >
           {(f) => villageSelect('f-extensionVillageIds', f)}
         </FormField>
+        {props.open && (
+          <CoveragePreview clinicId={clinic?.id ?? null} hostVillageIds={hostVillageIds} extensionVillageIds={extensionVillageIds} />
+        )}
         <FormField control={control} name="address" label={clinicLabels.address}>
           {(f) => <Input id="f-address" {...f} maxLength={120} />}
         </FormField>

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Tag, message } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ColumnFiltersState } from '@tanstack/react-table';
 import type { ClinicDetail, ClinicRow } from '../../../shared/schemas/clinics';
 import type { ExportViewInput, ListQuery } from '../../../shared/schemas/common';
@@ -9,10 +9,13 @@ import { call, errorMessage } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { ClinicForm } from './ClinicForm';
 import { CloseClinicDialog } from './CloseClinicDialog';
+import { readClinicLink } from './clinicLink';
 import { useMay } from '../../access';
 
+/** 村卫生室: the registry; a link `#/clinics?open=5` (an alert about the clinic) opens that clinic. */
 export function ClinicsPage(props: { initialFilters?: ColumnFiltersState; onChanged: () => void }) {
   const may = useMay();
+  const [link] = useState(() => readClinicLink(props.initialFilters));
   const [editing, setEditing] = useState<{ clinic?: ClinicDetail } | null>(null);
   const [closing, setClosing] = useState<ClinicDetail | undefined>();
   const [reload, setReload] = useState(0);
@@ -24,13 +27,17 @@ export function ClinicsPage(props: { initialFilters?: ColumnFiltersState; onChan
     props.onChanged();
     void message.success(text);
   };
-  async function open(row: ClinicRow) {
+  async function open(row: { id: number }) {
     try {
       setEditing({ clinic: await call('clinics.get', { id: row.id }) });
     } catch (e) {
       void message.error(errorMessage(e));
     }
   }
+  useEffect(() => {
+    if (link.open) void open({ id: link.open });
+    // Once, for the link the page was opened with.
+  }, [link]);
   async function act(row: { id: number }, action: string) {
     try {
       const c = await call('clinics.get', { id: row.id });
@@ -50,7 +57,7 @@ export function ClinicsPage(props: { initialFilters?: ColumnFiltersState; onChan
         exportView={exportView}
         rowKey={(r) => r.id}
         reloadKey={reload}
-        initialFilters={props.initialFilters}
+        initialFilters={link.filters}
         onRowOpen={(r) => void open(r)}
         rowClassName={(r) => (r.status === 'closed' ? 'row-closed' : r.villageCount === 0 ? 'row-warn' : '')}
         renderCell={{

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Tag } from 'antd';
+import { PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Button, Space, Tag, message } from 'antd';
 import type { ColumnFiltersState } from '@tanstack/react-table';
 import { useCallback, useState } from 'react';
 import type { ExportViewInput, ListQuery } from '../../../shared/schemas/common';
@@ -8,12 +8,20 @@ import { personView } from '../../../shared/peopleViews';
 import { call } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { PersonDrawer } from './PersonDrawer';
+import { NewDoctorDrawer } from './NewDoctorDrawer';
+import { readPersonFile } from './personLink';
 import { useMay } from '../../access';
 
-/** 人员: everyone's file, searchable; `openId` opens one person's file (links from the alerts). */
+/**
+ * 人员: everyone's file, searchable; `openId` opens one person's file, a `file` link (an alert's)
+ * opens it on a tab. 新增村医 registers person, post and contract in one form.
+ */
 export function PeoplePage(props: { initialFilters?: ColumnFiltersState; openId?: number; onChanged: () => void }) {
   const may = useMay();
-  const [open, setOpen] = useState<number | 'new' | null>(props.openId ?? null);
+  const [link] = useState(() => readPersonFile(props.initialFilters));
+  const [open, setOpen] = useState<number | 'new' | null>(props.openId ?? link.open ?? null);
+  const [tab, setTab] = useState(link.tab);
+  const [addingDoctor, setAddingDoctor] = useState(false);
   const [reload, setReload] = useState(0);
   const fetchPage = useCallback((q: ListQuery) => call('people.list', q), []);
   const exportView = useCallback((q: ExportViewInput) => call('people.export', q), []);
@@ -26,7 +34,7 @@ export function PeoplePage(props: { initialFilters?: ColumnFiltersState; openId?
         exportView={exportView}
         rowKey={(r) => r.id}
         reloadKey={reload}
-        initialFilters={props.initialFilters ?? [{ id: 'status', value: 'active' }]}
+        initialFilters={link.filters ?? [{ id: 'status', value: 'active' }]}
         onRowOpen={(r) => setOpen(r.id)}
         rowClassName={(r) => (r.status === 'exited' ? 'row-closed' : '')}
         renderCell={{
@@ -35,19 +43,38 @@ export function PeoplePage(props: { initialFilters?: ColumnFiltersState; openId?
         }}
         toolbar={
           may('write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
-              新建人员档案
-            </Button>
+            <Space>
+              <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAddingDoctor(true)}>
+                新增村医
+              </Button>
+              <Button icon={<PlusOutlined />} onClick={() => setOpen('new')}>
+                新建人员档案
+              </Button>
+            </Space>
           )
         }
       />
       <PersonDrawer
         personId={open}
-        onClose={() => setOpen(null)}
+        tab={tab}
+        onClose={() => {
+          setOpen(null);
+          setTab(undefined);
+        }}
         onCreated={(id) => setOpen(id)}
         onChanged={() => {
           setReload((n) => n + 1);
           props.onChanged();
+        }}
+      />
+      <NewDoctorDrawer
+        open={addingDoctor}
+        onClose={() => setAddingDoctor(false)}
+        onSaved={(p) => {
+          setAddingDoctor(false);
+          setReload((n) => n + 1);
+          props.onChanged();
+          void message.success(`已新增村医：${p.name}（${p.clinicName}）`);
         }}
       />
     </>

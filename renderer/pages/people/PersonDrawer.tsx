@@ -12,6 +12,7 @@ import { ExitDialog } from './ExitDialog';
 import { PersonForm } from './PersonForm';
 import { RecordTab } from './RecordTab';
 import { recordSpecs } from './recordSpecs';
+import type { PersonTab } from './personLink';
 
 type Option = { value: string | number; label: string };
 type Progress = PersonDetail['year']['training'];
@@ -36,6 +37,8 @@ export function PersonDrawer(props: {
   onClose: () => void;
   onChanged: () => void;
   onCreated: (id: number) => void;
+  /** The tab to open on (an alert's link: training for S9, contract for S6 …); 基本信息 otherwise. */
+  tab?: PersonTab;
 }) {
   const [person, setPerson] = useState<PersonDetail | undefined>();
   const [error, setError] = useState('');
@@ -161,6 +164,7 @@ export function PersonDrawer(props: {
       {triggers}
       {person && (
         <Tabs
+          defaultActiveKey={props.tab}
           items={[
             {
               key: 'basic',

@@ -14,6 +14,7 @@ import { call } from '../../api';
 import { DateInput } from '../../components/DateInput';
 import { FormField } from '../../components/FormField';
 import { useSaveForm } from '../../components/useSaveForm';
+import { useIdCardFill } from './useIdCardFill';
 
 type Values = z.input<typeof personInput>;
 
@@ -63,6 +64,7 @@ export function PersonForm(props: { person?: PersonDetail; onSaved: (p: PersonDe
     guard: props.onDirty,
   });
   const { control } = form;
+  const idRead = useIdCardFill(form, { idNumber: 'idNumber', sex: 'sex', birthDate: 'birthDate' });
 
   return (
     <Form layout="vertical" component="div">
@@ -71,7 +73,7 @@ export function PersonForm(props: { person?: PersonDetail; onSaved: (p: PersonDe
         <FormField control={control} name="name" label={personLabels.name} required>
           {(f) => <Input id="f-name" {...f} maxLength={30} style={{ width: 160 }} />}
         </FormField>
-        <FormField control={control} name="idNumber" label={personLabels.idNumber} required extra="出生日期和性别按身份证号自动确定">
+        <FormField control={control} name="idNumber" label={personLabels.idNumber} required extra={idRead}>
           {(f) => <Input id="f-idNumber" {...f} maxLength={20} style={{ width: 240 }} />}
         </FormField>
         <FormField control={control} name="category" label={personLabels.category} required>
