@@ -94,6 +94,8 @@ const auditEntityLabels: Record<string, string> = {
   leaves: '请假与离岗',
   asset: '固定资产',
   stocktake: '资产盘点',
+  receipt: '采购入库',
+  delivery: '药品配送',
   user: '账号',
 };
 

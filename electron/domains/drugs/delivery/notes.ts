@@ -132,6 +132,10 @@ export const shortageSource: ListSource = {
     packUnit: { sql: 'd.pack_unit', type: 'text' },
     packs: { sql: 's.packs', type: 'number' },
     reason: { sql: 's.reason', type: 'text', searchable: true },
+    deliveryNumber: {
+      sql: `coalesce('PS' || replace(s.month, '-', '') || '-' || substr('0000' || s.delivery_id, -4, 4), '')`,
+      type: 'text',
+    },
   },
 };
 

@@ -43,6 +43,8 @@ export const receiptSource: ListSource = {
     nearExpiry: { sql: NEAR, type: 'bool' },
     inStore: { sql: IN_STORE, type: 'number' },
     reversed: { sql: REVERSED, type: 'bool' },
+    // 提示 sorts by what it says: 已冲销, then a price unlike the platform's, then near expiry.
+    warnings: { sql: `(${REVERSED}) * 4 + (${DIFFERS}) * 2 + (${NEAR})`, type: 'number' },
   },
 };
 
