@@ -31,6 +31,8 @@ import { AuditPage } from './pages/audit/AuditPage';
 import { menuItems } from './components/menuItems';
 import { DrugsPage, type DrugTab } from './pages/drugs/DrugsPage';
 import { ReceiptsPage } from './pages/receipts/ReceiptsPage';
+import { RequisitionsPage } from './pages/requisitions/RequisitionsPage';
+import { PurchasePage } from './pages/purchase/PurchasePage';
 import { DeliveriesPage } from './pages/deliveries/DeliveriesPage';
 import { StockPage, type StockTab } from './pages/stock/StockPage';
 import { ImportPage } from './pages/import/ImportPage';
@@ -63,6 +65,8 @@ const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Acces
   { key: 'assets', label: '固定资产', icon: <ContainerOutlined /> },
   { key: 'stocktakes', label: '资产盘点', icon: <ScanOutlined /> },
   { key: 'drugs', label: '药品目录', icon: <ExperimentOutlined />, group: '药品' },
+  { key: 'requisitions', label: '药品请领', icon: <ExperimentOutlined />, group: '药品' },
+  { key: 'purchase', label: '采购计划', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'templates', label: '考核细则', icon: <ProfileOutlined />, group: '督导考核' },
   { key: 'letters', label: '目标责任书', icon: <FileProtectOutlined />, group: '督导考核' },
   { key: 'receipts', label: '采购入库', icon: <ExperimentOutlined />, group: '药品' },
@@ -210,6 +214,8 @@ export function App() {
                 onChanged={onChanged}
               />
             )}
+            {page === 'requisitions' && <RequisitionsPage onChanged={onChanged} />}
+            {page === 'purchase' && <PurchasePage onChanged={onChanged} />}
             {page === 'receipts' && <ReceiptsPage onChanged={onChanged} />}
             {page === 'deliveries' && <DeliveriesPage onChanged={onChanged} />}
             {page === 'visits' && <VisitsPage onChanged={onChanged} />}

@@ -13,6 +13,8 @@ const pages = [
   'assets',
   'stocktakes',
   'drugs',
+  'requisitions',
+  'purchase',
   'stock',
   'templates',
   'letters',
