@@ -20,11 +20,12 @@ const e2e = useE2e();
 const LOOK_DIR = '/tmp/e2e-delivery';
 
 describe('receipt → delivery → 配送单', () => {
-  it('receives a batch, delivers the month FEFO with a shortage, and prints the notes', async () => {
+  it('receives a batch, delivers the month FEFO with a shortage, and prints the notes', { timeout: 180_000 }, async () => {
     const app = await e2e.open({ center: true, viewport: { width: 1366, height: 768 } });
     const { page } = app;
     fs.mkdirSync(LOOK_DIR, { recursive: true });
     const east = await addClinic(app.session, '东庄', 1200, 'C001');
+    const west = await addClinic(app.session, '西庄', 900, 'C002');
     const amox = catalogDrug(app.session.db, 'HD0001', '阿莫西林胶囊', 980, '0.25g*24粒', '珠海联邦制药');
     const met = catalogDrug(app.session.db, 'HD0002', '二甲双胍片', 406, '0.5g*48片', '石药欧意');
     const month = todayIso().slice(0, 7);
@@ -32,6 +33,7 @@ describe('receipt → delivery → 配送单', () => {
       [amox, 12],
       [met, 3],
     ]);
+    requisition(app.session.db, west, month, [[amox, 5]]);
 
     await openMenu(page, '采购入库');
     await button(page, '新增入库单').click();
@@ -58,6 +60,7 @@ describe('receipt → delivery → 配送单', () => {
     await button(page, '预览配送').click();
     const plan = page.getByTestId('delivery-plan');
     await plan.getByText('A2412（至 2028-06-30）× 12').waitFor();
+    await plan.getByText('A2412（至 2028-06-30）× 5').waitFor();
     await plan.getByText('缺 3：中心库无此药').waitFor();
     await page.screenshot({ path: path.join(LOOK_DIR, 'delivery-plan.png') });
     await button(page, '确认配送').click();
@@ -65,7 +68,7 @@ describe('receipt → delivery → 配送单', () => {
 
     // After the run the month's notes open for printing.
     await page.locator('.print-root[data-ready="true"]').waitFor();
-    expect(await page.locator('.print-sheet').count()).toBe(1);
+    expect(await page.locator('.print-sheet').count()).toBe(2);
     await page.screenshot({ path: path.join(LOOK_DIR, 'notes-screen.png') });
     const pdf = path.join(app.dir, 'notes.pdf');
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
@@ -79,14 +82,17 @@ describe('receipt → delivery → 配送单', () => {
     expect(text).toContain('接收人（签字）');
     expect(text).toMatch(/PS\d{6}-\d{4}/);
     expect(text).toContain('二甲双胍片');
+    // One clinic a page: the month's notes print as one batch with a page break between clinics.
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Pages:\s+2$/m);
+    expect(text.indexOf('西庄村卫生室')).toBeGreaterThan(text.indexOf('东庄村卫生室'));
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(LOOK_DIR, 'note')]);
 
     await button(page, '返回').click();
     await page.getByText('配送记录').click();
-    await expectCount(page, 1);
+    await expectCount(page, 2);
     await page.screenshot({ path: path.join(LOOK_DIR, 'deliveries.png') });
     const db = app.session.db;
-    expect(db.prepare("SELECT count(*) FROM stock_movements WHERE kind = 'delivery'").pluck().get()).toBe(2);
+    expect(db.prepare("SELECT count(*) FROM stock_movements WHERE kind = 'delivery'").pluck().get()).toBe(4);
     expect(db.prepare('SELECT packs, reason FROM drug_shortages').raw().all()).toEqual([[3, '中心库无此药']]);
   });
 });
