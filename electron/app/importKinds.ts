@@ -27,6 +27,7 @@ import { planImport } from '../excel/import/plan';
 import { requisitionLineKind } from '../domains/drugs/requisitions/import/lineKind';
 import { importRequisitionWorkbook } from '../domains/drugs/requisitions/import/workbook';
 import { readSheetGrid, type ImportSource, type SheetGrid } from '../excel/import/read';
+import { scoresKind } from '../domains/supervision/visits/import/scoresKind';
 import type { ImportKind, ImportOptions, ImportPreview } from '../excel/import/types';
 
 /** Exactly the kinds the contract offers (shared/schemas/import.ts): a missing or extra one fails the typecheck. */
@@ -39,6 +40,7 @@ export const importKinds = {
   receipts: receiptKind,
   consumption: consumptionKind(),
   requisitions: requisitionLineKind(),
+  scores: scoresKind,
 } satisfies Record<ImportKindName, ImportKind<object>>;
 export type { ImportKindName };
 

@@ -7,7 +7,17 @@ import { z } from 'zod';
 import { isoMonth } from './common';
 import { cleanString } from './text';
 
-export const importKindNames = ['villages', 'clinics', 'roster', 'assets', 'drugs', 'receipts', 'consumption', 'requisitions'] as const;
+export const importKindNames = [
+  'villages',
+  'clinics',
+  'roster',
+  'assets',
+  'drugs',
+  'receipts',
+  'consumption',
+  'requisitions',
+  'scores',
+] as const;
 export type ImportKindName = (typeof importKindNames)[number];
 export const importKindLabels: Record<ImportKindName, string> = {
   villages: '行政村',
@@ -18,6 +28,7 @@ export const importKindLabels: Record<ImportKindName, string> = {
   receipts: '采购入库（随货同行单）',
   consumption: '村卫生室药品使用（月报）',
   requisitions: '药品请领单（村卫生室月度需求）',
+  scores: '督导评分（月度督导考核表）',
 };
 
 /**
