@@ -265,11 +265,13 @@ export const contract = {
   'templates.loadDefault': op(none, templateDetail, 'write'),
   'templates.preview': op(templateUpload, templatePreview, 'write'),
   'templates.load': op(templateUpload, templatePreview, 'write'),
+  'templates.export': op(idInput, fileResult, 'read'),
   'letters.list': op(lettersYearInput, z.array(letterRow), 'read'),
   'letters.get': op(letterGetInput, letterDetail, 'read'),
   'letters.save': op(letterSave, letterDetail, 'write'),
   'letters.sign': op(letterSign, letterDetail, 'write'),
   'letters.createMissing': op(lettersCreateAll, lettersCreated, 'write'),
+  'letters.export': op(lettersYearInput, fileResult, 'read'),
 
   // Drugs, parts 2 and 3: monthly requisitions (D1, D3) and the purchase plan.
   'requisitions.list': op(requisitionListQuery, pageOf(requisitionRow), 'read'),

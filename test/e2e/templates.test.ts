@@ -12,14 +12,14 @@ import { describe, expect, it } from 'vitest';
 import { addClinic } from '../helpers/people';
 import { notAddingUp, withoutPointsColumn } from '../excel/templateFixtures';
 import { typeDateInto } from './assetUi';
-import { button } from './ui';
+import { button, download, readSheet } from './ui';
 import { useE2e } from './suite';
 
 const e2e = useE2e();
 const LOOK_DIR = '/tmp/e2e-templates';
 
 describe('考核细则 and 目标责任书', () => {
-  it('imports a county template with a warning the clerk confirms, shows the tree, prints a letter', async () => {
+  it('imports a county template with a warning the clerk confirms, shows the tree, prints a letter', { timeout: 180_000 }, async () => {
     const app = await e2e.open({ center: true, viewport: { width: 1366, height: 768 } });
     const { page } = app;
     fs.mkdirSync(LOOK_DIR, { recursive: true });
@@ -69,7 +69,12 @@ describe('考核细则 and 目标责任书', () => {
     await page.getByTestId('sign-clinic').fill('李东庄');
     await button(page, '登记').click();
     await expect.poll(() => letters.locator('tr', { hasText: '东庄村卫生室' }).textContent()).toContain('已签');
+    await page.getByRole('dialog', { name: /登记签订/ }).waitFor({ state: 'hidden' });
     await page.screenshot({ path: path.join(LOOK_DIR, 'letters.png') });
+    const { file: listFile } = await download(page, app.dir, () => button(page, '导出到 Excel').click());
+    const { rows } = await readSheet(listFile);
+    expect(rows.find((r) => r.includes('东庄村卫生室'))).toEqual(expect.arrayContaining(['已签', '王院长', '李东庄']));
+    expect(rows.find((r) => r.includes('西岭村卫生室'))).toEqual(expect.arrayContaining(['未建立']));
     const signed = app.session.db
       .prepare('SELECT signed_on, clinic_signer FROM responsibility_letters WHERE clinic_id = ?')
       .raw()

@@ -5,12 +5,15 @@
  * not add up (a warning naming the group and both figures, loaded after confirmation), a bad row
  * named, nothing written on a dry run or an error; versions (in use → no edit; in force by month).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSheetGrid } from '../../electron/excel/import/read';
+import { exportTemplate } from '../../electron/domains/supervision/exports';
 import { ensureDefaultTemplate } from '../../electron/domains/supervision/template/defaultTemplate';
 import { loadTemplate, previewTemplate } from '../../electron/domains/supervision/template/load';
 import { getTemplate, listTemplates, templateInForce } from '../../electron/domains/supervision/template/store';
+import type { TemplateGroupIn } from '../../shared/schemas/supervision';
 import { dumpDb } from '../helpers/tempDb';
 import { freshDb } from './support';
 import { notAddingUp, withoutPointsColumn, withPointsColumn } from './templateFixtures';
@@ -131,5 +134,27 @@ describe('template import (P6)', () => {
     expect(() => db.prepare("UPDATE supervision_items SET max_tenths = 10 WHERE template_id = ? AND kind = 'item'").run(v1)).toThrow(
       '已用于督导评分',
     );
+  });
+});
+
+describe('template export (P6)', () => {
+  it('exports a version as a county-style sheet that imports back as the same tree', async () => {
+    const { ctx, db, dir } = await freshDb(false);
+    const id = ensureDefaultTemplate(ctx);
+    const file = await exportTemplate(ctx, id);
+    const out = path.join(dir, file.fileName);
+    fs.writeFileSync(out, Buffer.from(file.base64, 'base64'));
+    const back = previewTemplate(db, await readSheetGrid({ file: out }), { effectiveFrom: '2027-01' });
+    const shape = (groups: readonly TemplateGroupIn[]) =>
+      groups.map((g) => [
+        g.content,
+        g.statedTenths,
+        g.statedBonusTenths,
+        g.items.map((i) => [i.content, i.maxTenths, i.isBonus, i.isVeto, i.standard]),
+      ]);
+    expect(back.errors).toEqual([]);
+    expect(back.warnings).toEqual([]);
+    expect(shape(back.groups)).toEqual(shape(getTemplate(ctx, id).groups));
+    expect(back).toMatchObject({ baseTenths: 1000, bonusTenths: 100, bonusCapTenths: 100 });
   });
 });

@@ -1,5 +1,6 @@
 /** Handlers of the supervision foundation: templates (考核细则, P6) and responsibility letters (P1). */
 import { type HandlerMap, type OpsOf } from '../handlerTypes';
+import { exportLetters, exportTemplate } from './exports';
 import { createMissingLetters, getLetter, listLetters, saveLetter, signLetter } from './letters/service';
 import { ensureDefaultTemplate } from './template/defaultTemplate';
 import { getTemplate, listTemplates, templateInForce } from './template/store';
@@ -15,6 +16,7 @@ export const templateHandlers: HandlerMap<OpsOf<'templates'>> = {
   'templates.loadDefault': (s) => getTemplate(s.ctx, s.ctx.db.transaction(() => ensureDefaultTemplate(s.ctx)).immediate()),
   'templates.preview': (s, u) => previewTemplateUpload(s.ctx, u),
   'templates.load': (s, u) => loadTemplateUpload(s.ctx, u),
+  'templates.export': (s, { id }) => exportTemplate(s.ctx, id),
 };
 
 export const letterHandlers: HandlerMap<OpsOf<'letters'>> = {
@@ -23,4 +25,5 @@ export const letterHandlers: HandlerMap<OpsOf<'letters'>> = {
   'letters.save': (s, v) => saveLetter(s.ctx, v),
   'letters.sign': (s, v) => signLetter(s.ctx, v),
   'letters.createMissing': (s, { year }) => createMissingLetters(s.ctx, year),
+  'letters.export': (s, { year }) => exportLetters(s.ctx, year),
 };

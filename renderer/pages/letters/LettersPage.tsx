@@ -1,4 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Input, Space, Table, Tag, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -6,6 +6,7 @@ import type { LetterDetail, LetterRow } from '../../../shared/schemas/supervisio
 import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
 import { PrintView } from '../../components/print/PrintView';
+import { saveFile } from '../../download';
 import { LetterEditor } from './LetterEditor';
 import { LetterPaper } from './LetterPaper';
 import { SignDialog } from './SignDialog';
@@ -56,6 +57,15 @@ export function LettersPage() {
       setError(errorMessage(e));
     }
   }
+  async function exportList() {
+    try {
+      const file = await call('letters.export', { year });
+      saveFile(file);
+      void message.success(`已导出 ${file.rowCount} 行：${file.fileName}`);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
   async function createMissing() {
     try {
       const r = await call('letters.createMissing', { year });
@@ -102,6 +112,9 @@ export function LettersPage() {
             style={{ width: 220 }}
           />
           {may('write') && counts.none > 0 && <Button onClick={() => void createMissing()}>为未建立的卫生室建立责任书</Button>}
+          <Button icon={<FileExcelOutlined />} onClick={() => void exportList()}>
+            导出到 Excel
+          </Button>
           <Button
             icon={<PrinterOutlined />}
             disabled={shown.length === 0}

@@ -1,9 +1,10 @@
-import { ImportOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, ImportOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Drawer, Empty, Input, Space, Table, Tag, Typography, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { TemplateDetail, TemplateRow } from '../../../shared/schemas/supervision';
 import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
+import { saveFile } from '../../download';
 import { pts } from './points';
 import { TemplateTree } from './TemplateTree';
 import { TemplateUpload } from './TemplateUpload';
@@ -45,6 +46,16 @@ export function TemplatesPage() {
       const t = await call('templates.loadDefault', {});
       void message.success(`已载入${t.name}`);
       await reload(t.id);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function exportTemplate(id: number) {
+    try {
+      const file = await call('templates.export', { id });
+      saveFile(file);
+      void message.success(`已导出 ${file.rowCount} 项：${file.fileName}`);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -129,12 +140,17 @@ export function TemplatesPage() {
           size="small"
           title={`第 ${detail.version} 版 ${detail.name}（${monthText(detail.effectiveFrom)}起执行，基础分 ${pts(detail.baseTenths)} 分${detail.bonusCapTenths > 0 ? `，奖励分最多 ${pts(detail.bonusCapTenths)} 分` : ''}）`}
           extra={
-            <Input.Search
-              allowClear
-              placeholder="查找项目、内容、标准"
-              onChange={(e) => setSearch(e.target.value)}
-              style={{ width: 240 }}
-            />
+            <Space>
+              <Input.Search
+                allowClear
+                placeholder="查找项目、内容、标准"
+                onChange={(e) => setSearch(e.target.value)}
+                style={{ width: 240 }}
+              />
+              <Button icon={<FileExcelOutlined />} onClick={() => void exportTemplate(detail.id)}>
+                导出到 Excel
+              </Button>
+            </Space>
           }
         >
           {detail.note && <Typography.Paragraph type="secondary">{detail.note}</Typography.Paragraph>}

@@ -57,7 +57,7 @@ const text = (v: unknown): string =>
 const TOTAL = /^(合计|总计|总分|满分|基础分合计|分值合计)/;
 const SCORE_LINE = /^(综合得分|得分合计|最后得分|实际得分|考核得分|总得分)/;
 const NOTE = /^(注|说明|备注)(\d|[:：.、])/;
-const SIGNATURE = /^(考核人|督导人|检查人|考核组|被考核|村卫生室负责人|负责人签|签字|日期|考核日期|填表)/;
+const SIGNATURE = /^(考核人|督导人|检查人|考核组|被考核|村卫生室负责人|负责人签|签字|日期|考核日期|填表|填报人|审核人|单位负责人)/;
 
 function pointsError(row: number, what: string, message: string) {
   return { row, message: `第 ${row} 行：${what}${message}` };
@@ -152,7 +152,7 @@ function openGroup(out: ParsedTemplate, raw: string, row: number, seq: string): 
     rawName: raw,
     seq,
     content: name.replace(/^[一二三四五六七八九十]+[、.．]\s*/, '').trim() || raw,
-    statedTenths: p ? p.baseTenths : null,
+    statedTenths: p && (p.baseTenths > 0 || p.bonusTenths === 0) ? p.baseTenths : null,
     statedBonusTenths: p && p.bonusTenths > 0 ? p.bonusTenths : null,
     isBonus: /奖励|加分/.test(name),
     items: [] as TemplateItemIn[],
