@@ -3,8 +3,8 @@
  *
  * - **Tab never selects.** antd's Select and AutoComplete pick the highlighted option on Tab
  *   (rc-select treats Tab like Enter). A clerk who picks a village with Enter and tabs on would
- *   silently add the next village. While a select's list is open, Tab is kept from the select and
- *   only moves the focus; leaving the field closes the list.
+ *   silently add the next village. Tab is kept from every select and only moves the focus to the
+ *   next field (Shift+Tab the previous one); leaving the field closes the list.
  * - **Full-width letters and digits are half-width.** A Chinese input method types １２３ and ＡＢＣ
  *   as easily as 123 and ABC; on leaving a one-line text field (or a note box) they become ASCII,
  *   so 身份证号, phone numbers and codes are checked and stored as the digits they are. The core's
@@ -16,16 +16,46 @@ import { installDeskDialogs } from './deskDialogs';
 /** Full-width forms of ASCII letters, digits and the signs used in numbers and codes. */
 const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0d\uff0e\uff0b]/g;
 
-function insideOpenSelect(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (!target.closest('.ant-select')) return false;
-  return target.getAttribute('aria-expanded') === 'true';
+const TABBABLE = [
+  'input:not([disabled]):not([type=hidden])',
+  'textarea:not([disabled])',
+  'button:not([disabled])',
+  'a[href]',
+  '[tabindex]',
+].join(', ');
+
+/** The select a key went to, when it is typed in the select's own input. */
+function selectOf(target: EventTarget | null): HTMLElement | null {
+  if (!(target instanceof HTMLElement) || target.getAttribute('role') !== 'combobox') return null;
+  return target.closest<HTMLElement>('.ant-select');
+}
+
+/**
+ * The next (or previous) field outside the select, within its drawer or dialog. Skipping the
+ * select's own clear button too: a Tab landing there, and an Enter after it, would empty the field.
+ */
+function fieldAfter(select: HTMLElement, backwards: boolean): HTMLElement | undefined {
+  const scope = select.closest<HTMLElement>('.ant-drawer-content, .ant-modal') ?? document.body;
+  const all = [...scope.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => el.tabIndex >= 0 && el.getClientRects().length > 0 && (!select.contains(el) || el.getAttribute('role') === 'combobox'),
+  );
+  const here = all.findIndex((el) => select.contains(el));
+  if (here < 0) return undefined;
+  return backwards ? all[here - 1] : all[here + 1];
 }
 
 function onKeyDown(e: KeyboardEvent): void {
+  if (e.key !== 'Tab' || e.ctrlKey || e.altKey || e.metaKey) return;
+  const select = selectOf(e.target);
+  if (!select) return;
   // Capture phase on window runs before React's listeners on the root: the select never sees the
-  // Tab, while the browser still moves the focus (no preventDefault).
-  if (e.key === 'Tab' && insideOpenSelect(e.target)) e.stopPropagation();
+  // Tab, so it selects nothing; the focus moves to the next field, which closes the list.
+  e.stopPropagation();
+  const next = fieldAfter(select, e.shiftKey);
+  if (next) {
+    e.preventDefault();
+    next.focus();
+  }
 }
 
 const TEXT_TYPES = new Set(['text', 'search', 'tel', '']);

@@ -87,7 +87,7 @@ export function ClinicForm(props: {
     <FormDrawer
       title={clinic ? `编辑村卫生室：${clinic.name}` : '新增村卫生室'}
       open={props.open}
-      size={560}
+      size={660}
       banner={banner}
       saving={saving}
       onClose={close}

@@ -14,12 +14,12 @@ const QUIET_MS = 250;
 
 function Change(props: { before: number; after: number; testId: string }) {
   const { before, after } = props;
-  if (before === after) return <span data-testid={props.testId}>{after.toLocaleString('zh-CN')}</span>;
+  if (before === after) return <span data-testid={props.testId}>{after}</span>;
   return (
     <span data-testid={props.testId}>
-      <span style={{ color: '#999', textDecoration: 'line-through' }}>{before.toLocaleString('zh-CN')}</span>
+      <span style={{ color: '#999', textDecoration: 'line-through' }}>{before}</span>
       {' → '}
-      <strong style={{ color: after < before ? '#cf1322' : '#389e0d' }}>{after.toLocaleString('zh-CN')}</strong>
+      <strong style={{ color: after < before ? '#cf1322' : '#389e0d' }}>{after}</strong>
     </span>
   );
 }
@@ -55,9 +55,7 @@ export function CoveragePreview(props: { clinicId: number | null; hostVillageIds
     <div data-testid="coverage-preview" style={{ marginBottom: 16 }}>
       <div style={{ fontWeight: 600, marginBottom: 6 }}>
         保存后各卫生室的服务人口与应配村医{' '}
-        <span className="hint-inline">
-          （C4 合建村人口平分；S1 每 {preview.populationPerDoctor.toLocaleString('zh-CN')} 人配 1 名，不足按 1 名）
-        </span>
+        <span className="hint-inline">（C4 合建村人口平分；S1 每 {preview.populationPerDoctor} 人配 1 名，不足按 1 名）</span>
       </div>
       {preview.villagesLeftWithoutClinic.length > 0 && (
         <Alert
