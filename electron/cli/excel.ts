@@ -165,6 +165,7 @@ const PARAM_HELP = {
   stocktake: '须加 --stocktake 盘点编号或名称',
   month: '须加 --month 年-月，如 2026-11',
   quarter: '须加 --quarter 年Q季，如 2026Q3',
+  pool: '须加 --pool 资金总额（元），可加 --fund 资金名称（不得为基本药物补助，M3）',
 } as const;
 
 export function exportHelp(): string {
