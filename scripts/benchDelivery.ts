@@ -240,7 +240,7 @@ export async function benchDelivery(dir: string): Promise<DeliveryBenchRow[]> {
   for (let i = 0; i < RUNS; i++) {
     const a = await freshCopy(base, `ours${i}.sqlite`);
     try {
-      const ctx = makeContext(a, '基准测试', () => new Date(AT));
+      const ctx = makeContext(a, '基准测试', () => new Date('2026-12-06T02:00:00Z'));
       const t0 = performance.now();
       const out = runDelivery(ctx, MONTH, DAY);
       ours.push(ms(t0));

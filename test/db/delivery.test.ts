@@ -14,7 +14,7 @@ import { addClinic, failsUnchanged, openSessionAt } from '../helpers/people';
 import { dumpDb } from '../helpers/tempDb';
 
 async function setUp() {
-  const s = await openSessionAt('2026-12-06');
+  const s = await openSessionAt('2026-12-31');
   const east = await addClinic(s, '东庄', 1200, 'C001');
   const west = await addClinic(s, '西庄', 900, 'C002');
   const amox = catalogDrug(s.db, 'P001', '阿莫西林胶囊', 1250);
@@ -128,12 +128,17 @@ describe('FEFO delivery (part 5)', () => {
     expect(dumpDb(s.db)).toBe(before);
   });
 
-  it('refuses in Chinese a month with no approved requisition, naming those waiting', async () => {
+  it('refuses in Chinese a month with no approved requisition (naming those waiting) and a day after today', async () => {
     const { s, east, amox } = await setUp();
     requisition(s.db, east, '2026-12', [[amox, 3]], 'held');
     const e = await failsUnchanged(s, 'deliveries.run', { month: '2026-12', deliveredOn: '2026-12-05' });
     expect(e.message).toContain('没有已批准的需求计划');
     expect(e.message).toContain('1 份待审批');
+    requisition(s.db, east, '2027-01', [[amox, 3]]);
+    const future = await failsUnchanged(s, 'deliveries.run', { month: '2027-01', deliveredOn: '2027-01-02' });
+    expect(future.message).toContain('配送日期 2027-01-02 晚于今天（2026-12-31）');
+    // The preview may look ahead: it writes nothing.
+    expect((await call(s, 'deliveries.preview', { month: '2027-01', deliveredOn: '2027-01-02' })).clinics).toHaveLength(1);
   });
 
   it('never overdraws a batch that a later movement, already recorded, has taken from', async () => {

@@ -95,12 +95,14 @@ describe('receipts (part 4)', () => {
     expect(near.rows.map((r) => r.lotNo)).toEqual(['N1']);
   });
 
-  it('an unknown drug and an empty note are refused in Chinese', async () => {
-    const { s } = await setUp();
+  it('an unknown drug, an empty note and a receipt dated after today are refused in Chinese', async () => {
+    const { s, amox } = await setUp();
     const e = await failsUnchanged(s, 'receipts.create', { receivedOn: '2026-12-02', lines: [line(999)] });
     expect(e.message).toContain('没有找到药品');
     const empty = await failsUnchanged(s, 'receipts.create', { receivedOn: '2026-12-02', lines: [] });
     expect(empty.message).toContain('至少要有一行');
+    const future = await failsUnchanged(s, 'receipts.create', { receivedOn: '2026-12-07', lines: [line(amox)] });
+    expect(future.message).toContain('入库日期 2026-12-07 晚于今天（2026-12-06）');
   });
 
   it('冲销 takes the whole batch out again with its reason, once; refused once any of it has left', async () => {

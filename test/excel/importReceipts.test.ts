@@ -165,7 +165,7 @@ describe('receipts import (part 4)', () => {
     expect(again.unchanged).toHaveLength(5);
   });
 
-  it('names each bad row — expired, unknown drug, two makers, a spec not in the catalog, wrong amount — and writes nothing', async () => {
+  it('names each bad row — expired, unknown drug, two makers, a spec not in the catalog, wrong amount, a day after today — and writes nothing', async () => {
     const { db, ctx, dir } = await freshDb(false);
     catalog(db);
     const bad: Cell[][] = [
@@ -175,11 +175,12 @@ describe('receipts import (part 4)', () => {
       [8, null, '二甲双胍片', '0.5g*48片', null, 'Y1', null, '2027.01', '盒', 3, 4.06, 12.18, '2026.3.1', 'FP0001', SUPPLIER],
       [9, null, '硝苯地平缓释片', '10mg*30片', null, 'Z1', null, '2027.01', '盒', 3, 6.9, 20.7, '2026.3.1', 'FP0001', SUPPLIER],
       [10, 'HD0005', null, null, null, 'Z2', null, '2027.01', '盒', 3, 6.9, 30, '2026.3.1', 'FP0001', SUPPLIER],
+      [11, 'HD0005', null, null, null, 'Z3', null, '2027.01', '盒', 3, 6.9, 20.7, '2026.3.9', 'FP0001', SUPPLIER],
     ];
     const file = await note(path.join(dir, 'bad.xlsx'), bad);
     const p = previewImport(db, 'receipts', await readSheetGrid({ file }), '2026-03-05');
     const byRow = new Map(p.errors.map((e) => [e.row, e.message]));
-    expect([...byRow.keys()]).toEqual([6, 7, 8, 9, 10]);
+    expect([...byRow.keys()]).toEqual([6, 7, 8, 9, 10, 11]);
     expect(byRow.get(6)).toContain('已经过期');
     expect(byRow.get(6)).toContain('有效期至');
     expect(byRow.get(7)).toContain('药品目录中没有“阿莫西林克拉维酸钾片”');
@@ -188,9 +189,10 @@ describe('receipts import (part 4)', () => {
     expect(byRow.get(8)).toContain('HD0004');
     expect(byRow.get(9)).toContain('规格有 20mg*30片');
     expect(byRow.get(10)).toContain('金额');
+    expect(byRow.get(11)).toContain('入库日期 2026-03-09 晚于今天（2026-03-05）');
 
     const before = dumpDb(db);
-    await expect(importWorkbook(ctx, 'receipts', { file })).rejects.toThrow(/5 行有错误，未导入任何数据/);
+    await expect(importWorkbook(ctx, 'receipts', { file })).rejects.toThrow(/6 行有错误，未导入任何数据/);
     expect(dumpDb(db)).toBe(before);
     expect(countRows(db, 'drug_batches')).toBe(0);
   });

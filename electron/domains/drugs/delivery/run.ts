@@ -6,6 +6,7 @@
  * with its reason and the head when there is one. All or nothing: a failure writes none of it.
  * A movement counts in the month of its own date, whatever month it served.
  */
+import { todayIso } from '../../../../shared/format';
 import { shortageReasonLabels } from '../../../../shared/rules/fefo';
 import type { DeliveryRunOutput } from '../../../../shared/schemas/deliveries';
 import { audit } from '../../../db/audit';
@@ -21,6 +22,13 @@ export function deliveryNumber(month: string, id: number): string {
 }
 
 export function runDelivery(ctx: ServiceContext, month: string, deliveredOn: string): DeliveryRunOutput {
+  const today = todayIso(ctx.now());
+  // Goods are recorded as they move: a day after today is a typing mistake, not a plan (the preview may look ahead).
+  if (deliveredOn > today) {
+    throw new AppError('VALIDATION', `配送日期 ${deliveredOn} 晚于今天（${today}），请在药品实际送出的当天或之后登记`, {
+      field: 'deliveredOn',
+    });
+  }
   return ctx.db
     .transaction(() => {
       const { plan, byClinic } = computePlan(ctx.db, month, deliveredOn);

@@ -125,7 +125,7 @@ export const receiptKind: ImportKind<ReceiptRowValues> = {
     };
   },
 
-  toInput(db, values, _today, memo, reported = []) {
+  toInput(db, values, today, memo, reported = []) {
     const problems: FieldProblem[] = [];
     const input: Record<string, unknown> = { ...values };
     delete input.platformCode;
@@ -133,6 +133,9 @@ export const receiptKind: ImportKind<ReceiptRowValues> = {
     delete input.spec;
     delete input.maker;
     delete input.amountFen;
+    if (typeof values.receivedOn === 'string' && values.receivedOn > today) {
+      problems.push({ key: 'receivedOn', message: `入库日期 ${values.receivedOn} 晚于今天（${today}），请填写实际到货验收的日期` });
+    }
     const drug = drugOf(db, values, memo);
     if (drug.ok) {
       input.drugId = drug.id;

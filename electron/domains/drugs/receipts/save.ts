@@ -5,6 +5,7 @@
  * is undone by a reversing 'adjust' movement with its reason (冲销), never by an edit — and only
  * while the whole batch is still in the store, so nothing delivered from it is left unexplained.
  */
+import { todayIso } from '../../../../shared/format';
 import type { ReceiptLineValues, ReceiptValues } from '../../../../shared/schemas/receipts';
 import { audit } from '../../../db/audit';
 import type { ServiceContext } from '../../../db/context';
@@ -63,6 +64,12 @@ export function saveReceiptLine(
 
 /** A whole note (the form's 新增入库单): all lines or none. */
 export function saveReceipt(ctx: ServiceContext, v: ReceiptValues): { batchIds: number[]; warnings: string[] } {
+  const today = todayIso(ctx.now());
+  if (v.receivedOn > today) {
+    throw new AppError('VALIDATION', `入库日期 ${v.receivedOn} 晚于今天（${today}），请填写药品实际到货验收的日期`, {
+      field: 'receivedOn',
+    });
+  }
   return ctx.db
     .transaction(() => {
       const days = readSettings(ctx.db).nearExpiryDays;
