@@ -81,6 +81,22 @@ describe('考核细则 and 目标责任书', () => {
       .get(east);
     expect(signed).toEqual([`${new Date().getFullYear()}-01-15`, '李东庄']);
 
+    // 西岭 has no letter yet: its editor starts from the default targets; one figure changed and saved.
+    await letters.locator('tr', { hasText: '西岭村卫生室' }).getByRole('button', { name: '编辑目标' }).click();
+    const firstFigure = page.getByRole('textbox', { name: '第 1 项指标' });
+    await expect.poll(() => firstFigure.inputValue()).toBe('≥ 95');
+    await firstFigure.fill('≥ 98');
+    await page.screenshot({ path: path.join(LOOK_DIR, 'letter-editor.png') });
+    await page.getByTestId('letter-save').click();
+    await expect.poll(() => letters.locator('tr', { hasText: '西岭村卫生室' }).textContent()).toContain('未签');
+    const west = app.session.db
+      .prepare(
+        "SELECT t.quantity FROM responsibility_targets t JOIN responsibility_letters l ON l.id = t.letter_id JOIN clinics c ON c.id = l.clinic_id WHERE c.code = 'C002' AND t.position = 1",
+      )
+      .pluck()
+      .get();
+    expect(west).toBe('≥ 98');
+
     await letters.locator('tr', { hasText: '东庄村卫生室' }).getByRole('button', { name: /打印/ }).click();
     await page.locator('.print-root[data-ready="true"]').waitFor();
     expect(await page.getByTestId('print-now').isEnabled()).toBe(true);
