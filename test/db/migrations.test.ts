@@ -208,6 +208,8 @@ const expectedTables: Record<number, string[]> = {
 };
 // Migration 11 (pinyin keys) adds columns, triggers and indexes, no table.
 expectedTables[11] = expectedTables[10] ?? [];
+// Migration 12 (stock balances kept beside the movements) adds stock_balances.
+expectedTables[12] = [...(expectedTables[11] ?? []), 'stock_balances'].sort();
 
 function tables(db: Database.Database): { name: string; strict: number }[] {
   return db

@@ -7,7 +7,9 @@
  *   closing of month m = opening of month m + 1;
  *   every figure equals a replay of the movement rows done here in plain JS;
  *   the places add up to the clinics' total, the center and the township;
- *   no place holds a negative quantity of any batch at any month's end.
+ *   no place holds a negative quantity of any batch at any month's end;
+ *   the township table's place rows and each drill-down equal the per-drug figures;
+ *   the stock list's batch balances (stock_balances, migration 12) equal the movements' sums on any day.
  */
 import { describe, expect, it } from 'vitest';
 import type { LedgerFigures } from '../../shared/schemas/stock';
@@ -16,6 +18,8 @@ import { AppError } from '../../electron/db/errors';
 import { createDisposal } from '../../electron/domains/drugs/stock/disposals';
 import { ledgerCells, stockLedger, sumFigures } from '../../electron/domains/drugs/stock/ledger';
 import { adjustStock, returnToCenter, transferBetweenClinics } from '../../electron/domains/drugs/stock/moves';
+import { stockBatches } from '../../electron/domains/drugs/stock/list';
+import { batchBalances } from '../../electron/domains/drugs/stock/movements';
 import { monthEnd, monthStart } from '../../electron/domains/drugs/stock/places';
 import { recordUse, usableBatches } from '../../electron/domains/drugs/stock/use';
 import { addClinic, clockAt, openSessionAt } from '../helpers/people';
@@ -129,6 +133,15 @@ describe('进销存 closing identity on random histories (D9)', () => {
       }
     }
 
+    // stock_balances is exactly the movements summed per batch and place.
+    const kept = s.db.prepare('SELECT batch_id, clinic_id, packs, amount_fen FROM stock_balances ORDER BY batch_id, place_key').all();
+    const sums = s.db
+      .prepare(
+        'SELECT batch_id, clinic_id, sum(packs) AS packs, sum(amount_fen) AS amount_fen FROM stock_movements GROUP BY batch_id, clinic_id ORDER BY batch_id, coalesce(clinic_id, 0)',
+      )
+      .all();
+    expect(kept).toEqual(sums);
+
     const rows = s.db
       .prepare(
         'SELECT clinic_id AS place, drug_id AS drugId, batch_id AS batchId, kind, moved_on AS movedOn, packs, amount_fen AS amountFen FROM stock_movements',
@@ -184,6 +197,22 @@ describe('进销存 closing identity on random histories (D9)', () => {
       expect(sumFigures([out.clinicsTotal, out.center])).toEqual(out.township);
       expect(out.township.closingFen).toBe(out.township.openingFen + out.township.inFen - out.township.outFen);
       expect(out.township.closingPacks).toBe(out.township.openingPacks + out.township.inPacks - out.township.outPacks);
+      // The township table's per-place sums and each place's drill-down agree with the per-drug cells.
+      for (const row of out.places) {
+        const { clinicId: _c, placeName: _n, drugs: _d, ...figures } = row;
+        expect(figures).toEqual(sumFigures([...(cells.get(row.clinicId)?.values() ?? [])]));
+      }
+      expect(out.center).toEqual(sumFigures([...(cells.get(null)?.values() ?? [])]));
+      const east = stockLedger(s.db, month, clinics[0]);
+      const eastCells = cells.get(clinics[0] ?? 0) ?? new Map<number, LedgerFigures>();
+      expect(
+        new Map(east.drugs?.map(({ drugId, platformCode: _p, genericName: _g, spec: _s, packUnit: _u, ...f }) => [drugId, f])),
+      ).toEqual(eastCells);
+      // The stock list's balances (migration 12's table, summed back where moved later) equal the movements' sums on any day.
+      const day = monthEnd(month);
+      const listed = stockBatches(s.db, { place: 'all', asOf: day, nearDays: 90 }).map((b) => `${b.batchId}@${b.clinicId}:${b.packs}`);
+      const summed = batchBalances(s.db, { everywhere: true, asOf: day }).map((b) => `${b.batchId}@${b.place}:${b.packs}`);
+      expect(listed.sort()).toEqual(summed.sort());
       previous = cells;
     }
   }, 120_000);

@@ -14,33 +14,52 @@ import { stmt } from '../../../db/stmt';
 import { readSettings } from '../../settings/service';
 import { CENTER_NAME, daysBetween } from './places';
 
-const SCOPE = "(@scope = 'all' OR (@scope = 'center' AND m.clinic_id IS NULL) OR m.clinic_id = @clinic)";
+type Scope = 'all' | 'center' | 'clinic';
 
-/** Batches with stock at each place in scope as of @asOf. */
-const BALANCES = `SELECT m.clinic_id, m.drug_id, m.batch_id, sum(m.packs) AS packs, sum(m.amount_fen) AS fen
-  FROM stock_movements m WHERE m.moved_on <= @asOf AND ${SCOPE} GROUP BY m.batch_id, m.clinic_id HAVING sum(m.packs) > 0`;
+const SCOPE: Record<Scope, string> = { all: '', center: 'AND sb.place_key = 0', clinic: 'AND sb.place_key = @clinic' };
+
+/**
+ * Batches with stock at each place in scope as of @asOf, from stock_balances (migration 12):
+ * a row whose latest movement is on or before the day is its balance then; a later-moved row
+ * is summed from its movements up to the day. Only rows holding stock now or moved after the
+ * day can hold stock on it (both indexed), so the whole history is never added up.
+ */
+function balancesSql(scope: Scope): string {
+  return `SELECT clinic_id, drug_id, batch_id, packs FROM (
+    SELECT sb.clinic_id, sb.drug_id, sb.batch_id,
+           CASE WHEN sb.last_moved_on <= @asOf THEN sb.packs
+                ELSE (SELECT coalesce(sum(m.packs), 0) FROM stock_movements m
+                       WHERE m.batch_id = sb.batch_id AND m.clinic_id IS sb.clinic_id AND m.moved_on <= @asOf) END AS packs
+      FROM stock_balances sb WHERE (sb.packs > 0 OR sb.last_moved_on > @asOf) ${SCOPE[scope]}) WHERE packs > 0`;
+}
 
 const EXPIRY = `CASE WHEN s.first_expiry < @asOf THEN 'expired' WHEN s.first_expiry <= @nearLimit THEN 'near' ELSE 'ok' END`;
 const PLACE = `coalesce(c.name, '${CENTER_NAME}')`;
 
-export const stockSource: ListSource = {
-  from: `(SELECT bal.clinic_id, bal.drug_id, sum(bal.packs) AS packs, sum(bal.fen) AS fen, count(*) AS batches, min(b.expires_on) AS first_expiry
-            FROM (${BALANCES}) bal JOIN drug_batches b ON b.id = bal.batch_id GROUP BY bal.clinic_id, bal.drug_id) s
-         JOIN drugs d ON d.id = s.drug_id LEFT JOIN clinics c ON c.id = s.clinic_id`,
-  defaultOrder: "coalesce(c.code, ''), s.clinic_id, d.platform_code, d.id",
-  columns: {
-    placeName: { sql: PLACE, type: 'text', searchable: true },
-    platformCode: { sql: 'd.platform_code', type: 'text', searchable: true },
-    genericName: { sql: 'd.generic_name', type: 'text', searchable: true },
-    spec: { sql: 'd.spec', type: 'text' },
-    packUnit: { sql: 'd.pack_unit', type: 'text' },
-    packs: { sql: 's.packs', type: 'number' },
-    amountFen: { sql: 's.fen', type: 'number' },
-    batches: { sql: 's.batches', type: 'number' },
-    firstExpiry: { sql: 's.first_expiry', type: 'date' },
-    expiry: { sql: EXPIRY, type: 'enum' },
-  },
-};
+function stockSource(scope: Scope): ListSource {
+  return {
+    from: `(SELECT bal.clinic_id, bal.drug_id, sum(bal.packs) AS packs, sum(bal.packs * b.price_fen) AS fen, count(*) AS batches,
+                   min(b.expires_on) AS first_expiry
+              FROM (${balancesSql(scope)}) bal JOIN drug_batches b ON b.id = bal.batch_id GROUP BY bal.clinic_id, bal.drug_id) s
+           JOIN drugs d ON d.id = s.drug_id LEFT JOIN clinics c ON c.id = s.clinic_id`,
+    defaultOrder: "coalesce(c.code, ''), s.clinic_id, d.platform_code, d.id",
+    columns: {
+      placeName: { sql: PLACE, type: 'text', searchable: true },
+      platformCode: { sql: 'd.platform_code', type: 'text', searchable: true },
+      genericName: { sql: 'd.generic_name', type: 'text', searchable: true },
+      spec: { sql: 'd.spec', type: 'text' },
+      packUnit: { sql: 'd.pack_unit', type: 'text' },
+      packs: { sql: 's.packs', type: 'number' },
+      amountFen: { sql: 's.fen', type: 'number' },
+      batches: { sql: 's.batches', type: 'number' },
+      firstExpiry: { sql: 's.first_expiry', type: 'date' },
+      expiry: { sql: EXPIRY, type: 'enum' },
+    },
+  };
+}
+
+const sources: Record<Scope, ListSource> = { all: stockSource('all'), center: stockSource('center'), clinic: stockSource('clinic') };
+const scopeOf = (place: PlaceFilter): Scope => (place === 'all' || place === 'center' ? place : 'clinic');
 
 const SELECT = `s.clinic_id, s.drug_id, ${PLACE} AS place_name, d.platform_code, d.generic_name, d.spec, d.pack_unit,
   s.packs, s.fen, s.batches, s.first_expiry, ${EXPIRY} AS expiry`;
@@ -71,23 +90,20 @@ export function addDays(day: string, days: number): string {
 
 function named(ctx: ServiceContext, place: PlaceFilter, asOf: string | undefined): Record<string, string | number> {
   const day = asOf ?? todayIso(ctx.now());
-  return {
-    asOf: day,
-    nearLimit: addDays(day, readSettings(ctx.db).nearExpiryDays),
-    scope: place === 'all' || place === 'center' ? place : 'clinic',
-    clinic: typeof place === 'number' ? place : 0,
-  };
+  const out: Record<string, string | number> = { asOf: day, nearLimit: addDays(day, readSettings(ctx.db).nearExpiryDays) };
+  if (typeof place === 'number') out.clinic = place;
+  return out;
 }
 
 export function listStock(ctx: ServiceContext, q: ListQueryParsed & { place: PlaceFilter; asOf?: string }): Page<StockRow> {
-  return runList(ctx.db, stockSource, SELECT, q, mapRow, named(ctx, q.place, q.asOf));
+  return runList(ctx.db, sources[scopeOf(q.place)], SELECT, q, mapRow, named(ctx, q.place, q.asOf));
 }
 
 export function iterateStock(
   ctx: ServiceContext,
   q: Pick<ListQueryParsed, 'search' | 'filters' | 'sort'> & { place: PlaceFilter; asOf?: string },
 ): Iterable<StockRow> {
-  const rows = iterateList(ctx.db, stockSource, SELECT, q, named(ctx, q.place, q.asOf));
+  const rows = iterateList(ctx.db, sources[scopeOf(q.place)], SELECT, q, named(ctx, q.place, q.asOf));
   return {
     *[Symbol.iterator]() {
       for (const r of rows) yield mapRow(r);
@@ -97,21 +113,18 @@ export function iterateStock(
 
 /** Batches with stock as of a day, by place (clinics by code, the center first), then FEFO. */
 export function stockBatches(db: Db, q: { place: PlaceFilter; drugId?: number; asOf: string; nearDays: number }): BatchRow[] {
+  const args: Record<string, string | number> = { asOf: q.asOf, drug: q.drugId ?? 0 };
+  if (typeof q.place === 'number') args.clinic = q.place;
   const rows = stmt(
     db,
     `SELECT bal.clinic_id AS clinicId, ${PLACE} AS placeName, bal.batch_id AS batchId, bal.drug_id AS drugId,
             d.generic_name AS drugName, d.spec, d.pack_unit AS packUnit, b.lot_no AS lotNo, b.expires_on AS expiresOn,
-            b.price_fen AS priceFen, bal.packs, bal.fen AS amountFen
-       FROM (${BALANCES}) bal JOIN drug_batches b ON b.id = bal.batch_id JOIN drugs d ON d.id = bal.drug_id
+            b.price_fen AS priceFen, bal.packs, bal.packs * b.price_fen AS amountFen
+       FROM (${balancesSql(scopeOf(q.place))}) bal JOIN drug_batches b ON b.id = bal.batch_id JOIN drugs d ON d.id = bal.drug_id
        LEFT JOIN clinics c ON c.id = bal.clinic_id
       WHERE (@drug = 0 OR bal.drug_id = @drug)
       ORDER BY bal.clinic_id IS NOT NULL, coalesce(c.code, ''), bal.clinic_id, d.platform_code, d.id, b.expires_on, b.received_on, b.id`,
-  ).all({
-    asOf: q.asOf,
-    scope: q.place === 'all' || q.place === 'center' ? q.place : 'clinic',
-    clinic: typeof q.place === 'number' ? q.place : 0,
-    drug: q.drugId ?? 0,
-  }) as Omit<BatchRow, 'daysLeft' | 'expiry'>[];
+  ).all(args) as Omit<BatchRow, 'daysLeft' | 'expiry'>[];
   return rows.map((r) => {
     const daysLeft = daysBetween(q.asOf, r.expiresOn);
     return { ...r, daysLeft, expiry: daysLeft < 0 ? 'expired' : daysLeft <= q.nearDays ? 'near' : 'ok' };
