@@ -15,6 +15,7 @@
  * `npm run bench -- drugs`: (i) the catalog import of 5,000 rows < 1.5 s (benchDrugs.ts, its own file).
  * `npm run bench -- delivery`: (j) FEFO delivery of a month, 35 clinics × 150 lines < 200 ms (benchDelivery.ts, its own file).
  * `npm run bench -- stock`: (k) a month's 进销存 for 35 clinics < 300 ms, (l) the stock page p95 < 20 ms (benchStock.ts).
+ * `npm run bench -- supervision`: (m) a quarter's results < 50 ms, (n) the year's P5 check < 50 ms, (o) a visit's save p95 < 20 ms (benchSupervision.ts).
  * Sub-commands `export-county FILE` and `export-raw FILE` are those child processes.
  * `npm run bench -- reliability [--rounds N] [--seconds S]` measures what the data survives
  * instead: kill -9 during imports and saves, two writers at once, import bombs (benchReliability.ts).
@@ -46,6 +47,7 @@ import { benchPeople } from './benchPeople';
 import { benchDrugs, runDrugBench } from './benchDrugs';
 import { benchDelivery, runDeliveryBench } from './benchDelivery';
 import { benchStock, runStockBench } from './benchStock';
+import { benchSupervision, runSupervisionBench } from './benchSupervision';
 import { benchReliability } from './benchReliability';
 
 const SCALE = 150;
@@ -364,6 +366,7 @@ async function main(only: 'people' | 'assets' | null = null): Promise<void> {
     if (only === null) results.push(...(await benchDrugs(dir)));
     if (only === null) results.push(...(await benchDelivery(dir)));
     if (only === null) results.push(...(await benchStock(dir)));
+    if (only === null) results.push(...(await benchSupervision(dir)));
     printTable();
     const failed = results.filter((r) => !r.pass).length;
     console.log(failed ? `\n${failed} 项未达标` : '\n全部达标');
@@ -379,4 +382,5 @@ else if (mode === 'reliability') process.exitCode = (await benchReliability(proc
 else if (mode === 'drugs') process.exitCode = (await runDrugBench()) > 0 ? 1 : 0;
 else if (mode === 'delivery') process.exitCode = (await runDeliveryBench()) > 0 ? 1 : 0;
 else if (mode === 'stock') process.exitCode = (await runStockBench()) > 0 ? 1 : 0;
+else if (mode === 'supervision') process.exitCode = (await runSupervisionBench()) > 0 ? 1 : 0;
 else await main(mode === 'people' || mode === 'assets' ? mode : null);
