@@ -95,6 +95,12 @@ describe('D2 and use beyond stock', () => {
       lines: [{ drugId: amox, packs: 1, salePriceFen: 1250 }],
     });
     expect(before.message).toContain('结存 0 盒');
+    const future = await failsUnchanged(s, 'stock.recordUse', {
+      clinicId: east,
+      month: '2026-05',
+      lines: [{ drugId: amox, packs: 1, salePriceFen: 1250 }],
+    });
+    expect(future.message).toBe('2026-05 月还没有到，不能登记这个月的使用；请检查月份');
   });
 
   it('refuses a use dated back before a later out-movement would leave too little (a later balance never negative)', async () => {

@@ -13,7 +13,7 @@
  * - using more than the clinic holds is refused, naming what it holds and what was asked.
  * Lines of one entry are taken in order, each seeing what the earlier ones took.
  */
-import { yuanText } from '../../../../shared/format';
+import { todayIso, yuanText } from '../../../../shared/format';
 import type { UseInput, UseLine } from '../../../../shared/schemas/stock';
 import { audit } from '../../../db/audit';
 import type { ServiceContext } from '../../../db/context';
@@ -105,6 +105,8 @@ export interface UseResult {
 export function recordUse(ctx: ServiceContext, input: UseInput): UseResult {
   const clinic = clinicName(ctx.db, input.clinicId);
   const day = input.movedOn ?? monthEnd(input.month);
+  if (input.month > todayIso(ctx.now()).slice(0, 7))
+    throw new AppError('VALIDATION', `${input.month} 月还没有到，不能登记这个月的使用；请检查月份`, { field: 'month' });
   if (day.slice(0, 7) !== input.month) throw new AppError('VALIDATION', `使用日期 ${day} 不在 ${input.month} 月内`, { field: 'movedOn' });
   return ctx.db
     .transaction(() => {

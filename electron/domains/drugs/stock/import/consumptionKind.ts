@@ -90,7 +90,7 @@ export function consumptionKind(opts: ImportOptions = {}): ImportKind<UseRowValu
 
     findExisting: () => null,
 
-    toInput(db, values, _today, memo) {
+    toInput(db, values, today, memo) {
       const problems: FieldProblem[] = [];
       const input: Record<string, unknown> = { packs: values.packs, salePriceFen: values.salePriceFen };
       const clinic = str(values.clinic) ? clinicOf(db, String(values.clinic), memo) : undefined;
@@ -108,6 +108,8 @@ export function consumptionKind(opts: ImportOptions = {}): ImportKind<UseRowValu
       if (day.slice(0, 7) !== month)
         problems.push({ key: 'movedOn', message: `日期 ${day} 不在导入的 ${month} 月内，请核对日期或导入时选择的月份` });
       input.movedOn = day;
+      if (month > today.slice(0, 7))
+        problems.push({ key: 'movedOn', message: `${month} 月还没有到，不能导入这个月的使用；请检查导入时选择的月份` });
       const { packs, salePriceFen, amountFen } = values;
       if (
         typeof packs === 'number' &&
