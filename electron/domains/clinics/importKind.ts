@@ -14,6 +14,9 @@ import { clinicByCode, clinicNameKey, clinicsNamed, type ClinicRef } from './loo
 import { clinicForImport, insertClinic, updateClinic } from './service';
 import type { FieldDef, FieldProblem, FieldValues, ImportKind } from '../../excel/import/types';
 
+/** The closure line the 村卫生室 return puts first in a closed clinic's 备注 (returns.ts). */
+const CLOSURE_LINE = /^\d{4}-\d{2}-\d{2}撤销：[^\n]*(\n|$)/;
+
 type ClinicValues = z.output<typeof clinicInput>;
 
 export const clinicFields: readonly FieldDef[] = [
@@ -133,6 +136,9 @@ export const clinicKind: ImportKind<ClinicValues> = {
     const code = typeof values.code === 'string' ? values.code : '';
     const { hostVillageIds: hostNames, extensionVillageIds: extensionNames, ...rest } = values;
     const input: Record<string, unknown> = { ...rest };
+    // Issue 12 item 3: the 村卫生室 return writes a closed clinic's closure as the 备注's first line
+    // (2025-06-30撤销：…); read back, that line is not part of the note.
+    if (typeof input.note === 'string') input.note = input.note.replace(CLOSURE_LINE, '');
     if (code === '' || !clinicByCode(db, code, memo)) {
       const { found, candidates } = sameClinic(db, values, memo);
       // Found by its name written another way (张庄卫生室 for 张庄村卫生室): the name on file stays.

@@ -86,7 +86,8 @@ function clinicTable(db: Db): ReportTable {
     buildingArea: c.building_area,
     insurancePoint: c.insurance_point === 1 ? '是' : '否',
     headName: c.head_name,
-    note: c.status === 'closed' ? `${c.closed_on ?? ''}撤销：${c.closed_reason}` : c.note,
+    // The closure on its own first line, the clinic's note below it: the import reads the note back (importKind.ts).
+    note: c.status === 'closed' ? [`${c.closed_on ?? ''}撤销：${c.closed_reason}`, c.note].filter(Boolean).join('\n') : c.note,
   }));
   const open = records.filter((c) => c.status === 'open');
   return {

@@ -15,6 +15,9 @@ import { readChoice } from './values';
 export type CellRead =
   { ok: true; value: FieldValue | undefined; note?: string; also?: { key: string; value: FieldValue } } | { ok: false; reason: string };
 
+/** Words for "no value" in a choice column, the app's own among them. */
+const NO_VALUE = /^(无有效资格|无资格|待核定|未核定|待定|不详|未知|暂无|无|—+|-+|\/)$/;
+
 const LONE_SURROGATE = '含有无法识别的字符（不成对的代理项），请在表格中重新输入这一格';
 
 /**
@@ -50,8 +53,13 @@ export function convertCell(field: FieldDef, raw: Plain, fields?: readonly Field
       return { ok: true, value: cleanText(toText(v)) };
     case 'list':
       return { ok: true, value: toList(v) };
-    case 'enum':
-      return readChoice(field, toText(v), fields);
+    case 'enum': {
+      const read = readChoice(field, toText(v), fields);
+      // What the app itself writes where a choice has no value (花名册 最高资格 无有效资格, the
+      // catalog's 基药 待核定) reads back as a blank cell, not as a wrong value (issue 12 item 3).
+      if (!read.ok && NO_VALUE.test(toText(v).replace(/\s/g, ''))) return { ok: true, value: undefined, note: `“${toText(v)}”按未填处理` };
+      return read;
+    }
     case 'money':
       return toFen(v, field.moneyUnit);
     default:

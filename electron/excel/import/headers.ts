@@ -31,12 +31,20 @@ function quoted(labels: readonly string[]): string {
   return q.length > 1 ? `${q.slice(0, -1).join('、')}或${q.at(-1) ?? ''}` : (q[0] ?? '');
 }
 
+/**
+ * Columns the app's own exports add that are worked out, not entered: read back they would
+ * overwrite what was entered (基药（按日期） is the essential-list status on a day, which the
+ * catalog's 基药 mark must not take; the mark itself is exported as 平台基药标识). Never matched.
+ */
+const DERIVED_HEADERS = new Set(['基药（按日期）']);
+const asDerived = (header: string) => header.replace(/\s/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+
 function matchRow(cells: readonly Plain[], row: number, fields: readonly FieldDef[]): HeaderMatch & { total: number } {
   const headers: { index: number; header: string; scores: number[] }[] = [];
   cells.forEach((cell, index) => {
     const header = shown(cell).replace(/\s+/g, ' ').trim();
     if (!header || IGNORED.has(normalizeHeader(header))) return;
-    const long = header.length > MAX_HEADER_LENGTH || typeof cell !== 'string';
+    const long = header.length > MAX_HEADER_LENGTH || typeof cell !== 'string' || DERIVED_HEADERS.has(asDerived(header));
     headers.push({ index, header, scores: long ? [] : headerScores(header, fields) });
   });
   // Best scores first, each column and each field once; on a tie the left column, then the first field.

@@ -7,6 +7,7 @@
 import { todayIso } from '../../../shared/format';
 import type { Db } from '../../db/open';
 import { convertCell } from './convert';
+import { footerKind } from './footer';
 import { findHeader, type GridRow } from './headers';
 import type { SheetGrid } from './read';
 import {
@@ -19,14 +20,6 @@ import {
   type PlannedRow,
   type RowError,
 } from './types';
-
-/** Rows under the table that are not data: totals, signature line, notes. */
-const FOOTER = /^(合计|总计|小计|填报人|审核人|单位负责人|负责人签字|制表人|注[:：]|说明[:：]|备注[:：])/;
-
-function isFooter(cells: readonly unknown[]): boolean {
-  const first = cells.find((c) => c !== '' && c !== null && c !== undefined);
-  return typeof first === 'string' && FOOTER.test(first.replace(/\s/g, ''));
-}
 
 function sameValue(a: unknown, b: unknown): boolean {
   const norm = (v: unknown) => (Array.isArray(v) ? JSON.stringify([...v].sort()) : JSON.stringify(v ?? null));
@@ -172,8 +165,23 @@ export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: 
   const planned: PlannedRow<V>[] = [];
   const firstRowOfKey = new Map<string, number>();
   const repeats = new Map<string, number>();
-  for (const row of grid.rows) {
+  for (const [at, row] of grid.rows.entries()) {
     if (row.number <= header.row) continue;
+    // 小计 rows are passed over; 合计, the signature line or notes end the table (footer.ts).
+    const footer = footerKind(row.cells);
+    if (footer === 'subtotal') {
+      preview.skippedRows++;
+      continue;
+    }
+    if (footer === 'end') {
+      const below = grid.rows.slice(at + 1).filter((r) => r.cells.some((c) => c !== '' && c !== null && c !== undefined)).length;
+      preview.skippedRows += 1 + below;
+      if (below > 0)
+        preview.notices.push(
+          `第 ${row.number} 行“${String(row.cells.find((c) => c !== '') ?? '')}”是表格的结尾，其下 ${below} 行（签名、说明等）不是数据，未读入`,
+        );
+      break;
+    }
     const values: FieldValues = {};
     const problems: FieldProblem[] = [];
     // How cells not written as their field expects were read, and values they carry for other fields.
@@ -192,7 +200,7 @@ export function planImport<V extends object>(db: Db, kind: ImportKind<V>, grid: 
       if (result.also) (carried ??= []).push({ from: m.field, ...result.also, written: String(cell) });
     }
     if (carried) applyCarried(c, values, problems, carried);
-    if ((Object.keys(values).length === 0 && problems.length === 0) || isFooter(row.cells)) {
+    if (Object.keys(values).length === 0 && problems.length === 0) {
       preview.skippedRows++;
       continue;
     }
