@@ -266,6 +266,7 @@ export const contract = {
   'templates.preview': op(templateUpload, templatePreview, 'write'),
   'templates.load': op(templateUpload, templatePreview, 'write'),
   'templates.export': op(idInput, fileResult, 'read'),
+  'templates.remove': op(idInput, z.array(templateRow), 'write'),
   'letters.list': op(lettersYearInput, z.array(letterRow), 'read'),
   'letters.get': op(letterGetInput, letterDetail, 'read'),
   'letters.save': op(letterSave, letterDetail, 'write'),

@@ -80,6 +80,16 @@ describe('responsibility letters (P1)', () => {
     const loaded = await call(s, 'templates.load', upload);
     expect((await call(s, 'templates.inForce', { month: '2026-03' }))?.id).toBe(loaded.templateId);
     expect((await call(s, 'templates.inForce', { month: '2026-02' }))?.id).toBe(v1.id);
+    // A version loaded by mistake is removed while unused; one in use is refused (P6).
+    expect((await call(s, 'templates.remove', { id: loaded.templateId ?? 0 })).map((t) => t.version)).toEqual([1]);
+    const clinicId = await addClinic(s, '东村', 1000, 'C009');
+    s.db
+      .prepare(
+        "INSERT INTO visits (clinic_id, month, visited_on, template_id, created_at, updated_at) VALUES (?, '2026-02', '2026-02-05', ?, 'x', 'x')",
+      )
+      .run(clinicId, v1.id);
+    const inUse = await callFails(s, 'templates.remove', { id: v1.id });
+    expect(inUse.message).toContain('已用于 1 次督导评分，不能删除');
     const bad = await callFails(s, 'templates.load', { ...upload, effectiveFrom: '2026-13' });
     expect(bad.message).toContain('月份格式');
   });

@@ -3,7 +3,7 @@ import { type HandlerMap, type OpsOf } from '../handlerTypes';
 import { exportLetters, exportTemplate } from './exports';
 import { createMissingLetters, getLetter, listLetters, saveLetter, signLetter } from './letters/service';
 import { ensureDefaultTemplate } from './template/defaultTemplate';
-import { getTemplate, listTemplates, templateInForce } from './template/store';
+import { getTemplate, listTemplates, removeTemplate, templateInForce } from './template/store';
 import { loadTemplateUpload, previewTemplateUpload } from './template/upload';
 
 export const templateHandlers: HandlerMap<OpsOf<'templates'>> = {
@@ -17,6 +17,10 @@ export const templateHandlers: HandlerMap<OpsOf<'templates'>> = {
   'templates.preview': (s, u) => previewTemplateUpload(s.ctx, u),
   'templates.load': (s, u) => loadTemplateUpload(s.ctx, u),
   'templates.export': (s, { id }) => exportTemplate(s.ctx, id),
+  'templates.remove': (s, { id }) => {
+    removeTemplate(s.ctx, id);
+    return listTemplates(s.ctx);
+  },
 };
 
 export const letterHandlers: HandlerMap<OpsOf<'letters'>> = {

@@ -1,5 +1,5 @@
 import { FileExcelOutlined, ImportOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Drawer, Empty, Input, Space, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Drawer, Empty, Input, Popconfirm, Space, Table, Tag, Typography, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { TemplateDetail, TemplateRow } from '../../../shared/schemas/supervision';
 import { useMay } from '../../access';
@@ -46,6 +46,17 @@ export function TemplatesPage() {
       const t = await call('templates.loadDefault', {});
       void message.success(`已载入${t.name}`);
       await reload(t.id);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function remove(id: number) {
+    try {
+      const list = await call('templates.remove', { id });
+      void message.success('已删除');
+      setRows(list);
+      setSelected(list.find((r) => r.current)?.id ?? list[0]?.id ?? null);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -132,6 +143,25 @@ export function TemplatesPage() {
               ),
             },
             { title: '来源', dataIndex: 'source', width: 160, ellipsis: true },
+            {
+              title: '',
+              width: 70,
+              render: (_: unknown, r) =>
+                may('write') &&
+                !r.inUse && (
+                  <Popconfirm
+                    title={`删除第 ${r.version} 版“${r.name}”？`}
+                    description="只有还没用于督导评分的版本可以删除（如导错了文件或月份）"
+                    okText="删除"
+                    cancelText="取消"
+                    onConfirm={() => void remove(r.id)}
+                  >
+                    <Button size="small" danger onClick={(e) => e.stopPropagation()}>
+                      删除
+                    </Button>
+                  </Popconfirm>
+                ),
+            },
           ]}
         />
       )}

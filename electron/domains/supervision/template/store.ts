@@ -6,6 +6,7 @@
  */
 import { todayIso } from '../../../../shared/format';
 import type { TemplateDetail, TemplateGroupIn, TemplateGroupRow, TemplateRow } from '../../../../shared/schemas/supervision';
+import { audit } from '../../../db/audit';
 import type { ServiceContext } from '../../../db/context';
 import { AppError } from '../../../db/errors';
 import type { Db } from '../../../db/open';
@@ -195,4 +196,28 @@ export function getTemplate(ctx: ServiceContext, id: number): TemplateDetail {
   }
   const current = templateInForce(ctx.db, todayIso(ctx.now()).slice(0, 7));
   return { ...toRow(r, current), note: r.note, groups };
+}
+
+/**
+ * Removes a version loaded by mistake (the wrong file, the wrong month) while no visit uses it;
+ * one in use is refused (P6: never edited — a change is a new version). Audited.
+ */
+export function removeTemplate(ctx: ServiceContext, id: number): void {
+  ctx.db
+    .transaction(() => {
+      const t = getTemplate(ctx, id);
+      if (t.inUse) {
+        throw new AppError('CONFLICT', `第 ${t.version} 版“${t.name}”已用于 ${t.visits} 次督导评分，不能删除；如需更改，请导入新的版本`);
+      }
+      ctx.db.prepare("DELETE FROM supervision_items WHERE template_id = ? AND kind = 'item'").run(id);
+      ctx.db.prepare('DELETE FROM supervision_items WHERE template_id = ?').run(id);
+      ctx.db.prepare('DELETE FROM supervision_templates WHERE id = ?').run(id);
+      audit(ctx, {
+        action: 'delete',
+        entity: 'supervision_template',
+        entityId: id,
+        summary: `删除未使用的考核细则第 ${t.version} 版“${t.name}”（${t.effectiveFrom} 起执行，${t.items} 项，来自“${t.source}”）`,
+      });
+    })
+    .immediate();
 }
