@@ -42,8 +42,9 @@ export const requisitionRow = z.object({
 });
 export type RequisitionRow = z.infer<typeof requisitionRow>;
 
-export const requisitionListQuery = listQuery.extend({ month: isoMonth });
-export const requisitionExportInput = exportViewInput.extend({ month: isoMonth });
+/** The month of a list: the current month when absent (the page always sends one). */
+export const requisitionListQuery = listQuery.extend({ month: isoMonth.optional() });
+export const requisitionExportInput = exportViewInput.extend({ month: isoMonth.optional() });
 
 /** A drug as a requisition line shows it, with the clinic's figures beside it. */
 export const lineFigures = z.object({
@@ -200,8 +201,8 @@ export const purchasePlan = z.object({
 });
 export type PurchasePlan = z.infer<typeof purchasePlan>;
 
-export const purchaseListQuery = listQuery.extend({ month: isoMonth });
-export const purchaseExportInput = exportViewInput.extend({ month: isoMonth });
+export const purchaseListQuery = listQuery.extend({ month: isoMonth.optional() });
+export const purchaseExportInput = exportViewInput.extend({ month: isoMonth.optional() });
 
 export const purchaseExtraSave = z.object({
   month: isoMonth,

@@ -11,14 +11,19 @@ import { lineFiguresFor } from './figures';
 import { getRequisition, listRequisitions } from './read';
 import { approveRequisition, reopenRequisition, saveRequisition } from './write';
 import { AppError } from '../../../db/errors';
+import type { ServiceContext } from '../../../db/context';
+import { todayIso } from '../../../../shared/format';
+
+/** A list's month, the current month (China time) when the call names none. */
+const monthOf = (s: { ctx: ServiceContext }, q: { month?: string }) => q.month ?? todayIso(s.ctx.now()).slice(0, 7);
 
 export const requisitionHandlers: HandlerMap<OpsOf<'requisitions'> | OpsOf<'purchase'>> = {
-  'requisitions.list': (s, q) => pageInMemory(requisitionView, listRequisitions(s.db, q.month), q),
+  'requisitions.list': (s, q) => pageInMemory(requisitionView, listRequisitions(s.db, monthOf(s, q)), q),
   'requisitions.export': (s, q) =>
     exportView(
       reportingUnit(s.ctx),
-      { ...requisitionView, title: `${requisitionView.title}（${q.month}）` },
-      filterSortInMemory(requisitionView, listRequisitions(s.db, q.month), q),
+      { ...requisitionView, title: `${requisitionView.title}（${monthOf(s, q)}）` },
+      filterSortInMemory(requisitionView, listRequisitions(s.db, monthOf(s, q)), q),
       q.columns,
     ),
   'requisitions.get': (s, { clinicId, month }) => getRequisition(s.ctx, clinicId, month),
@@ -32,12 +37,12 @@ export const requisitionHandlers: HandlerMap<OpsOf<'requisitions'> | OpsOf<'purc
   'requisitions.reopen': (s, v) => reopenRequisition(s.ctx, v),
 
   'purchase.plan': (s, { month }) => purchasePlan(s.ctx, month),
-  'purchase.list': (s, q) => pageInMemory(purchaseView, purchasePlan(s.ctx, q.month).rows, q),
+  'purchase.list': (s, q) => pageInMemory(purchaseView, purchasePlan(s.ctx, monthOf(s, q)).rows, q),
   'purchase.export': (s, q) =>
     exportView(
       reportingUnit(s.ctx),
-      { ...purchaseView, title: `${purchaseView.title}（${q.month}）` },
-      filterSortInMemory(purchaseView, purchasePlan(s.ctx, q.month).rows, q),
+      { ...purchaseView, title: `${purchaseView.title}（${monthOf(s, q)}）` },
+      filterSortInMemory(purchaseView, purchasePlan(s.ctx, monthOf(s, q)).rows, q),
       q.columns,
     ),
   'purchase.upload': (s, { month }) => purchaseUploadFile(s.ctx, month),

@@ -10,7 +10,7 @@ import { AppError } from '../../../db/errors';
 import type { Db } from '../../../db/open';
 import { stmt } from '../../../db/stmt';
 import { readSettings } from '../../settings/service';
-import { drugsOnFirst } from './figures';
+import { clinicFigures, drugsOnFirst } from './figures';
 
 export interface RequisitionHead {
   id: number;
@@ -135,9 +135,12 @@ export function getRequisition(ctx: ServiceContext, clinicId: number, month: str
   const lines = stored.map((l) => {
     const d = drugs.get(l.drug_id);
     if (!d) throw new AppError('NOT_FOUND', `没有找到药品（编号 ${l.drug_id}）`);
+    // A draft shows today's figures (what submitting will fix); a submitted one the figures fixed then.
+    if (head?.status === 'draft') {
+      return { ...d, ...clinicFigures(db, clinicId, month, l.drug_id), packs: l.packs, amountFen: l.packs * d.priceFen, note: l.note };
+    }
     return {
       ...d,
-      // The figures as fixed when the line was saved (the price and flag of the month's 1st).
       priceFen: l.price_fen,
       essential: l.essential === 1,
       onHand: l.on_hand,
