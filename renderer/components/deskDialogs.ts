@@ -47,14 +47,14 @@ function onOpened(e: Event): void {
 function saveButtonFor(el: Element | null): HTMLButtonElement | null {
   if (!el) return null;
   if (el.closest('.ant-modal-confirm')) return null;
-  const container = el.closest('.ant-modal, .ant-drawer-content');
+  const container = el.closest('.ant-modal, .ant-drawer-section');
   if (!container) return null;
   // A form with its own save button (a tab of the person's file) saves itself.
   const ownSave = el.closest('.ant-form')?.querySelector<HTMLButtonElement>('.ant-btn-primary:not([disabled])');
   if (ownSave) return ownSave;
   const modal = el.closest('.ant-modal');
   if (modal) return modal.querySelector<HTMLButtonElement>('.ant-modal-footer .ant-btn-primary:not([disabled])');
-  const drawer = el.closest('.ant-drawer-content');
+  const drawer = el.closest('.ant-drawer-section');
   if (drawer) return drawer.querySelector<HTMLButtonElement>('.ant-drawer-extra .ant-btn-primary:not([disabled])');
   return null;
 }

@@ -35,7 +35,7 @@ function selectOf(target: EventTarget | null): HTMLElement | null {
  * select's own clear button too: a Tab landing there, and an Enter after it, would empty the field.
  */
 function fieldAfter(select: HTMLElement, backwards: boolean): HTMLElement | undefined {
-  const scope = select.closest<HTMLElement>('.ant-drawer-content, .ant-modal') ?? document.body;
+  const scope = select.closest<HTMLElement>('.ant-drawer-section, .ant-modal') ?? document.body;
   const all = [...scope.querySelectorAll<HTMLElement>(TABBABLE)].filter(
     (el) => el.tabIndex >= 0 && el.getClientRects().length > 0 && (!select.contains(el) || el.getAttribute('role') === 'combobox'),
   );
