@@ -29,6 +29,10 @@ async function main(): Promise<void> {
     await page.getByTestId('stock-table').locator('tbody tr.stock-near, tbody tr.stock-expired').first().dblclick();
     await page.getByTestId('batch-table').waitFor();
     await shot(page, 'stock-02-batches');
+    await page.getByTestId('batch-table').getByRole('button', { name: '盘点调整' }).first().click();
+    await page.getByTestId('move-packs').waitFor();
+    await shot(page, 'stock-02b-adjust');
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await page.getByTestId('use-entry-open').click();
     await page.getByTestId('use-table').waitFor();

@@ -25,7 +25,7 @@ export function MoveDialog(props: {
   onDone: () => void;
 }) {
   const { kind, batch } = props;
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [packs, setPacks] = useState<number | null>(kind === 'adjust' ? null : batch.packs);
   const [sign, setSign] = useState<1 | -1>(-1);
   const [day, setDay] = useState<string | null>(todayIso());
@@ -33,6 +33,12 @@ export function MoveDialog(props: {
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+
+  const typed = reason !== '' || to !== null || (kind === 'adjust' ? packs !== null : packs !== batch.packs);
+  const close = () => {
+    if (!typed) return props.onClose();
+    modal.confirm({ title: '已填写的内容还没有登记，确定关闭？', okText: '关闭，不登记', cancelText: '继续填写', onOk: props.onClose });
+  };
 
   const save = async () => {
     if (!packs || packs <= 0) return setError('请填写数量（大于 0 的整数）');
@@ -63,7 +69,7 @@ export function MoveDialog(props: {
       cancelText="取消"
       confirmLoading={busy}
       onOk={() => void save()}
-      onCancel={props.onClose}
+      onCancel={close}
     >
       <p>
         {batch.placeName} 结存 {batch.packs} {batch.packUnit}，单价 {yuanText(batch.priceFen)}，有效期至 {batch.expiresOn}
