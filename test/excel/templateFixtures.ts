@@ -98,3 +98,25 @@ export function notAddingUp(file: string, badRow: boolean): Promise<string> {
   const merges = badRow ? ['A4:A5', 'A6:A7', 'A8:A10'] : ['A4:A5', 'A6:A7', 'A8:A9'];
   return write(file, '考核细则', '考核细则（试行）', header, rows, merges);
 }
+
+/**
+ * (4) No 考核项目 column: each group is its own row — merged across the sheet with its points at
+ * the end (一、组织管理（10分）), or merged over 序号 and 考核内容 with its points in the 分值 column —
+ * and a 评分标准 running on into the row below its item.
+ */
+export function groupRows(file: string): Promise<string> {
+  const header = ['序号', '考核内容', '分值', '考核方法', '评分标准'];
+  const rows: Row[] = [
+    ['一、组织管理（10分）', null, null, null, null],
+    [1, '有领导小组', 4, '查阅文件', '无扣4分'],
+    [2, '有年度计划', 6, '查阅资料', '无计划扣6分'],
+    [null, null, null, null, '计划不全扣3分'],
+    ['二、医疗服务', null, 20, null, null],
+    [3, '处方规范', 10, '抽查处方', '每张扣1分'],
+    [4, '门诊日志', 10, '抽查日志', '每例扣1分'],
+    ['三、一票否决', null, null, null, null],
+    [5, '发生医疗事故', '一票否决', '查阅记录', '当月0分'],
+    ['合计', null, 30, null, null],
+  ];
+  return write(file, '考核细则', '考核细则', header, rows, ['A4:E4', 'A8:B8', 'A11:E11']);
+}

@@ -16,7 +16,7 @@ import { getTemplate, listTemplates, templateInForce } from '../../electron/doma
 import type { TemplateGroupIn } from '../../shared/schemas/supervision';
 import { dumpDb } from '../helpers/tempDb';
 import { freshDb } from './support';
-import { notAddingUp, withoutPointsColumn, withPointsColumn } from './templateFixtures';
+import { groupRows, notAddingUp, withoutPointsColumn, withPointsColumn } from './templateFixtures';
 
 describe('template import (P6)', () => {
   it('reads a sheet with a 分值 column: groups merged over items, 0.5 points, 一票否决, the totals row', async () => {
@@ -65,6 +65,32 @@ describe('template import (P6)', () => {
     expect(p.errors).toEqual([]);
     expect(p.notes).toEqual(['注：1.奖励分最高15分，计入综合得分；2.考核结果与村医补助挂钩。']);
     expect(p.groups.flatMap((g) => g.items).some((i) => /综合得分|注/.test(i.content))).toBe(false);
+  });
+
+  it('reads group rows of their own (merged across, or points in the 分值 column) and a 评分标准 running into the next row', async () => {
+    const { db, dir } = await freshDb(false);
+    const p = previewTemplate(db, await readSheetGrid({ file: await groupRows(path.join(dir, 'g.xlsx')) }), { effectiveFrom: '2026-01' });
+    expect(p.groups.map((g) => [g.content, g.statedTenths, g.items.map((i) => [i.seq, i.content, i.maxTenths, i.isVeto])])).toEqual([
+      [
+        '组织管理',
+        100,
+        [
+          ['1', '有领导小组', 40, false],
+          ['2', '有年度计划', 60, false],
+        ],
+      ],
+      [
+        '医疗服务',
+        200,
+        [
+          ['3', '处方规范', 100, false],
+          ['4', '门诊日志', 100, false],
+        ],
+      ],
+      ['一票否决', null, [['5', '发生医疗事故', 0, true]]],
+    ]);
+    expect(p.groups[0]?.items[1]?.standard).toBe('无计划扣6分\n计划不全扣3分');
+    expect(p).toMatchObject({ baseTenths: 300, statedTotalTenths: 300, warnings: [], errors: [] });
   });
 
   it('warns when points do not add up, naming the group and both figures, and loads once confirmed', async () => {

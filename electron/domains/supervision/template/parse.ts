@@ -113,17 +113,25 @@ export function parseTemplateGrid(grid: SheetGrid): ParsedTemplate {
     }
     const rawGroup = at(r, 'group');
     const rawContent = at(r, 'content');
-    // A row with one text across it (merged over the columns) and no content of its own: a group row.
-    const groupOnly = rawContent === '' || (texts.length === 1 && rawContent === rawGroup && rawGroup !== '');
-    if (rawGroup !== '' && (rawGroup !== group?.rawName || groupOnly)) {
-      if (rawGroup !== group?.rawName) group = openGroup(out, rawGroup, r.number, groupOnly ? at(r, 'seq') : '');
-      if (groupOnly) continue;
-    }
-    if (rawContent === '') {
-      if (texts.length === 1 && rawGroup === '') group = openGroup(out, texts[0] ?? '', r.number, at(r, 'seq'));
+    const rawPoints = at(r, 'points');
+    // A group row: one text merged across the row (一、组织管理（10分）) or over 序号 and 考核内容, or a 考核项目 with no content of its own.
+    const filled = r.cells.filter((c) => text(c) !== '').length;
+    const across = texts.length === 1 && filled > 1 ? (texts[0] ?? '') : '';
+    const seq = at(r, 'seq');
+    if (across !== '' || rawContent === '' || (rawGroup !== '' && rawContent === rawGroup) || (seq !== '' && rawContent === seq)) {
+      const lone = texts.length === 1 ? r.cells.findIndex((c) => text(c) !== '') : -1;
+      if (across === '' && rawGroup === '' && last && (lone === col.get('standard') || lone === col.get('method'))) {
+        // A 评分标准 or 考核方法 going on below its item's row (content not merged down): the same item.
+        const key = lone === col.get('standard') ? 'standard' : 'method';
+        last.item[key] = `${last.item[key]}\n${texts[0] ?? ''}`.trim();
+        continue;
+      }
+      const name = rawGroup || across || (seq === rawContent ? seq : '') || texts.find((t) => t !== seq && t !== rawPoints) || '';
+      if (name !== '' && name !== group?.rawName) group = openGroup(out, name, r.number, seq === name ? '' : seq);
+      if (group && across === '' && rawPoints !== '') statePoints(group, rawPoints);
       continue;
     }
-    const rawPoints = at(r, 'points');
+    if (rawGroup !== '' && rawGroup !== group?.rawName) group = openGroup(out, rawGroup, r.number, '');
     const current = group ?? openGroup(out, '（未分组）', r.number, '');
     // A content merged down over rows (its points merged too) is one item: later rows add their standards.
     if (last && last.group === current && last.rawContent === rawContent && last.rawPoints === rawPoints) {
@@ -150,7 +158,7 @@ function openGroup(out: ParsedTemplate, raw: string, row: number, seq: string): 
   const p = points !== null && typeof points !== 'string' ? points : null;
   const g = {
     rawName: raw,
-    seq,
+    seq: seq || (/^([一二三四五六七八九十]+)[、.．]/.exec(name)?.[1] ?? ''),
     content: name.replace(/^[一二三四五六七八九十]+[、.．]\s*/, '').trim() || raw,
     statedTenths: p && (p.baseTenths > 0 || p.bonusTenths === 0) ? p.baseTenths : null,
     statedBonusTenths: p && p.bonusTenths > 0 ? p.bonusTenths : null,
@@ -163,6 +171,17 @@ function openGroup(out: ParsedTemplate, raw: string, row: number, seq: string): 
   }
   out.groups.push(g);
   return g;
+}
+
+/** A group row's points written in the 分值 column (the group's own cell states none): its stated points. */
+function statePoints(g: TemplateGroupIn, raw: string): void {
+  const p = readPoints(raw);
+  if (p === null || typeof p === 'string' || p.veto || g.statedTenths !== null || g.statedBonusTenths !== null) return;
+  if (g.isBonus && p.bonusTenths === 0) g.statedBonusTenths = p.baseTenths;
+  else {
+    g.statedTenths = p.baseTenths > 0 || p.bonusTenths === 0 ? p.baseTenths : null;
+    g.statedBonusTenths = p.bonusTenths > 0 ? p.bonusTenths : null;
+  }
 }
 
 function readItem(
