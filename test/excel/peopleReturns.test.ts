@@ -31,7 +31,8 @@ function findRowIn(ws: ExcelJS.Worksheet, column: number, prefix: string): numbe
 
 describe('people returns in the catalog', () => {
   it('are built by the core and offered by the app as soon as the contract names them', () => {
-    expect(allReturns.map((r) => r.name)).toEqual([
+    // The registry and asset returns first; the drug and supervision modules add theirs after them.
+    expect(allReturns.map((r) => r.name).slice(0, 6)).toEqual([
       'clinic-roster',
       'roster',
       'staffing',
@@ -39,6 +40,7 @@ describe('people returns in the catalog', () => {
       'asset-changes',
       'stocktake-discrepancies',
     ]);
+    expect(allReturns.map((r) => r.name)).toEqual(expect.arrayContaining(['purchase-plan', 'essential-share']));
     expect(returnCatalog.map((r) => r.name)).toEqual(
       allReturns.map((r) => r.name).filter((n) => (returnNames as readonly string[]).includes(n)),
     );
