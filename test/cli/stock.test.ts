@@ -2,7 +2,8 @@
  * The stock returns on the command line, each a child process on a real file: `report stock
  * --month M --format json` (the township's 进销存 closing exactly, clinics + center = township;
  * `--clinic` per drug) and `report expiry --as-of D --format json` (expired and near-expiry
- * batches with days left); a month missing is refused in Chinese.
+ * batches with days left), `report batches --as-of D` (stock by place and batch) and
+ * `report disposals`; a month missing is refused in Chinese.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,5 +86,11 @@ describe('cli: stock returns', () => {
       batches: BatchRow[];
     };
     expect(early.batches).toEqual([]);
+    const all = JSON.parse(cliOk('report', 'batches', '--db', db, '--as-of', '2026-01-10', '--format', 'json')) as ReportData & {
+      batches: BatchRow[];
+    };
+    expect(all.batches.map((b) => [b.placeName, b.lotNo, b.packs, b.amountFen, b.expiry])).toEqual([['中心药库', 'A1', 20, 25000, 'ok']]);
+    const none = JSON.parse(cliOk('report', 'disposals', '--db', db, '--format', 'json')) as ReportData;
+    expect(none.figures).toMatchObject({ disposals: 0, amountFen: 0 });
   });
 });
