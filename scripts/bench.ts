@@ -48,6 +48,7 @@ import { benchDrugs, runDrugBench } from './benchDrugs';
 import { benchDelivery, runDeliveryBench } from './benchDelivery';
 import { benchStock, runStockBench } from './benchStock';
 import { benchSupervision, runSupervisionBench } from './benchSupervision';
+import { benchPinyin } from './benchPinyin';
 import { benchReliability } from './benchReliability';
 
 const SCALE = 150;
@@ -367,6 +368,7 @@ async function main(only: 'people' | 'assets' | null = null): Promise<void> {
     if (only === null) results.push(...(await benchDelivery(dir)));
     if (only === null) results.push(...(await benchStock(dir)));
     if (only === null) results.push(...(await benchSupervision(dir)));
+    if (only === null) results.push(...(await benchPinyin(dir)));
     printTable();
     const failed = results.filter((r) => !r.pass).length;
     console.log(failed ? `\n${failed} 项未达标` : '\n全部达标');

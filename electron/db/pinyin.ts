@@ -15,11 +15,31 @@ const HAN = /\p{Script=Han}/u;
 /** ü is typed v on every pinyin keyboard. */
 const typed = (syllable: string) => syllable.toLowerCase().replace(/ü/g, 'v');
 
+/** A character's readings, looked up once: an import of 10,000 names repeats the same few hundred. */
+const charReadings = new Map<string, string[]>();
+function readingsOf(c: string): string[] {
+  let all = charReadings.get(c);
+  if (!all) {
+    all = pinyin(c, { multiple: true, toneType: 'none', type: 'array' });
+    charReadings.set(c, all);
+  }
+  return all;
+}
+
 /**
  * Each character's readings, the reading in context first (重庆 → chong, 长寿 → chang), then the
  * character's other readings; a non-Han character is itself, lower-cased.
  */
+let last: { name: string; readings: string[][] } | null = null;
 function readings(name: string): string[][] {
+  // The triggers ask for both keys of one name in turn: read it once.
+  if (last?.name === name) return last.readings;
+  const perChar = readName(name);
+  last = { name, readings: perChar };
+  return perChar;
+}
+
+function readName(name: string): string[][] {
   const chars = [...name];
   const inContext = pinyin(name, { toneType: 'none', type: 'array' });
   // pinyin-pro returns one item per character for mixed text; if it ever groups differently,
@@ -27,7 +47,7 @@ function readings(name: string): string[][] {
   const aligned = inContext.length === chars.length;
   return chars.map((c, i) => {
     if (!HAN.test(c)) return [c.toLowerCase()];
-    const all = pinyin(c, { multiple: true, toneType: 'none', type: 'array' });
+    const all = readingsOf(c);
     const first = aligned ? inContext[i] : all[0];
     return [...new Set([first ?? c, ...all].map(typed))];
   });
