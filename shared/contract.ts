@@ -23,6 +23,7 @@ import {
 import { appInfo, auditRow, backupInfo, dashboard, firstRunInput, returnExportInput, returnInfo } from './schemas/app';
 import { clinicClose, clinicDetail, clinicInput, clinicRow, clinicUpdate } from './schemas/clinics';
 import { clinicCoveragePreview, clinicCoveragePreviewInput } from './schemas/clinics';
+import { clinicFile, clinicFileInput } from './schemas/clinicFile';
 import { exportViewInput, fileResult, idInput, listQuery, pageOf } from './schemas/common';
 import { settingsPatch, settingsSchema } from './schemas/settings';
 import { villageInput, villageRow, villageUpdate } from './schemas/villages';
@@ -206,6 +207,7 @@ export const contract = {
   'clinics.reopen': op(idInput, clinicDetail, 'write'),
   'clinics.export': op(exportViewInput, fileResult, 'read'),
   'clinics.previewCoverage': op(clinicCoveragePreviewInput, clinicCoveragePreview, 'read'),
+  'clinics.file': op(clinicFileInput, clinicFile, 'read'),
 
   'people.list': op(listQuery, pageOf(personRow), 'read'),
   'people.get': op(idInput, personDetail, 'read'),

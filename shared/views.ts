@@ -2,7 +2,7 @@
  * Column definitions of every list, shared by the grid on screen and by "export this view to
  * Excel", so a column has one Chinese header and one way of showing its value.
  */
-import { chineseDateTime } from './format';
+import { chineseDateTime, fenToAmount } from './format';
 import { coverageLabels } from './rules/coverage';
 import { clinicStatusLabels, propertyLabels } from './schemas/clinics';
 import { altCoverageLabels } from './schemas/villages';
@@ -129,4 +129,25 @@ export function displayValue(col: ViewColumn, value: unknown): string | number {
     default:
       return String(value);
   }
+}
+
+/** Counts, measures and money: right-aligned in tabular figures on screen, numbers in a sheet. */
+export function isNumberKind(kind: ViewColumn['kind']): boolean {
+  return kind === 'int' || kind === 'decimal' || kind === 'money';
+}
+
+const groupedInt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const groupedDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * The text a cell shows on screen: displayValue, with every number in the one on-screen style —
+ * thousands separated (22,600), money in 元 with two decimals (1,234.50), measures to two places
+ * at most. The sheet keeps real numbers (displayValue) and formats them itself.
+ */
+export function screenText(col: ViewColumn, value: unknown): string {
+  const shown = displayValue(col, value);
+  if (typeof shown !== 'number') return shown;
+  if (!Number.isFinite(shown)) return '';
+  if (col.kind === 'money') return fenToAmount(Number(value));
+  return col.kind === 'int' ? groupedInt.format(shown) : groupedDecimal.format(shown);
 }

@@ -2,7 +2,9 @@
  * The one grid every list uses: TanStack Table in manual mode (sorting, filtering and paging
  * happen in SQLite through the list operation), virtualised rows, sticky header, a search box,
  * per-column filters, a row count, keyboard use (↑/↓ between rows, Enter to open, Enter or
- * Space on a header to sort), and "export this view to Excel" with the same query.
+ * Space on a header to sort), and "export this view to Excel" with the same query. The clerk's
+ * 列设置 (shown columns, their order, the frozen ones on the left) is remembered per list and
+ * the export follows it; numbers show in one style (22,600, right-aligned: screenText).
  */
 import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import {
@@ -10,17 +12,21 @@ import {
   getCoreRowModel,
   useReactTable,
   type ColumnDef,
+  type Column,
   type ColumnFiltersState,
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Button, Input, Pagination, Space, message } from 'antd';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { ExportViewInput, FileResult, ListQuery, Page } from '../../shared/schemas/common';
-import { displayValue, type ViewColumn, type ViewDef } from '../../shared/views';
+import { isNumberKind, screenText, type ViewColumn, type ViewDef } from '../../shared/views';
 import { errorMessage } from '../api';
 import { saveFile } from '../download';
 import { ColumnFilter } from './ColumnFilter';
+import { ColumnSettings } from './ColumnSettings';
+import { useColumnPrefs, visibleIds } from './columnPrefs';
+import './dataTable.css';
 import { toListQuery, useServerList } from './useServerList';
 
 interface DataTableProps<Row> {
@@ -38,9 +44,20 @@ interface DataTableProps<Row> {
   testId?: string;
   /** Told the list query whenever it changes (e.g. to print labels for the same rows). */
   onQueryChange?: (q: ListQuery) => void;
+  /** Where the clerk's 列设置 is remembered; the view's title unless two lists share one. */
+  columnPrefsKey?: string;
 }
 
 const ROW_HEIGHT = 36;
+
+/** A frozen column sticks at its offset from the left; the last frozen one draws the edge. */
+function pinStyle<Row>(column: Column<Row>): { className: string; style: CSSProperties } {
+  if (column.getIsPinned() !== 'left') return { className: '', style: {} };
+  return {
+    className: column.getIsLastColumn('left') ? 'pinned pinned-last' : 'pinned',
+    style: { position: 'sticky', left: column.getStart('left') },
+  };
+}
 
 export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   const { view, fetchPage, exportView, rowKey, onRowOpen, renderCell, rowClassName } = props;
@@ -50,6 +67,8 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 100 });
   const [exporting, setExporting] = useState(false);
   const [reloadTick, setReloadTick] = useState(0);
+  const [prefs, setPrefs] = useColumnPrefs(view, props.columnPrefsKey ?? view.title);
+  const shownIds = visibleIds(prefs);
   const state = { search, sorting, columnFilters, pagination };
   const { page, loading, error } = useServerList(state, fetchPage, `${String(props.reloadKey)}-${reloadTick}`);
   const queryText = JSON.stringify(toListQuery(state));
@@ -74,7 +93,14 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   const table = useReactTable({
     data: page.rows,
     columns,
-    state: { sorting, columnFilters, pagination },
+    state: {
+      sorting,
+      columnFilters,
+      pagination,
+      columnOrder: prefs.order,
+      columnVisibility: Object.fromEntries(prefs.hidden.map((id) => [id, false])),
+      columnPinning: { left: shownIds.slice(0, prefs.frozen) },
+    },
     manualSorting: true,
     manualFiltering: true,
     manualPagination: true,
@@ -109,7 +135,7 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
     setExporting(true);
     try {
       const q = toListQuery(state);
-      const file = await exportView({ search: q.search, sort: q.sort, filters: q.filters, columns: view.columns.map((c) => c.id) });
+      const file = await exportView({ search: q.search, sort: q.sort, filters: q.filters, columns: shownIds });
       saveFile(file);
       void message.success(`已导出 ${file.rowCount} 行：${file.fileName}`);
     } catch (e) {
@@ -148,6 +174,7 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
         />
         <Space>
           {props.toolbar}
+          <ColumnSettings view={view} prefs={prefs} onChange={setPrefs} />
           <Button icon={<ReloadOutlined />} onClick={() => setReloadTick((t) => t + 1)}>
             刷新
           </Button>
@@ -166,10 +193,12 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
               <tr key={hg.id}>
                 {hg.headers.map((h) => {
                   const sorted = h.column.getIsSorted();
+                  const pin = pinStyle(h.column);
                   return (
                     <th
                       key={h.id}
-                      style={{ width: h.getSize() }}
+                      className={pin.className}
+                      style={{ ...pin.style, width: h.getSize() }}
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                     >
                       <div
@@ -219,9 +248,10 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
                   {row.getVisibleCells().map((cell) => {
                     const meta = cell.column.columnDef.meta as ViewColumn;
                     const custom = renderCell?.[meta.id];
+                    const pin = pinStyle(cell.column);
                     return (
-                      <td key={cell.id} className={meta.kind === 'int' || meta.kind === 'decimal' || meta.kind === 'money' ? 'num' : ''}>
-                        {custom?.(row.original) ?? displayValue(meta, cell.getValue())}
+                      <td key={cell.id} className={`${isNumberKind(meta.kind) ? 'num' : ''} ${pin.className}`} style={pin.style}>
+                        {custom?.(row.original) ?? screenText(meta, cell.getValue())}
                       </td>
                     );
                   })}

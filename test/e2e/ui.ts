@@ -84,16 +84,21 @@ export async function columnTexts(page: Page, header: string): Promise<string[]>
   const headers = (await page.locator('.data-table thead .th-label').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim());
   const i = headers.indexOf(header);
   if (i < 0) throw new Error(`表格里没有“${header}”列：${headers.join('、')}`);
-  return (
-    await gridRows(page)
-      .locator(`td:nth-child(${i + 1})`)
-      .allTextContents()
-  ).map((t) => t.trim());
+  return cellTexts(gridRows(page).locator(`td:nth-child(${i + 1})`));
 }
 
 /** The text of each cell of one row. */
 export async function rowTexts(row: Locator): Promise<string[]> {
-  return (await row.locator('td').allTextContents()).map((t) => t.trim());
+  return cellTexts(row.locator('td'));
+}
+
+/**
+ * Cells' texts, trimmed; a number cell (td.num, shown as 22,600) is read without its thousands
+ * separators, as the exported sheet holds it, so screen and sheet compare and numbers add up.
+ */
+async function cellTexts(cells: Locator): Promise<string[]> {
+  const raw = await cells.evaluateAll((tds) => tds.map((td) => [td.classList.contains('num') ? 'num' : '', td.textContent ?? '']));
+  return raw.map(([kind = '', text = '']) => (kind === 'num' ? text.trim().replace(/,(?=\d{3}(\D|$))/g, '') : text.trim()));
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   updateClinic,
 } from './service';
 import { previewCoverage } from './preview';
+import { clinicFile } from './file';
 
 export const clinicHandlers: HandlerMap<OpsOf<'clinics'>> = {
   'clinics.list': (s, q) => listClinics(s.ctx, q),
@@ -27,6 +28,7 @@ export const clinicHandlers: HandlerMap<OpsOf<'clinics'>> = {
   'clinics.reopen': (s, { id }) => reopenClinic(s.ctx, id),
   'clinics.options': (s) => clinicOptions(s.db),
   'clinics.previewCoverage': (s, v) => previewCoverage(s.ctx, v),
+  'clinics.file': (s, { id, asOf }) => clinicFile(s.ctx, id, asOf),
   'clinics.export': (s, q) =>
     exportView(
       reportingUnit(s.ctx),
