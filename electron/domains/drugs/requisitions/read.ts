@@ -81,7 +81,7 @@ export function listRequisitions(db: Db, month: string): RequisitionRow[] {
       outsideItems,
       valuePercent: sharePercent(outsideFen, totalFen),
       itemPercent: sharePercent(outsideItems, totalItems),
-      over: isOver({ totalFen, outsideFen, totalItems, outsideItems }, limits),
+      over: storedShare(db, r.requisitionId, limits).over,
     };
   });
 }
@@ -91,22 +91,19 @@ export function shareLimits(db: Db): { maxValueShare: number; maxItemShare: numb
   return { maxValueShare: s.nonEssentialMaxValueShare, maxItemShare: s.nonEssentialMaxItemShare };
 }
 
-/** D3 on figures already summed (a requisition's fixed figures): the rule's own integer comparison. */
-function isOver(
-  f: { totalFen: number; outsideFen: number; totalItems: number; outsideItems: number },
-  limits: ReturnType<typeof shareLimits>,
-) {
-  // One synthetic line per item keeps the one rule function deciding (strictly above is over).
-  const lines = [
-    ...Array.from({ length: f.outsideItems }, (_, i) => ({ drugId: i + 1, essential: false, amountFen: i === 0 ? f.outsideFen : 0 })),
-    ...Array.from({ length: f.totalItems - f.outsideItems }, (_, i) => ({
-      drugId: f.outsideItems + i + 1,
-      essential: true,
-      amountFen: i === 0 ? f.totalFen - f.outsideFen : 0,
-    })),
-  ];
-  if (f.totalItems === 0 && f.totalFen > 0) lines.push({ drugId: 1, essential: true, amountFen: f.totalFen });
-  return essentialShare(lines, limits).over;
+/** D3 on a stored requisition's lines, by the rule itself (each line's flag and price as saved). */
+function storedShare(db: Db, requisitionId: number | null, limits: ReturnType<typeof shareLimits>) {
+  const lines =
+    requisitionId === null
+      ? []
+      : (stmt(
+          db,
+          'SELECT drug_id AS drugId, essential, packs * price_fen AS amountFen FROM requisition_lines WHERE requisition_id = ?',
+        ).all(requisitionId) as { drugId: number; essential: number; amountFen: number }[]);
+  return essentialShare(
+    lines.map((l) => ({ drugId: l.drugId, essential: l.essential === 1, amountFen: l.amountFen })),
+    limits,
+  );
 }
 
 interface StoredLine {
