@@ -42,6 +42,7 @@ import {
   visitMonthRow,
   visitSaveInput,
   visitSheetsInput,
+  quarterLockInput,
 } from './schemas/visits';
 import {
   receiptCheckOutput,
@@ -312,6 +313,8 @@ export const contract = {
   'visits.save': op(visitSaveInput, visitForm, 'write'),
   'visits.sheets': op(visitSheetsInput, z.array(visitForm), 'read'),
   'quarters.results': op(quarterInput, quarterResults, 'read'),
+  // P4: a finished quarter locked (approve: the center's sign-off on the assessment).
+  'quarters.lock': op(quarterLockInput, quarterResults, 'approve'),
   'allocations.preview': op(allocationInput, allocationResult, 'read'),
   'allocations.save': op(allocationInput, allocationResult, 'write'),
 

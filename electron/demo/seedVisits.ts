@@ -66,8 +66,9 @@ export function seedDemoVisits(ctx: ServiceContext): void {
       const failing = ci === 1 && m <= 6; // P5: two failed quarters
       const veto = ci === 2 && m === 2;
       const next = rng(c.id * 100 + m);
-      const visitedOn = `${month}-${String(8 + (ci % 15)).padStart(2, '0')}`;
-      if (visitedOn > today && current) return;
+      // This month's visits are dated up to today (the 1st at the earliest), earlier months from the 8th on.
+      const day = current ? Math.max(1, Math.min(8 + (ci % 15), Number(today.slice(8, 10)))) : 8 + (ci % 15);
+      const visitedOn = `${month}-${String(day).padStart(2, '0')}`;
       const scores = items.map((it) => {
         if (it.isVeto) return { it, tenths: null, vetoed: veto && it === items.find((x) => x.isVeto) };
         if (it.isBonus) return { it, tenths: next() < 0.2 ? Math.min(it.maxTenths, 10) : null, vetoed: false };
@@ -96,7 +97,7 @@ export function seedDemoVisits(ctx: ServiceContext): void {
       );
       for (const s of scores) {
         const lost = s.tenths !== null && s.tenths < s.it.maxTenths && !s.it.isBonus;
-        insScore.run(visitId, s.it.id, s.tenths, s.vetoed ? 1 : 0, lost ? '现场检查发现不足，已当场指出' : '');
+        insScore.run(visitId, s.it.id, s.tenths, s.vetoed ? 1 : 0, lost ? '已当场指出' : '');
       }
       // Last month's findings are re-checked at this visit (P8).
       for (const f of openFindings.get(c.id) ?? []) recheck.run(visitedOn, visitId, now, f);

@@ -141,6 +141,7 @@ export const visitSaveInput = z
 export type VisitSaveInput = z.input<typeof visitSaveInput>;
 
 export const quarterInput = z.object({ quarter: isoQuarter }).strict();
+export const quarterLockInput = z.object({ quarter: isoQuarter, note: text('锁定说明', 200) }).strict();
 
 export const quarterMonthCell = z.object({ month: z.string(), totalTenths: z.number().nullable(), vetoed: z.boolean() });
 
@@ -174,6 +175,8 @@ export const quarterResults = z.object({
   rows: z.array(quarterRow),
   /** P5: people with two failed quarters in the quarter's calendar year (so far). */
   p5: z.array(p5Flag),
+  /** P4: the quarter's lock, once its assessment is finished (visits then change only by a recorded correction). */
+  lock: z.object({ at: z.string(), by: z.string(), note: z.string() }).nullable(),
 });
 export type QuarterResults = z.infer<typeof quarterResults>;
 

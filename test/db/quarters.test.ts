@@ -86,3 +86,20 @@ describe('quarters (P6) and P5', () => {
     expect(e.message).toContain('M3');
   });
 });
+
+describe('locking a quarter (P4)', () => {
+  it('locks an ended quarter without drafts; the locked quarter refuses a visit', async () => {
+    const s = await openSessionAt('2026-10-05');
+    const t = addTemplate(s.db, '2025-01');
+    const a = await addClinic(s, '东坡', 1000, '01');
+    await call(s, 'visits.save', { ...visitIn(a, '2026-08-10', t.items, pointsTotalling(70)), final: false });
+    expect((await failsUnchanged(s, 'quarters.lock', { quarter: '2026Q3', note: '' })).message).toContain('还有 1 份督导草稿未完成');
+    expect((await failsUnchanged(s, 'quarters.lock', { quarter: '2026Q4', note: '' })).message).toContain('尚未结束');
+    await visit(s, t.items, a, '2026-08-10', 70);
+    const locked = await call(s, 'quarters.lock', { quarter: '2026Q3', note: '季度考核完成' });
+    expect(locked.lock).toMatchObject({ by: '管理员', note: '季度考核完成' });
+    const e = await failsUnchanged(s, 'visits.save', visitIn(a, '2026-08-10', t.items, pointsTotalling(90)));
+    expect(e.message).toContain('已锁定');
+    expect((await call(s, 'visits.form', { clinicId: a, month: '2026-08' })).locked).toBe(true);
+  });
+});

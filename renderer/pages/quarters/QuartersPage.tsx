@@ -3,13 +3,14 @@
  * quarter's score rounded half up to one decimal, grade and pass by the settings; the doctors
  * with two failed quarters this year (P5 → S11 exit trigger); the pool shared by score.
  */
-import { Alert, Card, DatePicker, Input, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { todayIso } from '../../../shared/format';
 import { monthLabel, parseQuarter, quarterKey, quarterLabel, quarterOf } from '../../../shared/rules/quarter';
 import { formatTenths } from '../../../shared/rules/scoring';
 import type { AllocationResultOut, QuarterResults, QuarterRow } from '../../../shared/schemas/visits';
+import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
 import type { Route } from '../../router';
 import { AllocationPanel } from './AllocationPanel';
@@ -27,6 +28,15 @@ export function QuartersPage(props: { go: (r: Route) => void }) {
   const [error, setError] = useState('');
   const [search, setSearch] = useState('');
   const [printing, setPrinting] = useState<AllocationResultOut | null>(null);
+  const may = useMay();
+  const lock = () =>
+    call('quarters.lock', { quarter, note: '' }).then(
+      (d) => {
+        setData(d);
+        setError('');
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
   useEffect(() => {
     call('quarters.results', { quarter }).then(
       (d) => {
@@ -53,6 +63,22 @@ export function QuartersPage(props: { go: (r: Route) => void }) {
           />
         </span>
         <Input.Search placeholder="搜索卫生室" allowClear style={{ width: 200 }} onChange={(e) => setSearch(e.target.value)} />
+        {data?.lock ? (
+          <Tag color="blue" data-testid="quarter-locked">
+            已锁定（{data.lock.at.slice(0, 10)}，{data.lock.by}）：修改须经更正（P4）
+          </Tag>
+        ) : (
+          may('approve') && (
+            <Popconfirm
+              title="锁定后本季度的督导记录不能再直接修改（P4），确定锁定？"
+              okText="锁定"
+              cancelText="取消"
+              onConfirm={() => void lock()}
+            >
+              <Button>锁定本季度</Button>
+            </Popconfirm>
+          )
+        )}
         {data && (
           <span className="hint">
             合格线 {data.rule.passLine} 分（含），优秀 ≥ {data.rule.gradeExcellent}，良好 ≥ {data.rule.gradeGood}

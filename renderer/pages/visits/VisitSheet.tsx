@@ -114,7 +114,7 @@ export function VisitSheet({ form, centerName }: { form: VisitForm; centerName: 
           </tr>
         </thead>
         <tbody>
-          {(v?.findings.length ? v.findings : [null, null, null]).map((f, i) => (
+          {(v?.findings.length ? v.findings : [null, null]).map((f, i) => (
             <tr key={f?.id ?? `blank-${i}`} className={f ? undefined : 'visit-sheet-blank-row'}>
               <td className="center">{i + 1}</td>
               <td>{f?.text ?? ''}</td>

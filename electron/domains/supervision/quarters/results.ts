@@ -187,5 +187,8 @@ export function quarterResults(db: Db, q: Quarter, rule: AssessmentRule, asOf: s
     rule,
     rows: quarterRows(db, q, rule),
     p5: p5Flags(db, rule, q.year, asOf),
+    lock:
+      (stmt(db, 'SELECT locked_at AS at, locked_by AS by, note FROM quarter_locks WHERE quarter = ?').get(quarterKey(q)) as
+        { at: string; by: string; note: string } | undefined) ?? null,
   };
 }

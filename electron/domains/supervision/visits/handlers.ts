@@ -8,6 +8,7 @@ import { AppError } from '../../../db/errors';
 import { type HandlerMap, type OpsOf } from '../../handlerTypes';
 import { readSettings } from '../../settings/service';
 import { computeAllocation, saveAllocation } from '../money/allocate';
+import { lockQuarter } from '../quarters/lock';
 import { assessmentRuleOf, quarterResults } from '../quarters/results';
 import { getVisitForm, listMonth } from './read';
 import { saveVisit } from './save';
@@ -23,6 +24,7 @@ export const visitHandlers: HandlerMap<OpsOf<'visits'> | OpsOf<'quarters'> | Ops
     if (!q) throw new AppError('VALIDATION', '季度格式应为 年Q季，如 2026Q3', { field: 'quarter' });
     return quarterResults(s.db, q, assessmentRuleOf(readSettings(s.db)), todayIso(s.ctx.now()));
   },
+  'quarters.lock': (s, { quarter, note }) => lockQuarter(s.ctx, quarter, note),
   'allocations.preview': (s, v) => computeAllocation(s.db, v),
   'allocations.save': (s, v) => saveAllocation(s.ctx, v),
 };
