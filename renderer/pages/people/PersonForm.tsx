@@ -73,7 +73,13 @@ export function PersonForm(props: { person?: PersonDetail; onSaved: (p: PersonDe
         <FormField control={control} name="name" label={personLabels.name} required>
           {(f) => <Input id="f-name" {...f} maxLength={30} style={{ width: 160 }} />}
         </FormField>
-        <FormField control={control} name="idNumber" label={personLabels.idNumber} required extra={idRead}>
+        <FormField
+          control={control}
+          name="idNumber"
+          label={personLabels.idNumber}
+          required
+          extra={person ? '出生日期和性别按身份证号自动确定' : idRead}
+        >
           {(f) => <Input id="f-idNumber" {...f} maxLength={20} style={{ width: 240 }} />}
         </FormField>
         <FormField control={control} name="category" label={personLabels.category} required>

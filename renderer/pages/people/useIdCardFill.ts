@@ -25,7 +25,7 @@ export function useIdCardFill<T extends FieldValues>(
     if (getValues(paths.birthDate) !== birthDate)
       setValue(paths.birthDate, birthDate as PathValue<T, FieldPath<T>>, { shouldDirty: true, shouldValidate: true });
   }, [sex, birthDate, getValues, setValue, paths.sex, paths.birthDate]);
-  if (!read) return '出生日期和性别按身份证号自动确定';
-  if (!read.ok) return read.message;
+  // A number that is not one is said once, under the field, by the schema's check.
+  if (!read?.ok) return '出生日期和性别按身份证号自动确定';
   return `${sexLabels[read.info.sex]}，${chineseDate(read.info.birthDate)}生，${ageOn(read.info.birthDate, todayIso())} 岁`;
 }
