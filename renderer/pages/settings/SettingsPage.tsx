@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space, message } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space, Typography, message } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { settingFields, type SettingField, type Settings } from '../../../shared/schemas/settings';
 import { ApiError, call, errorMessage } from '../../api';
 import { useConfirmLeave } from '../../components/useConfirmLeave';
 import { BackupsCard } from './BackupsCard';
+import { settingsGroupHelp } from './groupHelp';
 
 /** Every setting DOMAIN.md names, grouped, each with its rule ID and documented default. */
 export function SettingsPage(props: { onSaved: () => void }) {
@@ -83,6 +84,11 @@ export function SettingsPage(props: { onSaved: () => void }) {
       {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} />}
       {groups.map((g) => (
         <Card key={g} title={g} style={{ marginBottom: 16 }}>
+          {settingsGroupHelp[g] && (
+            <Typography.Paragraph type="secondary" data-testid={`settings-group-help-${g}`}>
+              {settingsGroupHelp[g]}
+            </Typography.Paragraph>
+          )}
           <Form layout="horizontal" labelCol={{ span: 7 }} component="div">
             {settingFields
               .filter((f) => f.group === g)
