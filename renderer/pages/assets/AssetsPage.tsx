@@ -1,10 +1,10 @@
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ColumnFiltersState } from '@tanstack/react-table';
-import { Button, Segmented, Space, message } from 'antd';
+import { Button, Segmented, Space, Typography, message } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { assetView } from '../../../shared/assetViews';
 import { todayIso } from '../../../shared/format';
-import type { AssetRow } from '../../../shared/schemas/assets';
+import type { AssetRow, AssetStatus } from '../../../shared/schemas/assets';
 import type { ExportViewInput, ListQuery } from '../../../shared/schemas/common';
 import { call } from '../../api';
 import { DataTable } from '../../components/DataTable';
@@ -19,6 +19,21 @@ import { useMay } from '../../access';
 export type AssetTab = 'ledger' | 'uncounted';
 
 /**
+ * Which cards the ledger lists (issue 12 "Also"): 在账 by default — the count the home page
+ * shows —, the disposed and voided ones apart, or all (those greyed, with a legend).
+ */
+type Scope = 'held' | 'gone' | 'all';
+const scopeStatuses: Record<Scope, AssetStatus[] | null> = {
+  held: ['in_use', 'idle', 'repair', 'lost'],
+  gone: ['disposed', 'void'],
+  all: null,
+};
+function withScope<Q extends ListQuery>(q: Q, scope: Scope): Q {
+  const statuses = scopeStatuses[scope];
+  return statuses ? { ...q, filters: [...(q.filters ?? []), { id: 'status', value: statuses }] } : q;
+}
+
+/**
  * 固定资产: the ledger as of a date (today unless chosen; A3 "what each clinic held on any
  * day"), or the assets not stocktaken in the last 12 months. A row opens its card.
  */
@@ -26,15 +41,16 @@ export function AssetsPage(props: { initialFilters?: ColumnFiltersState; tab?: A
   const may = useMay();
   const [tab, setTab] = useState<AssetTab>(props.tab ?? 'ledger');
   const [asOf, setAsOf] = useState(todayIso());
+  const [scope, setScope] = useState<Scope>('held');
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const [reload, setReload] = useState(0);
   const query = useRef<ListQuery>({});
   const fetchPage = useCallback(
-    (q: ListQuery) => (tab === 'ledger' ? call('assets.list', { ...q, asOf }) : call('assets.uncounted', q)),
-    [tab, asOf],
+    (q: ListQuery) => (tab === 'ledger' ? call('assets.list', { ...withScope(q, scope), asOf }) : call('assets.uncounted', q)),
+    [tab, asOf, scope],
   );
-  const exportView = useCallback((q: ExportViewInput) => call('assets.export', { ...q, asOf }), [asOf]);
+  const exportView = useCallback((q: ExportViewInput) => call('assets.export', { ...withScope(q, scope), asOf }), [asOf, scope]);
   const onQueryChange = useCallback((q: ListQuery) => {
     query.current = q;
   }, []);
@@ -59,6 +75,23 @@ export function AssetsPage(props: { initialFilters?: ColumnFiltersState; tab?: A
           <DateInput id="asset-as-of" value={asOf} allowClear={false} onChange={(v) => setAsOf(v ?? todayIso())} />
         </span>
       )}
+      {tab === 'ledger' && (
+        <Segmented<Scope>
+          data-testid="asset-scope"
+          value={scope}
+          onChange={setScope}
+          options={[
+            { value: 'held', label: '在账' },
+            { value: 'gone', label: '已处置' },
+            { value: 'all', label: '全部' },
+          ]}
+        />
+      )}
+      {tab === 'ledger' && scope !== 'held' && (
+        <Typography.Text type="secondary" data-testid="asset-scope-legend">
+          <span style={{ color: '#999' }}>灰色</span>的行已处置或作废，不在账；首页只计在账资产
+        </Typography.Text>
+      )}
       {may('write') && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           新增资产
@@ -82,11 +115,11 @@ export function AssetsPage(props: { initialFilters?: ColumnFiltersState; tab?: A
         fetchPage={fetchPage}
         exportView={tab === 'ledger' ? exportView : undefined}
         rowKey={(r) => r.id}
-        reloadKey={`${reload}-${asOf}`}
+        reloadKey={`${reload}-${asOf}-${scope}`}
         initialFilters={props.initialFilters}
         onQueryChange={onQueryChange}
         onRowOpen={(r) => setOpenId(r.id)}
-        rowClassName={assetRowClass}
+        rowClassName={(r) => (r.status === 'void' ? 'row-closed' : assetRowClass(r))}
         renderCell={{
           ...assetCells,
           code: (r) => <a onClick={() => setOpenId(r.id)}>{r.code}</a>,
