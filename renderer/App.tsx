@@ -38,6 +38,7 @@ import { StockPage, type StockTab } from './pages/stock/StockPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PeoplePage } from './pages/people/PeoplePage';
 import { ClinicsPage } from './pages/clinics/ClinicsPage';
+import { ClinicFilePage } from './pages/clinicFile/ClinicFilePage';
 import { HomePage } from './pages/home/HomePage';
 import { LabelsPage } from './pages/labels/LabelsPage';
 import { ReturnsPage } from './pages/returns/ReturnsPage';
@@ -111,7 +112,7 @@ export function App() {
   const onChanged = () => setChanges((n) => n + 1);
   const initialFilters = route.filter ? [{ id: route.filter.id, value: route.filter.value }] : undefined;
   const filterKey = route.filter ? `${route.filter.id}=${route.filter.value}` : '';
-  const title = menu.find((m) => m.key === route.page)?.label ?? '';
+  const title = menu.find((m) => m.key === route.page)?.label ?? (route.page === 'clinic' ? '村卫生室档案' : '');
   // The label sheet is the whole window: nothing else on screen or on paper.
   if (route.page === 'labels') return <LabelsPage query={route.filter?.value} centerName={info.centerName} go={go} />;
   const page = menu.some((m) => m.key === route.page && !may(m.needs)) ? 'home' : route.page;
@@ -164,6 +165,7 @@ export function App() {
             {page === 'templates' && <TemplatesPage />}
             {page === 'letters' && <LettersPage />}
             {page === 'clinics' && <ClinicsPage key={filterKey} initialFilters={initialFilters} onChanged={onChanged} />}
+            {page === 'clinic' && <ClinicFilePage key={filterKey} id={Number(route.filter?.value)} go={go} />}
             {page === 'alerts' && <AlertsPage key={filterKey} initialFilters={initialFilters} go={go} />}
             {page === 'people' && (
               <PeoplePage

@@ -9,6 +9,7 @@ const pages = [
   'alerts',
   'villages',
   'clinics',
+  'clinic',
   'people',
   'assets',
   'stocktakes',

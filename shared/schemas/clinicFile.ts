@@ -54,7 +54,8 @@ export const clinicFile = z.object({
     nearExpiryDays: z.number(),
   }),
   requisition: z.object({ month: z.string(), row: requisitionRow.nullable(), maxValueShare: z.number(), maxItemShare: z.number() }),
-  visits: z.array(visitMonthRow),
+  /** The year's months up to the day's, each with its visit (status none: 未督导). */
+  visits: z.array(visitMonthRow.extend({ month: z.string() })),
   quarters: z.array(quarterRow.extend({ quarter: z.string() })),
   assessmentRule: z.object({ passLine: z.number(), gradeExcellent: z.number(), gradeGood: z.number() }),
 });

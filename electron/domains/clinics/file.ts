@@ -89,8 +89,9 @@ function visitsOf(db: Db, clinicId: number, asOf: string): ClinicFile['visits'] 
   const last = Number(asOf.slice(5, 7));
   const out: ClinicFile['visits'] = [];
   for (let m = 1; m <= last; m++) {
-    const row = listMonth(db, `${year}-${String(m).padStart(2, '0')}`).find((r) => r.clinicId === clinicId);
-    if (row) out.push(row);
+    const month = `${year}-${String(m).padStart(2, '0')}`;
+    const row = listMonth(db, month).find((r) => r.clinicId === clinicId);
+    if (row) out.push({ ...row, month });
   }
   return out;
 }

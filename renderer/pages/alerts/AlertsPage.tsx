@@ -66,7 +66,18 @@ export function AlertsPage(props: { initialFilters?: ColumnFiltersState; go: (r:
           level: (r) => <Tag color={r.level === 'error' ? 'red' : 'orange'}>{r.level === 'error' ? '严重' : '提醒'}</Tag>,
           subject: (r) => {
             const to = alertRoute(r);
-            return to ? <a onClick={() => props.go(to)}>{r.subject}</a> : r.subject;
+            const link = to ? <a onClick={() => props.go(to)}>{r.subject}</a> : r.subject;
+            // A clinic's alert also links its 一室一档 (issue 12 item 8).
+            if (r.personId || !r.clinicId) return link;
+            const clinicId = r.clinicId;
+            return (
+              <>
+                {link}{' '}
+                <a className="file-link" onClick={() => props.go({ page: 'clinic', filter: { id: 'id', value: String(clinicId) } })}>
+                  档案
+                </a>
+              </>
+            );
           },
         }}
       />

@@ -93,14 +93,19 @@ export function ClinicForm(props: {
       onClose={close}
       onSave={() => void save()}
       actions={
-        clinic &&
-        props.onStatusAction && (
-          <Button
-            danger={clinic.status === 'open'}
-            onClick={() => props.onStatusAction?.(clinic, clinic.status === 'open' ? 'close' : 'reopen')}
-          >
-            {clinic.status === 'open' ? '撤销该卫生室…' : '恢复运行'}
-          </Button>
+        clinic && (
+          <Space>
+            {/* 一室一档 (issue 12 item 8); unsaved changes are asked about first, as on closing. */}
+            <Button onClick={() => confirmLeave(() => (window.location.hash = `#/clinic?id=${clinic.id}`))}>打开档案</Button>
+            {props.onStatusAction && (
+              <Button
+                danger={clinic.status === 'open'}
+                onClick={() => props.onStatusAction?.(clinic, clinic.status === 'open' ? 'close' : 'reopen')}
+              >
+                {clinic.status === 'open' ? '撤销该卫生室…' : '恢复运行'}
+              </Button>
+            )}
+          </Space>
         )
       }
     >

@@ -70,7 +70,13 @@ export function ClinicsPage(props: { initialFilters?: ColumnFiltersState; onChan
                 onClick: ({ key }) => void act(r, key),
               }}
             >
-              <a onClick={() => void open(r)}>{r.name}</a>
+              <span className="name-with-file">
+                <a onClick={() => void open(r)}>{r.name}</a>
+                {/* 一室一档 (issue 12 item 8): the clinic's own page. */}
+                <a className="file-link" href={`#/clinic?id=${r.id}`} title="打开本室档案（一室一档）">
+                  档案
+                </a>
+              </span>
             </Dropdown>
           ),
           code: (r) => r.code || <Tag>未填机构编码</Tag>,
