@@ -40,6 +40,7 @@ import type { ChangesDetail, DiscrepancyDetail, LedgerDetail } from '../domains/
 import { maskPersonal } from '../../shared/masking';
 // Supervision (issue 11): the quarter's results and the pool shared by score.
 import { ALLOCATION_TITLE, buildAllocationReport, buildQuarterReport, QUARTER_TITLE } from '../domains/supervision/quarters/returns';
+import { buildFindingsReport, FINDINGS_TITLE } from '../domains/supervision/quarters/findingsReturn';
 
 /**
  * Every return the core can build. The app's 上报报表 page offers those the contract also
@@ -62,6 +63,7 @@ export const returnKeys = [
   'vbp-supply',
   'quarter',
   'allocation',
+  'findings',
 ] as const;
 export type ReturnKey = (typeof returnKeys)[number];
 
@@ -181,6 +183,13 @@ export const allReturns: ReturnEntry[] = [
       '一个季度的绩效考核资金按季度得分 × 服务人口（或村医人数、平均，见设置）分给考核合格的村卫生室，精确到分、合计等于总额（P7）；不得是基本药物制度补助（M3）',
     params: returnParams.allocation,
   },
+  {
+    name: 'findings',
+    title: FINDINGS_TITLE,
+    description:
+      '一个季度督导发现的每个问题：村卫生室、督导日期、涉及项目、整改责任人和期限，以及复查结果（已整改、未整改、逾期未整改）（P8）',
+    params: returnParams.findings,
+  },
 ];
 
 function inContract(entry: ReturnEntry): entry is ReturnEntry & { name: ReturnName } {
@@ -210,6 +219,7 @@ const builders: Record<ReturnKey, (db: Db, when: ReportWhen) => ReportData> = {
   'vbp-supply': buildVbpSupplyReport,
   quarter: buildQuarterReport,
   allocation: buildAllocationReport,
+  findings: buildFindingsReport,
 };
 
 export function isReturnName(name: string): name is ReturnKey {

@@ -75,6 +75,7 @@ export const returnNames = [
   // Supervision (issue 11): the quarter's results (P6) and the pool shared by score (P7).
   'quarter',
   'allocation',
+  'findings',
 ] as const;
 export type ReturnName = (typeof returnNames)[number];
 
@@ -103,6 +104,7 @@ export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
   quarter: ['quarter'],
   // P7: a pool typed in 元 (and optionally its fund name), shared by the quarter's scores.
   allocation: ['quarter', 'pool'],
+  findings: ['quarter'],
 };
 
 export const returnInfo = z.object({

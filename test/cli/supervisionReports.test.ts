@@ -3,7 +3,8 @@
  * `report quarter --quarter Q --format json` (P6: months × clinics, 未督导 left out, 59.95 →
  * 60.0 passes, P5 named) and `report allocation --quarter Q --pool 元 --format json` (P7:
  * amounts in 分 summing to the pool); the essential-drug subsidy refused (M3), a missing pool
- * refused naming --pool, nothing written.
+ * refused naming --pool, nothing written; `report findings --quarter Q` (P8: each finding, its
+ * owner, due date and re-check, overdue ones named).
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +28,11 @@ async function assessedFile(): Promise<string> {
   await visit(a, '2026-09-10', 60);
   await visit(b, '2026-04-10', 40);
   await visit(b, '2026-07-10', 50);
+  // A finding at 西沟 in July, due in August, never re-checked: overdue on the filing day.
+  await call(s, 'visits.save', {
+    ...visitIn(b, '2026-07-10', t.items, pointsTotalling(50)),
+    findings: [{ itemId: t.items['3'] ?? null, text: '处方无诊断', owner: '孙医生', dueOn: '2026-08-10' }],
+  });
   s.close();
   return db;
 }
@@ -52,6 +58,16 @@ describe('cli: assessment returns', () => {
       ['东坡村卫生室', 500_001],
       ['西沟村卫生室', 0],
     ]);
+  });
+
+  it('report findings --quarter lists each finding with its rectification (P8)', { timeout: 120_000 }, async () => {
+    const db = await assessedFile();
+    const f = JSON.parse(cliOk('report', 'findings', '--db', db, '--quarter', '2026Q3', '--format', 'json')) as ReportData;
+    expect(f.title).toBe('督导发现问题及整改台账');
+    expect(f.tables[0]?.rows.map((r) => [r.clinic, r.item, r.text, r.owner, r.dueOn, r.status])).toEqual([
+      ['西沟村卫生室', '3 处方书写规范，合理用药', '处方无诊断', '孙医生', '2026-08-10', '逾期未整改'],
+    ]);
+    expect(f.figures).toMatchObject({ findings: 1, rectified: 0, overdue: 1 });
   });
 
   it('refuses the essential-drug subsidy (M3) and a missing pool', { timeout: 120_000 }, async () => {
