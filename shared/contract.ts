@@ -311,6 +311,7 @@ export const contract = {
   'visits.month': op(visitMonthInput, z.array(visitMonthRow), 'read'),
   'visits.form': op(visitFormInput, visitForm, 'read'),
   'visits.save': op(visitSaveInput, visitForm, 'write'),
+  'visits.discardDraft': op(visitFormInput, visitForm, 'write'),
   'visits.sheets': op(visitSheetsInput, z.array(visitForm), 'read'),
   'quarters.results': op(quarterInput, quarterResults, 'read'),
   // P4: a finished quarter locked (approve: the center's sign-off on the assessment).

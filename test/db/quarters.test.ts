@@ -95,11 +95,14 @@ describe('locking a quarter (P4)', () => {
     await call(s, 'visits.save', { ...visitIn(a, '2026-08-10', t.items, pointsTotalling(70)), final: false });
     expect((await failsUnchanged(s, 'quarters.lock', { quarter: '2026Q3', note: '' })).message).toContain('还有 1 份督导草稿未完成');
     expect((await failsUnchanged(s, 'quarters.lock', { quarter: '2026Q4', note: '' })).message).toContain('尚未结束');
-    await visit(s, t.items, a, '2026-08-10', 70);
+    // The draft given up: then the quarter can be locked.
+    expect((await call(s, 'visits.discardDraft', { clinicId: a, month: '2026-08' })).visit).toBeNull();
+    await visit(s, t.items, a, '2026-09-10', 70);
     const locked = await call(s, 'quarters.lock', { quarter: '2026Q3', note: '季度考核完成' });
     expect(locked.lock).toMatchObject({ by: '管理员', note: '季度考核完成' });
-    const e = await failsUnchanged(s, 'visits.save', visitIn(a, '2026-08-10', t.items, pointsTotalling(90)));
+    const e = await failsUnchanged(s, 'visits.save', visitIn(a, '2026-09-10', t.items, pointsTotalling(90)));
     expect(e.message).toContain('已锁定');
-    expect((await call(s, 'visits.form', { clinicId: a, month: '2026-08' })).locked).toBe(true);
+    expect((await call(s, 'visits.form', { clinicId: a, month: '2026-09' })).locked).toBe(true);
+    expect((await failsUnchanged(s, 'visits.discardDraft', { clinicId: a, month: '2026-09' })).message).toContain('已完成');
   });
 });

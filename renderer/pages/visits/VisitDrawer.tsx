@@ -4,7 +4,7 @@
  * everything typed is also kept in the browser until it is saved (visitDraft.ts). The previous
  * visit's scores stand beside each item; its open findings are re-checked here.
  */
-import { Alert, Button, Drawer, Input, Space, Switch, Tag, message } from 'antd';
+import { Alert, Button, Drawer, Input, Popconfirm, Space, Switch, Tag, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { todayIso } from '../../../shared/format';
 import { monthLabel } from '../../../shared/rules/quarter';
@@ -76,6 +76,20 @@ export function VisitDrawer(props: {
     [form, draft, readOnly, month, props],
   );
 
+  const discard = async () => {
+    if (!form) return;
+    try {
+      const fresh = await call('visits.discardDraft', { clinicId: form.clinic.id, month });
+      forget(form.clinic.id, month);
+      setForm(fresh);
+      setDraft(draftFromForm(fresh, todayIso()));
+      void message.success('已删除草稿');
+      props.onSaved();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -128,6 +142,16 @@ export function VisitDrawer(props: {
             </span>
             {!readOnly && (
               <Space>
+                {form.visit?.status === 'draft' && (
+                  <Popconfirm
+                    title="删除本月的督导草稿（已填的分数和问题一并删除）？"
+                    okText="删除"
+                    cancelText="取消"
+                    onConfirm={() => void discard()}
+                  >
+                    <Button danger>删除草稿</Button>
+                  </Popconfirm>
+                )}
                 <Button onClick={() => void save(false)} loading={saving}>
                   暂存草稿
                 </Button>

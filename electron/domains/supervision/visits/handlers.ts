@@ -11,6 +11,7 @@ import { computeAllocation, saveAllocation } from '../money/allocate';
 import { lockQuarter } from '../quarters/lock';
 import { assessmentRuleOf, quarterResults } from '../quarters/results';
 import { getVisitForm, listMonth } from './read';
+import { discardDraft } from './discard';
 import { saveVisit } from './save';
 import { monthSheets } from './sheets';
 
@@ -18,6 +19,7 @@ export const visitHandlers: HandlerMap<OpsOf<'visits'> | OpsOf<'quarters'> | Ops
   'visits.month': (s, { month }) => listMonth(s.db, month),
   'visits.form': (s, { clinicId, month }) => getVisitForm(s.db, clinicId, month),
   'visits.save': (s, v) => saveVisit(s.ctx, v),
+  'visits.discardDraft': (s, { clinicId, month }) => discardDraft(s.ctx, clinicId, month),
   'visits.sheets': (s, v) => monthSheets(s.db, v),
   'quarters.results': (s, { quarter }) => {
     const q = parseQuarter(quarter);
