@@ -79,6 +79,16 @@ export function cleanValue(v: CellValue | undefined): string | number | null {
   return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
 }
 
+/**
+ * An ISO day (2026-03-05) as the Date Excel stores for that day (midnight UTC, as exceljs
+ * writes dates); anything else — a blank, 起始日期不详 — stays as written.
+ */
+function excelDay(v: CellValue): Date | null {
+  if (typeof v !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+}
+
 function put(row: Row, col: number, value: CellValue, style: Partial<Style>): void {
   const cell = row.getCell(col);
   cell.value = cleanValue(value);
@@ -201,7 +211,14 @@ export async function writeCountySheet(ws: Worksheet, sheet: CountySheet, header
     if (n > MAX_ROWS - 10) throw new AppError('TOO_LARGE', `数据超过 Excel 单个工作表的行数上限（${MAX_ROWS} 行），请先筛选后再导出`);
     const row = ws.getRow(n);
     const rowStyles = sheet.boldRows?.has(count) ? boldStyles : bodyStyles;
-    for (let i = 0; i < width; i++) put(row, i + 1, values[i] ?? null, rowStyles[i] as Partial<Style>);
+    for (let i = 0; i < width; i++) {
+      const v = values[i] ?? null;
+      const day = sheet.columns[i]?.kind === 'date' ? excelDay(v) : null;
+      if (day) {
+        row.getCell(i + 1).value = day;
+        row.getCell(i + 1).style = rowStyles[i] as Partial<Style>;
+      } else put(row, i + 1, v, rowStyles[i] as Partial<Style>);
+    }
     row.commit();
     count++;
     if (count % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));

@@ -10,7 +10,7 @@ const FONT_NAME = '宋体';
 /** GB2312 charset, as Chinese Excel writes it for 宋体, so WPS and Excel pick the same face. */
 const CHARSET_GB2312 = 134;
 
-export type CellKind = 'text' | 'center' | 'int' | 'decimal' | 'money' | 'count' | 'people';
+export type CellKind = 'text' | 'center' | 'int' | 'decimal' | 'money' | 'date' | 'count' | 'people';
 
 function font(size: number, bold = false): Partial<Font> {
   return { name: FONT_NAME, size, charset: CHARSET_GB2312, ...(bold ? { bold: true } : {}) };
@@ -26,6 +26,8 @@ const NUM_FMT: Record<CellKind, string | undefined> = {
   decimal: '0.0#',
   // Amounts in 元, always with both decimals (the returns hold 分 and write 分 / 100).
   money: '#,##0.00',
+  // Issue 12: a real Excel date shown the Chinese way, so Excel sorts and filters it as a date.
+  date: 'yyyy"年"m"月"d"日"',
   // A count in a text column of the totals row: stays a number, reads "14个".
   count: '0"个"',
   // The same for a count of people (花名册 totals): "24人".
@@ -33,7 +35,7 @@ const NUM_FMT: Record<CellKind, string | undefined> = {
 };
 
 function cellStyle(kind: CellKind, bold: boolean, wrapText = false): Partial<Style> {
-  const horizontal: Alignment['horizontal'] = kind === 'text' ? 'left' : kind === 'center' ? 'center' : 'right';
+  const horizontal: Alignment['horizontal'] = kind === 'text' ? 'left' : kind === 'center' || kind === 'date' ? 'center' : 'right';
   const numFmt = NUM_FMT[kind];
   return Object.freeze({
     font: font(11, bold),
@@ -50,6 +52,7 @@ function byKind(bold: boolean, wrapText = false): Record<CellKind, Partial<Style
     int: cellStyle('int', bold, wrapText),
     decimal: cellStyle('decimal', bold, wrapText),
     money: cellStyle('money', bold, wrapText),
+    date: cellStyle('date', bold, wrapText),
     count: cellStyle('count', bold, wrapText),
     people: cellStyle('people', bold, wrapText),
   };

@@ -29,7 +29,8 @@ export function pickColumns(view: ViewDef, ids?: readonly string[]): ViewColumn[
 function sheetKind(col: ViewColumn): CountyColumn['kind'] {
   if (col.kind === 'int') return 'int';
   if (col.kind === 'decimal' || col.kind === 'money') return 'decimal';
-  if (col.kind === 'bool' || col.kind === 'date' || col.kind === 'datetime') return 'center';
+  if (col.kind === 'date') return 'date';
+  if (col.kind === 'bool' || col.kind === 'datetime') return 'center';
   return 'text';
 }
 

@@ -21,7 +21,7 @@ export interface ReportColumn {
   /** Heading shared with the neighbouring columns of the same group (two-level header). */
   group?: string;
   /** `money`: the value is in 分 (as in JSON); the sheet shows it in 元 with two decimals. */
-  kind: 'text' | 'center' | 'int' | 'decimal' | 'money';
+  kind: 'text' | 'center' | 'int' | 'decimal' | 'money' | 'date';
   width: number;
   /**
    * What the 合计 row shows in this column: the sum of the rows, how many rows there are, how

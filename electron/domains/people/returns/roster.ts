@@ -25,7 +25,7 @@ const columns: ReportColumn[] = [
   { key: 'index', header: '序号', kind: 'center', width: 5 },
   { key: 'name', header: '姓名', group: '基本情况', kind: 'text', width: 8, total: 'count', countUnit: '人' },
   { key: 'sex', header: '性别', group: '基本情况', kind: 'center', width: 5 },
-  { key: 'birthDate', header: '出生日期', group: '基本情况', kind: 'center', width: 11 },
+  { key: 'birthDate', header: '出生日期', group: '基本情况', kind: 'date', width: 14 },
   { key: 'age', header: '年龄', group: '基本情况', kind: 'int', width: 5 },
   { key: 'idNumber', header: '身份证号', group: '基本情况', kind: 'text', width: 20 },
   { key: 'education', header: '学历', group: '基本情况', kind: 'center', width: 9 },
