@@ -5,7 +5,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, InputNumber, Popover, Space, Tooltip } from 'antd';
 import type { ViewDef } from '../../shared/views';
-import { visibleIds, type ColumnPrefs } from './columnPrefs';
+import { visibleIds, type ColumnPrefs } from '../../shared/columnPrefs';
 
 export function ColumnSettings(props: { view: ViewDef; prefs: ColumnPrefs; onChange: (p: ColumnPrefs | null) => void }) {
   const { view, prefs, onChange } = props;

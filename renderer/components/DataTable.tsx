@@ -25,7 +25,8 @@ import { errorMessage } from '../api';
 import { saveFile } from '../download';
 import { ColumnFilter } from './ColumnFilter';
 import { ColumnSettings } from './ColumnSettings';
-import { useColumnPrefs, visibleIds } from './columnPrefs';
+import { visibleIds } from '../../shared/columnPrefs';
+import { useColumnPrefs } from './columnPrefs';
 import './dataTable.css';
 import { toListQuery, useServerList } from './useServerList';
 

@@ -60,6 +60,10 @@ describe('the clinic file (issue 12 item 8)', () => {
     expect(await figure('fig-alerts')).toBe(String(mine.length));
     if (clinic.headName) await page.getByTestId('file-doctors').getByRole('cell', { name: clinic.headName, exact: true }).waitFor();
     await page.screenshot({ path: path.join(LOOK_DIR, 'clinic-file.png') });
+    // The wide office screen too: the same page, two columns, nothing cut.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: path.join(LOOK_DIR, 'clinic-file-1920.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // 打印档案: the A4 view, then to PDF.
     await button(page, '打印档案').click();

@@ -9,6 +9,7 @@ import { Alert, Button, Card, Space, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { chineseDate } from '../../../shared/format';
 import type { ClinicFile } from '../../../shared/schemas/clinicFile';
+import { requisitionStatusLabels } from '../../../shared/schemas/requisitions';
 import { call, errorMessage } from '../../api';
 import type { Route } from '../../router';
 import { ClinicFilePaper } from './ClinicFilePaper';
@@ -110,7 +111,7 @@ export function ClinicFilePage(props: { id: number; go: (r: Route) => void }) {
         <Figure
           testId="fig-requisition"
           label="本月请领"
-          value={req && req.status !== 'none' ? (req.over ? '超出上限' : '已提交') : '未提交'}
+          value={req ? `${requisitionStatusLabels[req.status]}${req.over ? '·超限' : ''}` : requisitionStatusLabels.none}
           warn={req?.over ?? false}
         />
         <Figure

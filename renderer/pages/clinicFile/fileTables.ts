@@ -47,8 +47,8 @@ export function fileTables(f: ClinicFile): FileTable[] {
     {
       key: 'villages',
       title: '服务范围',
-      summary: `服务 ${f.villages.length} 个村，服务人口 ${count(c.servicePopulation)} 人`,
-      headers: ['村名', '关系', '户籍人口', '服务人口'],
+      summary: `服务 ${f.villages.length} 个村，本室服务人口 ${count(c.servicePopulation)} 人（几个卫生室同服务一村时按室分摊）`,
+      headers: ['村名', '关系', '全村户籍人口', '全村服务人口'],
       num: [false, false, true, true],
       rows: f.villages.map((v) => ({ cells: [v.name, relationText(v.relation), count(v.residentPopulation), count(v.servicePopulation)] })),
       empty: '未关联任何村',
