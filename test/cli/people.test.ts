@@ -113,12 +113,14 @@ describe('cli: people returns', () => {
     const json = JSON.parse(cliOk('report', 'staffing', '--db', db, '--as-of', '2026-06-30')) as StaffingJson;
     const ws = sheet(await readBack(out));
     const totals = rowValues(ws, findRow(ws, '合计'));
-    // Column C is 服务人口 (since the clerk's-files import); 应配 … 执业（助理）医师 follow it.
-    expect(totals.slice(3, 8)).toEqual([
+    // Column C is 服务人口 (since the clerk's-files import); 应配 … 女性, then 在岗村医 and the
+    // 执业（助理）医师 among them (S4 counts village doctors only, issue 12 item 6) follow it.
+    expect(totals.slice(3, 9)).toEqual([
       json.figures.required,
       json.figures.actual,
       json.figures.gap,
       json.figures.women,
+      json.figures.villageDoctors,
       json.figures.qualified,
     ]);
     const rosterOut = path.join(dir, '花名册.xlsx');
