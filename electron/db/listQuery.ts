@@ -148,10 +148,11 @@ export function buildWhere(source: ListSource, q: Pick<ListQueryParsed, 'search'
     if (cols.length) {
       const anyOf = cols.map((c) => `CAST(${c.sql} AS TEXT) LIKE ? ESCAPE '\\'`);
       for (let i = 0; i < cols.length; i++) params.push(`%${escapeLike(search)}%`);
-      // Pinyin keys hold only letters, digits and spaces, so the typed letters need no escaping.
+      // Pinyin keys hold only lower-case letters, digits and spaces: a plain substring test
+      // (instr) does, and scans about twice as fast as LIKE.
       for (const key of keys) {
-        anyOf.push(`${key} LIKE ?`);
-        params.push(`%${typed}%`);
+        anyOf.push(`instr(${key}, ?) > 0`);
+        params.push(typed ?? '');
       }
       conds.push(`(${anyOf.join(' OR ')})`);
     }
