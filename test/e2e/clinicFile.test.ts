@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fenToAmount, todayIso } from '../../shared/format';
 import { quarterKey, quarterOf } from '../../shared/rules/quarter';
-import { button, expectCount, gridRow, openMenu } from './ui';
+import { button, dialog, expectCount, gridRow, openMenu, settle } from './ui';
 import { useE2e } from './suite';
 
 const e2e = useE2e();
@@ -92,5 +92,28 @@ describe('the clinic file (issue 12 item 8)', () => {
     expect(flat).not.toContain('导出本视图到Excel');
     expect(flat).not.toContain('打印档案');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, path.join(LOOK_DIR, 'paper')]);
+  });
+
+  it('a clinic’s alert (S1) and the clinic drawer open the file too', async () => {
+    const app = await e2e.open({ demo: true, viewport: { width: 1366, height: 768 } });
+    const { page } = app;
+    const s1 = (await app.call('alerts.list', {})).alerts.find((a) => a.kind === 'staffing_short' && a.clinicId !== null);
+    if (!s1?.clinicId) throw new Error('演示乡镇应有一条 S1 预警');
+    const clinic = await app.call('clinics.get', { id: s1.clinicId });
+
+    await openMenu(page, '预警提醒');
+    const row = page.getByTestId('alerts-table').getByRole('row', { name: new RegExp(s1.detail.slice(0, 8)) });
+    await row.locator('a.file-link').click();
+    await page.getByTestId('clinic-file').getByRole('heading', { name: clinic.name }).waitFor();
+    // S1 is among the file's alerts, and 应配 > 实有 is marked.
+    await page.getByTestId('file-alerts').getByText(s1.detail).waitFor();
+    expect(await page.getByTestId('fig-doctors').getAttribute('class')).toContain('warn');
+
+    // From the file to the clinic's drawer (编辑卫生室) and back through 打开档案.
+    await button(page, '编辑卫生室').click();
+    const drawer = await settle(dialog(page, `编辑村卫生室：${clinic.name}`));
+    await button(drawer, '打开档案').click();
+    await page.getByTestId('clinic-file').getByRole('heading', { name: clinic.name }).waitFor();
+    expect(page.url()).toContain(`#/clinic?id=${clinic.id}`);
   });
 });
