@@ -2,8 +2,16 @@ import {
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
+  CarOutlined,
+  CarryOutOutlined,
   ContainerOutlined,
+  DatabaseOutlined,
   ExperimentOutlined,
+  FileProtectOutlined,
+  FormOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
+  ShoppingCartOutlined,
   FileExcelOutlined,
   HomeOutlined,
   ImportOutlined,
@@ -11,6 +19,7 @@ import {
   ScanOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Result, Spin } from 'antd';
@@ -30,11 +39,11 @@ import { AssetsPage, type AssetTab } from './pages/assets/AssetsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { menuItems } from './components/menuItems';
 import { DrugsPage, type DrugTab } from './pages/drugs/DrugsPage';
+import { StockPage, type StockTab } from './pages/stock/StockPage';
 import { ReceiptsPage } from './pages/receipts/ReceiptsPage';
 import { RequisitionsPage } from './pages/requisitions/RequisitionsPage';
 import { PurchasePage } from './pages/purchase/PurchasePage';
 import { DeliveriesPage } from './pages/deliveries/DeliveriesPage';
-import { StockPage, type StockTab } from './pages/stock/StockPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PeoplePage } from './pages/people/PeoplePage';
 import { ClinicsPage } from './pages/clinics/ClinicsPage';
@@ -46,13 +55,9 @@ import { FirstRunPage } from './pages/setup/FirstRunPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { StocktakesPage } from './pages/stocktakes/StocktakesPage';
 import { VillagesPage } from './pages/villages/VillagesPage';
-// Supervision (issue 11): templates (考核细则) and responsibility letters (目标责任书).
-import { FileProtectOutlined, ProfileOutlined } from '@ant-design/icons';
 import { LettersPage } from './pages/letters/LettersPage';
 import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { VbpPage, type VbpTab } from './pages/vbp/VbpPage';
-// Supervision (issue 11): monthly visits and quarters.
-import { CarryOutOutlined, TrophyOutlined } from '@ant-design/icons';
 import { VisitsPage } from './pages/visits/VisitsPage';
 import { QuartersPage } from './pages/quarters/QuartersPage';
 import { useRoute, type PageName } from './router';
@@ -65,15 +70,16 @@ const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Acces
   { key: 'people', label: '人员档案', icon: <TeamOutlined /> },
   { key: 'assets', label: '固定资产', icon: <ContainerOutlined /> },
   { key: 'stocktakes', label: '资产盘点', icon: <ScanOutlined /> },
+  // 药品 in the order the goods move (D9), then 督导考核 in the order of the year.
   { key: 'drugs', label: '药品目录', icon: <ExperimentOutlined />, group: '药品' },
-  { key: 'requisitions', label: '药品请领', icon: <ExperimentOutlined />, group: '药品' },
-  { key: 'purchase', label: '采购计划', icon: <ExperimentOutlined />, group: '药品' },
+  { key: 'requisitions', label: '药品请领', icon: <FormOutlined />, group: '药品' },
+  { key: 'purchase', label: '采购计划', icon: <ShoppingCartOutlined />, group: '药品' },
+  { key: 'receipts', label: '采购入库', icon: <InboxOutlined />, group: '药品' },
+  { key: 'deliveries', label: '配送', icon: <CarOutlined />, group: '药品' },
+  { key: 'stock', label: '药品库存', icon: <DatabaseOutlined />, group: '药品' },
+  { key: 'vbp', label: '集采药品', icon: <SafetyCertificateOutlined />, group: '药品' },
   { key: 'templates', label: '考核细则', icon: <ProfileOutlined />, group: '督导考核' },
   { key: 'letters', label: '目标责任书', icon: <FileProtectOutlined />, group: '督导考核' },
-  { key: 'receipts', label: '采购入库', icon: <ExperimentOutlined />, group: '药品' },
-  { key: 'deliveries', label: '配送', icon: <ExperimentOutlined />, group: '药品' },
-  { key: 'vbp', label: '集采药品', icon: <ExperimentOutlined />, group: '药品' },
-  { key: 'stock', label: '药品库存', icon: <ExperimentOutlined />, group: '药品' },
   { key: 'visits', label: '月度督导', icon: <CarryOutOutlined />, group: '督导考核' },
   { key: 'quarters', label: '季度考核', icon: <TrophyOutlined />, group: '督导考核' },
   { key: 'import', label: '导入 Excel', icon: <ImportOutlined />, needs: 'write' },
@@ -200,6 +206,10 @@ export function App() {
                 onChanged={onChanged}
               />
             )}
+            {page === 'requisitions' && <RequisitionsPage onChanged={onChanged} />}
+            {page === 'purchase' && <PurchasePage onChanged={onChanged} />}
+            {page === 'receipts' && <ReceiptsPage onChanged={onChanged} />}
+            {page === 'deliveries' && <DeliveriesPage onChanged={onChanged} />}
             {page === 'vbp' && (
               <VbpPage
                 key={filterKey}
@@ -208,6 +218,8 @@ export function App() {
                 onChanged={onChanged}
               />
             )}
+            {page === 'visits' && <VisitsPage onChanged={onChanged} />}
+            {page === 'quarters' && <QuartersPage go={go} />}
             {page === 'stock' && (
               <StockPage
                 key={filterKey}
@@ -216,12 +228,6 @@ export function App() {
                 onChanged={onChanged}
               />
             )}
-            {page === 'requisitions' && <RequisitionsPage onChanged={onChanged} />}
-            {page === 'purchase' && <PurchasePage onChanged={onChanged} />}
-            {page === 'receipts' && <ReceiptsPage onChanged={onChanged} />}
-            {page === 'deliveries' && <DeliveriesPage onChanged={onChanged} />}
-            {page === 'visits' && <VisitsPage onChanged={onChanged} />}
-            {page === 'quarters' && <QuartersPage go={go} />}
             {page === 'import' && <ImportPage />}
             {page === 'returns' && <ReturnsPage />}
             {page === 'audit' && <AuditPage />}

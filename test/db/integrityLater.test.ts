@@ -21,7 +21,9 @@ async function damagedDataPages(): Promise<string> {
   withRawDb(file, (db) => {
     db.pragma('journal_mode = DELETE');
     db.exec('CREATE TABLE padding (x BLOB)');
-    db.exec('WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) INSERT INTO padding SELECT randomblob(100) FROM n');
+    db.exec(
+      'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) INSERT INTO padding SELECT randomblob(100) FROM n',
+    );
   });
   const bytes = fs.readFileSync(file);
   expect(bytes.length % PAGE).toBe(0);
