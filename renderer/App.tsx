@@ -16,6 +16,7 @@ import {
   HomeOutlined,
   ImportOutlined,
   MedicineBoxOutlined,
+  ProfileOutlined,
   ScanOutlined,
   SettingOutlined,
   TeamOutlined,
