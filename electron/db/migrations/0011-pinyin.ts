@@ -47,6 +47,7 @@ function sqlFor({ table, watched, key, order }: Named): string {
     CREATE TRIGGER ${table}_pinyin_insert AFTER INSERT ON ${table}
     BEGIN UPDATE ${table} SET ${set('NEW.')} WHERE id = NEW.id; END;
     CREATE TRIGGER ${table}_pinyin_update AFTER UPDATE OF ${watched.join(', ')} ON ${table}
+    WHEN ${watched.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ')}
     BEGIN UPDATE ${table} SET ${set('NEW.')} WHERE id = NEW.id; END;
   `;
 }
