@@ -145,11 +145,13 @@ export function postOn(p: PersonFacts, date: string): PersonFacts['posts'][numbe
 }
 
 /**
- * S11 / P5, fed by the supervision module (issue 11): each person's assessed quarters that ended
+ * S11 / P5, fed by the supervision module (issue 11): each person's failed quarters that ended
  * by `asOf` — a failed quarter of a clinic counts against every doctor posted there during it.
+ * Passed quarters are left out: the trigger counts failures only (rules/people.ts), and on a
+ * large township matching every passed quarter to its doctors was most of the alerts' time.
  */
 export function loadAssessmentResults(db: Db, asOf: string): Map<number, { year: number; passed: boolean }[]> {
-  return assessmentsByPerson(db, assessmentRuleOf(readSettings(db)), asOf);
+  return assessmentsByPerson(db, assessmentRuleOf(readSettings(db)), asOf, undefined, true);
 }
 
 export { onDuty };

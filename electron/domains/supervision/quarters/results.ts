@@ -4,7 +4,7 @@
  * final visit listed as 未督导, never 0. P5: a failed quarter is a failed assessment for every
  * doctor posted at the clinic at any time during the quarter (assignments overlapping it).
  */
-import { quarterScore, type AssessmentRule } from '../../../../shared/rules/scoring';
+import { quarterScore, roundHalfUpTenths, type AssessmentRule } from '../../../../shared/rules/scoring';
 import { monthsOfQuarter, quarterFirstDay, quarterKey, quarterLastDay, type Quarter } from '../../../../shared/rules/quarter';
 import type { P5Flag, QuarterResults, QuarterRow } from '../../../../shared/schemas/visits';
 import type { Settings } from '../../../../shared/schemas/settings';
@@ -93,32 +93,34 @@ export interface QuarterOutcome {
 
 /**
  * Every assessed clinic quarter that has ended by `asOf` (an unfinished quarter is not yet an
- * assessment), from all final visits at once: one query, grouped here.
+ * assessment), from all final visits at once. SQLite adds up each clinic quarter's months
+ * (a year of visits for a large township is tens of thousands of rows; the sums are a few
+ * thousand), and the quarter's score is then the P6 rule's own rounding of that mean
+ * (shared/rules/scoring.ts roundHalfUpTenths, as quarterScore does).
  */
 export function endedQuarterOutcomes(db: Db, rule: AssessmentRule, asOf: string, onlyYear?: number): QuarterOutcome[] {
-  const rows = (
-    onlyYear === undefined
-      ? stmt(
-          db,
-          `SELECT clinic_id AS clinicId, month, total_tenths AS totalTenths, veto_triggered AS vetoed FROM visits WHERE status = 'final'`,
-        ).all()
-      : finalVisits(db, `${onlyYear}-01`, `${onlyYear}-12`)
-  ) as MonthTotal[];
-  const groups = new Map<string, { clinicId: number; q: Quarter; months: { month: string; totalTenths: number }[] }>();
-  for (const r of rows) {
-    const q = { year: Number(r.month.slice(0, 4)), q: Math.floor((Number(r.month.slice(5, 7)) - 1) / 3) + 1 };
-    const key = `${r.clinicId}:${quarterKey(q)}`;
-    const g = groups.get(key) ?? { clinicId: r.clinicId, q, months: [] };
-    g.months.push({ month: r.month, totalTenths: r.totalTenths });
-    groups.set(key, g);
-  }
+  const rows = stmt(
+    db,
+    `SELECT clinic_id, CAST(substr(month, 1, 4) AS INTEGER) AS year, (CAST(substr(month, 6, 2) AS INTEGER) + 2) / 3 AS q,
+            sum(total_tenths) AS total, count(*) AS months
+       FROM visits WHERE status = 'final' AND month >= @from AND month <= @to
+      GROUP BY clinic_id, year, q`,
+  )
+    .raw()
+    .all({ from: onlyYear === undefined ? '0000-00' : `${onlyYear}-01`, to: onlyYear === undefined ? '9999-99' : `${onlyYear}-12` }) as [
+    clinicId: number,
+    year: number,
+    q: number,
+    total: number,
+    months: number,
+  ][];
   const out: QuarterOutcome[] = [];
-  for (const g of groups.values()) {
-    const last = quarterLastDay(g.q);
+  for (const [clinicId, year, q, total, months] of rows) {
+    const quarter = { year, q };
+    const last = quarterLastDay(quarter);
     if (last > asOf) continue;
-    const s = quarterScore(g.months, rule);
-    if (s.passed === null) continue;
-    out.push({ clinicId: g.clinicId, quarter: quarterKey(g.q), year: g.q.year, passed: s.passed, first: quarterFirstDay(g.q), last });
+    const passed = roundHalfUpTenths(total, months) >= rule.passLine * 10;
+    out.push({ clinicId, quarter: quarterKey(quarter), year, passed, first: quarterFirstDay(quarter), last });
   }
   return out;
 }
@@ -132,8 +134,11 @@ export function assessmentsByPerson(
   rule: AssessmentRule,
   asOf: string,
   onlyYear?: number,
+  /** Only failed quarters: all the S11 trigger counts (a passed quarter never raises it). */
+  failedOnly = false,
 ): Map<number, (QuarterOutcome & { personId: number })[]> {
-  const outcomes = endedQuarterOutcomes(db, rule, asOf, onlyYear);
+  const ended = endedQuarterOutcomes(db, rule, asOf, onlyYear);
+  const outcomes = failedOnly ? ended.filter((o) => !o.passed) : ended;
   const out = new Map<number, (QuarterOutcome & { personId: number })[]>();
   if (outcomes.length === 0) return out;
   const posts = stmt(
@@ -146,13 +151,19 @@ export function assessmentsByPerson(
     endDate: string | null;
   }[];
   const postsByClinic = new Map<number, typeof posts>();
-  for (const p of posts) postsByClinic.set(p.clinicId, [...(postsByClinic.get(p.clinicId) ?? []), p]);
+  for (const p of posts) {
+    const list = postsByClinic.get(p.clinicId);
+    if (list) list.push(p);
+    else postsByClinic.set(p.clinicId, [p]);
+  }
   for (const o of outcomes) {
     const seen = new Set<number>();
     for (const p of postsByClinic.get(o.clinicId) ?? []) {
       if (p.startDate > o.last || (p.endDate !== null && p.endDate < o.first) || seen.has(p.personId)) continue;
       seen.add(p.personId);
-      out.set(p.personId, [...(out.get(p.personId) ?? []), { ...o, personId: p.personId }]);
+      const mine = out.get(p.personId);
+      if (mine) mine.push({ ...o, personId: p.personId });
+      else out.set(p.personId, [{ ...o, personId: p.personId }]);
     }
   }
   return out;
