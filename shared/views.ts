@@ -79,6 +79,12 @@ const auditActionLabels: Record<string, string> = {
   signIn: '登录',
   signOut: '退出登录',
   lock: '锁定',
+  approve: '审批',
+  'stock.use': '登记使用',
+  'stock.return': '退回中心',
+  'stock.transfer': '调剂',
+  'stock.adjust': '盘点调整',
+  'stock.dispose': '过期销毁',
 };
 const auditEntityLabels: Record<string, string> = {
   village: '行政村',
@@ -97,6 +103,19 @@ const auditEntityLabels: Record<string, string> = {
   receipt: '采购入库',
   delivery: '药品配送',
   user: '账号',
+  exit_decisions: '留用说明',
+  drug: '药品',
+  essential_list: '基本药物目录',
+  requisition: '药品请领',
+  purchase_plan: '采购计划',
+  drug_batch: '药品批次',
+  stock_use: '药品使用',
+  drug_disposal: '过期药品销毁',
+  supervision_template: '考核细则',
+  responsibility_letter: '目标责任书',
+  visits: '月度督导',
+  quarter_locks: '季度锁定',
+  allocations: '绩效资金分配',
 };
 
 export const auditView: ViewDef = {

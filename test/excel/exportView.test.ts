@@ -80,7 +80,11 @@ describe('export a view to Excel', () => {
     const s = await demoSession();
     const file = await exportOf(s, 'audit.export', {
       columns: ['action', 'entity', 'summary'],
-      filters: [{ id: 'entity', value: 'clinic' }],
+      // The demo's clinics were created (新增) and later had their month's drug use recorded (登记使用).
+      filters: [
+        { id: 'entity', value: 'clinic' },
+        { id: 'action', value: 'create' },
+      ],
     });
     const ws = sheet(await readBack(Buffer.from(file.base64, 'base64')));
     expect(rowValues(ws, 4)[0]).toBe('新增');
