@@ -159,7 +159,8 @@ const refused: [string, string, string, RegExp][] = [
   ['roster', 'qualKind', '执业助理医师（已注销）', /“已注销”说明它并不成立，无法导入/],
   ['roster', 'education', '本科（在读）', /“在读”说明它并不成立/],
   ['roster', 'role', '村医兼负责人', /可能是“负责人”或“村医”/],
-  ['roster', 'sex', '未知', /^应为以下之一：男（男性、m）；女（女性、f），实际是“未知”$/],
+  // 未知 itself reads as no value (the app's own word for a blank cell, convert.ts), so an unknown word is used here.
+  ['roster', 'sex', '其他', /^应为以下之一：男（男性、m）；女（女性、f），实际是“其他”$/],
   ['roster', 'sex', '男士', /实际是“男士”/],
   ['roster', 'employmentKind', '乡聘村用（县聘乡用）', /可能是“乡聘村用”或“县聘乡用”/],
   [
