@@ -25,7 +25,8 @@ const e2e = useE2e();
 
 /** The 应配村医 and 服务人口 shown for one clinic in the clinic list. */
 async function clinicFigures(page: Page, name: string): Promise<{ population: string; doctors: string }> {
-  const names = await columnTexts(page, '卫生室名称');
+  // Each name carries its 档案 link (the clinic's own page) in the same cell.
+  const names = (await columnTexts(page, '卫生室名称')).map((n) => n.replace(/档案$/, ''));
   const i = names.indexOf(name);
   if (i < 0) throw new Error(`卫生室列表中没有“${name}”：${names.join('、')}`);
   return { population: (await columnTexts(page, '服务人口'))[i] ?? '', doctors: (await columnTexts(page, '应配村医'))[i] ?? '' };
