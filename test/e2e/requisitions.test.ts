@@ -35,7 +35,7 @@ describe('requisition over the share → approval → purchase plan', () => {
     await drawer.getByText('药品请领单').first().waitFor();
     // Every drawer puts the focus on its first field once it has opened (deskDialogs.ts): typing
     // starts after that, or a slow machine moves the focus away in the middle of a word.
-    await page.waitForFunction(() => document.activeElement?.closest('[role="dialog"]') != null);
+    await drawer.locator(':focus').first().waitFor();
 
     const addLine = async (search: string, code: string, packs: number) => {
       const picker = drawer.locator('#requisition-drug');
