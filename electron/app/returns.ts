@@ -1,9 +1,9 @@
 /**
  * The returns (报表) the county asks for (rule R1): what the core can build, how each is built
  * as data, and how it is written as a county workbook. Adding a return: a builder in its
- * domain's folder (electron/domains/<d>/returns…), its key in `returnKeys`, an entry in
- * `allReturns` and in `builders` below, and its name in the contract's `returnNames`
- * (shared/schemas/app.ts) for the app to offer it.
+ * domain's folder (electron/domains/<d>/returns…), its name and parameters in the contract's
+ * `returnNames` and `returnParams` (shared/schemas/app.ts), and an entry in `allReturns` and in
+ * `builders` below (the typecheck fails while one is missing).
  */
 import { todayIso } from '../../shared/format';
 import {
@@ -46,25 +46,8 @@ import { buildFindingsReport, FINDINGS_TITLE } from '../domains/supervision/quar
  * Every return the core can build. The app's 上报报表 page offers those the contract also
  * names (shared/schemas/app.ts `returnNames`); the command line offers all of them.
  */
-export const returnKeys = [
-  'clinic-roster',
-  'roster',
-  'staffing',
-  'asset-ledger',
-  'asset-changes',
-  'stocktake-discrepancies',
-  'shortages',
-  'purchase-plan',
-  'essential-share',
-  'stock',
-  'batches',
-  'expiry',
-  'disposals',
-  'vbp-supply',
-  'quarter',
-  'allocation',
-  'findings',
-] as const;
+/** The returns are the contract's (shared/schemas/app.ts `returnNames`): one list, not two kept in step. */
+export const returnKeys = returnNames;
 export type ReturnKey = (typeof returnKeys)[number];
 
 /** A return as data, with the detail the asset returns add (every figure in 分, per asset, holder and category). */
