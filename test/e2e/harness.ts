@@ -33,7 +33,8 @@ export const ADMIN = { login: 'zhangwei', name: '张伟', password: 'qingshi-202
 /** The built renderer, or a clear instruction when it has not been built. */
 export function rendererDir(): string {
   try {
-    return findRendererDir();
+    // A private build (THD_RENDERER_DIR) lets parallel work test its own renderer.
+    return findRendererDir(process.env.THD_RENDERER_DIR);
   } catch {
     throw new Error('找不到 out/renderer/index.html：请先运行 `node scripts/build.mjs --quiet`（`npm test` 会先构建）再跑端到端测试');
   }
