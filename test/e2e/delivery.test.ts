@@ -76,7 +76,7 @@ describe('receipt → delivery → 配送单', () => {
     expect(text).toContain('药品配送单');
     expect(text).toContain('东庄村卫生室');
     expect(text).toContain('A2412');
-    expect(text).toContain('2028-06-30');
+    expect(text).toContain('2028年6月30日'); // the expiry in Chinese, as on every paper
     expect(text).toContain('117.60');
     expect(text).toContain('配送人（签字）');
     expect(text).toContain('接收人（签字）');

@@ -1,13 +1,14 @@
 /**
- * 药品配送单 on A4, one clinic a sheet: drug, spec, batch, expiry, packs, price, amount, the
+ * 药品配送单 on A4, one clinic a sheet: drug, spec, maker, batch, expiry, packs, price, amount, the
  * totals, what could not be supplied, the note's number and the 配送人/接收人 signatures. A whole
  * month's notes print as one batch, a page break between clinics (PrintSheet).
  */
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
-import { chineseDate, fenToAmount } from '../../../shared/format';
+import { chineseDate } from '../../../shared/format';
 import type { DeliveryNote, DeliveryNotes } from '../../../shared/schemas/deliveries';
 import { call, errorMessage } from '../../api';
+import { BatchLinesTable } from '../../components/print/BatchLinesTable';
 import { PrintHeader, PrintSheet, PrintView, SignatureLine } from '../../components/print/PrintView';
 import './deliveries.css';
 
@@ -26,46 +27,13 @@ function NoteSheet(props: { unit: string; note: DeliveryNote }) {
         unit={`${props.unit} → ${n.clinicName}`}
         date={chineseDate(n.deliveredOn)}
       />
-      <table className="print-table">
-        <thead>
-          <tr>
-            <th>序号</th>
-            <th>药品名称</th>
-            <th>规格</th>
-            <th>单位</th>
-            <th>生产企业</th>
-            <th>批号</th>
-            <th>有效期至</th>
-            <th className="num">数量</th>
-            <th className="num">单价（元）</th>
-            <th className="num">金额（元）</th>
-          </tr>
-        </thead>
-        <tbody>
-          {n.lines.map((l, i) => (
-            <tr key={`${l.lotNo}-${i}`}>
-              <td>{i + 1}</td>
-              <td>{l.genericName}</td>
-              <td>{l.spec}</td>
-              <td>{l.packUnit}</td>
-              <td>{l.maker}</td>
-              <td>{l.lotNo}</td>
-              <td>{l.expiresOn}</td>
-              <td className="num">{l.packs}</td>
-              <td className="num">{fenToAmount(l.priceFen)}</td>
-              <td className="num">{fenToAmount(l.amountFen)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={7}>合计（{n.lines.length} 行）</td>
-            <td className="num">{n.totalPacks}</td>
-            <td />
-            <td className="num">{fenToAmount(n.totalFen)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <BatchLinesTable
+        lines={n.lines.map((l) => ({ ...l, drugName: l.genericName }))}
+        withMaker
+        countLabel={`${n.lines.length} 行`}
+        totalPacks={n.totalPacks}
+        totalFen={n.totalFen}
+      />
       {n.shortages.length > 0 && (
         <p className="delivery-shortages">
           本次未能配送（短缺）：

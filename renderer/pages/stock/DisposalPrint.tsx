@@ -5,9 +5,10 @@
  */
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
-import { chineseDate, fenToAmount } from '../../../shared/format';
+import { chineseDate } from '../../../shared/format';
 import type { DisposalRecord } from '../../../shared/schemas/stock';
 import { call, errorMessage } from '../../api';
+import { BatchLinesTable } from '../../components/print/BatchLinesTable';
 import { PrintHeader, PrintSheet, PrintView, SignatureLine } from '../../components/print/PrintView';
 
 export function DisposalPrint(props: { id: number; onClose: () => void }) {
@@ -27,44 +28,13 @@ export function DisposalPrint(props: { id: number; onClose: () => void }) {
       {d && (
         <PrintSheet>
           <PrintHeader title="过期药品销毁记录" unit={unit} date={chineseDate(d.disposedOn)} right={`销毁方式：${d.method}\u3000`} />
-          <table className="print-table" data-testid="disposal-print">
-            <thead>
-              <tr>
-                <th>序号</th>
-                <th>药品名称</th>
-                <th>规格</th>
-                <th>单位</th>
-                <th>批号</th>
-                <th>有效期至</th>
-                <th className="num">数量</th>
-                <th className="num">单价（元）</th>
-                <th className="num">金额（元）</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.lines.map((l, i) => (
-                <tr key={l.batchId}>
-                  <td>{i + 1}</td>
-                  <td>{l.drugName}</td>
-                  <td>{l.spec}</td>
-                  <td>{l.packUnit}</td>
-                  <td>{l.lotNo}</td>
-                  <td>{chineseDate(l.expiresOn)}</td>
-                  <td className="num">{l.packs}</td>
-                  <td className="num">{fenToAmount(l.priceFen)}</td>
-                  <td className="num">{fenToAmount(l.amountFen)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <td colSpan={6}>合计（{d.lines.length} 个批次）</td>
-                <td className="num">{d.packs}</td>
-                <td />
-                <td className="num">{fenToAmount(d.amountFen)}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <BatchLinesTable
+            lines={d.lines}
+            countLabel={`${d.lines.length} 个批次`}
+            totalPacks={d.packs}
+            totalFen={d.amountFen}
+            testId="disposal-print"
+          />
           {d.note && <p>备注：{d.note}</p>}
           <p>
             监销人：{d.witness1}、{d.witness2}；经办人：{d.createdBy}
