@@ -4,9 +4,10 @@
  * per-column filters, a row count, keyboard use (↑/↓ between rows, Enter to open, Enter or
  * Space on a header to sort), and "export this view to Excel" with the same query. The clerk's
  * 列设置 (shown columns, their order, the frozen ones on the left) is remembered per list and
- * the export follows it; numbers show in one style (22,600, right-aligned: screenText).
+ * the export follows it; numbers show in one style (22,600, right-aligned: screenText). 打印 (or
+ * Ctrl+P) opens the same query in the same columns on A4 (print/ListPrint.tsx), never the screen.
  */
-import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   flexRender,
   getCoreRowModel,
@@ -25,6 +26,8 @@ import { errorMessage } from '../api';
 import { saveFile } from '../download';
 import { ColumnFilter } from './ColumnFilter';
 import { ColumnSettings } from './ColumnSettings';
+import { ListPrint } from './print/ListPrint';
+import { registerListPrint } from './print/listPrintKeys';
 import { visibleIds } from '../../shared/columnPrefs';
 import { useColumnPrefs } from './columnPrefs';
 import './dataTable.css';
@@ -47,6 +50,8 @@ interface DataTableProps<Row> {
   onQueryChange?: (q: ListQuery) => void;
   /** Where the clerk's 列设置 is remembered; the view's title unless two lists share one. */
   columnPrefsKey?: string;
+  /** The title on paper when the page adds to the view's (a month, a place, a tab); the view's title otherwise. */
+  printTitle?: string;
 }
 
 const ROW_HEIGHT = 36;
@@ -67,16 +72,28 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>(props.initialFilters ?? []);
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 100 });
   const [exporting, setExporting] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
   const [reloadTick, setReloadTick] = useState(0);
   const [prefs, setPrefs] = useColumnPrefs(view, props.columnPrefsKey ?? view.title);
   const shownIds = visibleIds(prefs);
   const state = { search, sorting, columnFilters, pagination };
   const { page, loading, error } = useServerList(state, fetchPage, `${String(props.reloadKey)}-${reloadTick}`);
-  const queryText = JSON.stringify(toListQuery(state));
+  const queryState = toListQuery(state);
+  const queryText = JSON.stringify(queryState);
   const { onQueryChange } = props;
   useEffect(() => {
     onQueryChange?.(JSON.parse(queryText) as ListQuery);
   }, [queryText, onQueryChange]);
+  // Ctrl+P while this list is on screen prints it, not the window (print/listPrintKeys.ts).
+  useEffect(
+    () =>
+      registerListPrint(
+        () => rootRef.current,
+        () => setPrinting(true),
+      ),
+    [],
+  );
 
   const columns = useMemo<ColumnDef<Row>[]>(
     () =>
@@ -159,7 +176,7 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   }
 
   return (
-    <div className="data-table" data-testid={props.testId}>
+    <div className="data-table" data-testid={props.testId} ref={rootRef}>
       <div className="data-table-toolbar">
         <Input
           allowClear
@@ -178,6 +195,13 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
           <ColumnSettings view={view} prefs={prefs} onChange={setPrefs} />
           <Button icon={<ReloadOutlined />} onClick={() => setReloadTick((t) => t + 1)}>
             刷新
+          </Button>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => setPrinting(true)}
+            title="打印本视图（Ctrl+P）：当前的搜索、筛选、排序和显示的列"
+          >
+            打印
           </Button>
           {exportView && (
             <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void doExport()}>
@@ -264,6 +288,15 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
         </table>
         {!loading && rows.length === 0 && <div className="data-table-empty">没有符合条件的记录</div>}
       </div>
+      {printing && (
+        <ListPrint
+          title={props.printTitle ?? view.title}
+          columns={shownIds.flatMap((id) => view.columns.filter((c) => c.id === id))}
+          query={{ search: queryState.search, sort: queryState.sort, filters: queryState.filters }}
+          fetchPage={fetchPage}
+          onClose={() => setPrinting(false)}
+        />
+      )}
       <div className="data-table-footer">
         <span data-testid="row-count">
           共 {page.total} 条{loading ? '（加载中…）' : ''}

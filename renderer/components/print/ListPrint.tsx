@@ -1,0 +1,132 @@
+/**
+ * Any list on A4 (issue 12 item 4): the rows of the list's current query (search, filters, sort)
+ * in the clerk's visible columns and their order, read in full from the list operation — not the
+ * screen, which holds one page and cuts columns. On paper: the title, 单位 and 打印日期, a line
+ * saying which rows these are and how many, a table whose header row repeats on every page and
+ * whose rows are never cut in two, 第 N 页 共 M 页 at the foot (print.css), and the 制表人 / 审核人 /
+ * 负责人 lines the county's workbooks end with. Landscape and a smaller font when the columns
+ * are many (listPrintPlan.ts).
+ */
+import { Alert } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { chineseDate, todayIso } from '../../../shared/format';
+import type { ListQuery, Page } from '../../../shared/schemas/common';
+import { isNumberKind, screenText, type ViewColumn } from '../../../shared/views';
+import { call, errorMessage } from '../../api';
+import { fetchAllRows } from './fetchAllRows';
+import { describeListQuery, planListPaper } from './listPrintPlan';
+import { PrintHeader, PrintSheet, PrintView, SignatureLine } from './PrintView';
+
+/** The 序号 column the county's lists start with, in view width units. */
+const SEQ_COLUMN = { width: 4 };
+
+export interface ListPrintProps<Row> {
+  /** The printed title: the view's, or the page's when it adds what the list is of (a month, a place). */
+  title: string;
+  /** The clerk's visible columns, in their order. */
+  columns: ViewColumn[];
+  /** The list's query as on screen; its offset and limit are not used. */
+  query: Pick<ListQuery, 'search' | 'sort' | 'filters'>;
+  fetchPage: (q: ListQuery) => Promise<Page<Row>>;
+  onClose: () => void;
+}
+
+type Loaded<Row> =
+  { state: 'loading'; read: number; total: number | null } | { state: 'done'; rows: Row[] } | { state: 'refused'; message: string };
+
+export function ListPrint<Row extends object>(props: ListPrintProps<Row>) {
+  const { title, columns, query, fetchPage } = props;
+  const [unit, setUnit] = useState('');
+  const [loaded, setLoaded] = useState<Loaded<Row>>({ state: 'loading', read: 0, total: null });
+  const queryText = JSON.stringify(query);
+
+  useEffect(() => {
+    let cancelled = false;
+    call('app.info', {}).then(
+      (i) => !cancelled && setUnit(i.centerName),
+      () => undefined,
+    );
+    fetchAllRows(fetchPage, JSON.parse(queryText) as ListPrintProps<Row>['query'], {
+      onProgress: (read, total) => !cancelled && setLoaded({ state: 'loading', read, total }),
+      isCancelled: () => cancelled,
+    }).then(
+      (r) => !cancelled && setLoaded(r.ok ? { state: 'done', rows: r.rows } : { state: 'refused', message: r.message }),
+      (e: unknown) => !cancelled && setLoaded({ state: 'refused', message: `读取数据失败：${errorMessage(e)}` }),
+    );
+    return () => {
+      cancelled = true;
+    };
+    // fetchPage is stable per list; the query text captures every input.
+  }, [queryText]);
+
+  const paper = useMemo(() => planListPaper([SEQ_COLUMN, ...columns]), [columns]);
+  const [seqPercent, ...colPercents] = paper.colPercents;
+  const filterLine = describeListQuery(columns, query);
+  const rows = loaded.state === 'done' ? loaded.rows : null;
+  const n = (x: number) => x.toLocaleString('en-US');
+
+  return (
+    <PrintView
+      title={`打印：${title}`}
+      onClose={props.onClose}
+      ready={rows !== null}
+      hint={`A4 ${paper.landscape ? '横向' : '纵向'}；打印时请选择 A4 纸，也可在打印对话框中选“另存为 PDF”。`}
+    >
+      {loaded.state === 'loading' && (
+        <div className="list-print-status no-print" data-testid="list-print-progress">
+          {loaded.total === null ? '正在读取…' : `正在读取 ${n(loaded.read)} / ${n(loaded.total)} 条…`}
+        </div>
+      )}
+      {loaded.state === 'refused' && (
+        <div className="list-print-status no-print">
+          <Alert type="warning" showIcon title={loaded.message} data-testid="list-print-refused" />
+        </div>
+      )}
+      {rows && (
+        <PrintSheet landscape={paper.landscape} className={paper.landscape ? 'list-print-landscape' : 'list-print-portrait'}>
+          <PrintHeader title={title} unit={unit} right={`打印日期：${chineseDate(todayIso())}`} />
+          <div className="list-print-filter" data-testid="list-print-filter">
+            <span>筛选：{filterLine}</span>
+            <span className="list-print-count">共 {n(rows.length)} 条</span>
+          </div>
+          <table className="print-table list-print-table" style={{ fontSize: `${paper.fontPt}pt` }} data-testid="list-print-table">
+            <colgroup>
+              <col style={{ width: `${seqPercent ?? 0}%` }} />
+              {columns.map((c, i) => (
+                <col key={c.id} style={{ width: `${colPercents[i] ?? 0}%` }} />
+              ))}
+            </colgroup>
+            <thead>
+              <tr>
+                <th>序号</th>
+                {columns.map((c) => (
+                  <th key={c.id}>{c.header}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={i}>
+                  <td className="num seq">{i + 1}</td>
+                  {columns.map((c) => (
+                    <td key={c.id} className={isNumberKind(c.kind) ? 'num' : undefined}>
+                      {screenText(c, (row as Record<string, unknown>)[c.id])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+              {rows.length === 0 && (
+                <tr>
+                  <td colSpan={columns.length + 1} className="list-print-empty">
+                    没有符合条件的记录
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+          <SignatureLine labels={['制表人', '审核人', '负责人']} withDate />
+        </PrintSheet>
+      )}
+    </PrintView>
+  );
+}
