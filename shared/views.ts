@@ -79,6 +79,7 @@ const auditActionLabels: Record<string, string> = {
   signIn: '登录',
   signOut: '退出登录',
   lock: '锁定',
+  correct: '更正',
   approve: '审批',
   'stock.use': '登记使用',
   'stock.return': '退回中心',

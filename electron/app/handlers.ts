@@ -17,7 +17,7 @@ import { stockHandlers } from '../domains/drugs/stock/handlers';
 import type { Handler, HandlerMap, OpsOf } from '../domains/handlerTypes';
 import { peopleHandlers } from '../domains/people/handlers';
 import { settingsHandlers } from '../domains/settings/handlers';
-import { letterHandlers, templateHandlers } from '../domains/supervision/handlers';
+import { correctionHandlers, letterHandlers, templateHandlers } from '../domains/supervision/handlers';
 import { villageHandlers } from '../domains/villages/handlers';
 import { visitHandlers } from '../domains/supervision/visits/handlers';
 import { accountSessionHandlers, firstRun } from './accountHandlers';
@@ -70,4 +70,5 @@ export const handlers: HandlerTable = {
   ...deliveryHandlers,
   ...visitHandlers,
   ...auditHandlers,
+  ...correctionHandlers,
 };

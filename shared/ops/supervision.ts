@@ -30,6 +30,7 @@ import {
   visitSaveInput,
   visitSheetsInput,
 } from '../schemas/visits';
+import { correctionInput, correctionResult, correctionRow, correctionsInput } from '../schemas/corrections';
 
 export const supervisionOps = {
   'templates.list': op(none, z.array(templateRow), 'read'),
@@ -56,6 +57,10 @@ export const supervisionOps = {
   'quarters.results': op(quarterInput, quarterResults, 'read'),
   // P4: a finished quarter locked (approve: the center's sign-off on the assessment).
   'quarters.lock': op(quarterLockInput, quarterResults, 'approve'),
+  // P4: a change to a locked quarter is a correction with its reason, kept beside the original. approve, as the
+  // lock: the center answers to the county's re-check for an assessed score (审核 locks and corrects, shared/access.ts).
+  'visits.correct': op(correctionInput, correctionResult, 'approve'),
+  'visits.corrections': op(correctionsInput, z.array(correctionRow), 'read'),
   'allocations.preview': op(allocationInput, allocationResult, 'read'),
   'allocations.save': op(allocationInput, allocationResult, 'write'),
 } as const;

@@ -5,6 +5,8 @@ import { createMissingLetters, getLetter, listLetters, saveLetter, signLetter } 
 import { ensureDefaultTemplate } from './template/defaultTemplate';
 import { getTemplate, listTemplates, removeTemplate, templateInForce } from './template/store';
 import { loadTemplateUpload, previewTemplateUpload } from './template/upload';
+import { correctVisit } from './corrections/apply';
+import { listCorrections } from './corrections/list';
 
 export const templateHandlers: HandlerMap<OpsOf<'templates'>> = {
   'templates.list': (s) => listTemplates(s.ctx),
@@ -30,4 +32,10 @@ export const letterHandlers: HandlerMap<OpsOf<'letters'>> = {
   'letters.sign': (s, v) => signLetter(s.ctx, v),
   'letters.createMissing': (s, { year }) => createMissingLetters(s.ctx, year),
   'letters.export': (s, { year }) => exportLetters(s.ctx, year),
+};
+
+/** P4: corrections to a locked quarter (corrections/). */
+export const correctionHandlers: HandlerMap<'visits.correct' | 'visits.corrections'> = {
+  'visits.correct': (s, v) => correctVisit(s.ctx, v),
+  'visits.corrections': (s, f) => listCorrections(s.db, f),
 };

@@ -15,7 +15,10 @@ import { discardDraft } from './discard';
 import { saveVisit } from './save';
 import { monthSheets } from './sheets';
 
-export const visitHandlers: HandlerMap<OpsOf<'visits'> | OpsOf<'quarters'> | OpsOf<'allocations'>> = {
+// visits.correct and visits.corrections (P4) live in supervision/handlers.ts (correctionHandlers).
+export const visitHandlers: HandlerMap<
+  Exclude<OpsOf<'visits'>, 'visits.correct' | 'visits.corrections'> | OpsOf<'quarters'> | OpsOf<'allocations'>
+> = {
   'visits.month': (s, { month }) => listMonth(s.db, month),
   'visits.form': (s, { clinicId, month }) => getVisitForm(s.db, clinicId, month),
   'visits.save': (s, v) => saveVisit(s.ctx, v),
