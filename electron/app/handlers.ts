@@ -17,7 +17,7 @@ import { stockHandlers } from '../domains/drugs/stock/handlers';
 import type { Handler, HandlerMap, OpsOf } from '../domains/handlerTypes';
 import { peopleHandlers } from '../domains/people/handlers';
 import { settingsHandlers } from '../domains/settings/handlers';
-import { correctionHandlers, letterHandlers, templateHandlers } from '../domains/supervision/handlers';
+import { correctionHandlers, letterHandlers, recheckHandlers, templateHandlers } from '../domains/supervision/handlers';
 import { villageHandlers } from '../domains/villages/handlers';
 import { visitHandlers } from '../domains/supervision/visits/handlers';
 import { accountSessionHandlers, firstRun } from './accountHandlers';
@@ -25,7 +25,7 @@ import { appInfo as info } from './appInfo';
 import { backupHandlers } from './backupHandlers';
 import { getDashboard } from './dashboard';
 import { commitUpload, previewUpload } from './importUpload';
-import { exportReturnFile, returnCatalog } from './returns';
+import { exportReturnFile, returnCatalog, returnData } from './returns';
 import type { Session } from './session';
 
 type HandlerTable = { [K in OpName]: Handler<K, Session> };
@@ -48,6 +48,7 @@ const appHandlers: HandlerMap<OpsOf<'app'> | OpsOf<'import'> | OpsOf<'returns'>,
 
   'returns.list': () => returnCatalog.map(({ name, title, description, params }) => ({ name, title, description, params: [...params] })),
   'returns.export': (s, { name, ...params }) => exportReturnFile(s.ctx, name, params),
+  'returns.data': (s, { name, ...params }) => returnData(s.ctx, name, params),
 };
 
 export const handlers: HandlerTable = {
@@ -69,6 +70,7 @@ export const handlers: HandlerTable = {
   ...receiptHandlers,
   ...deliveryHandlers,
   ...visitHandlers,
-  ...auditHandlers,
   ...correctionHandlers,
+  ...recheckHandlers,
+  ...auditHandlers,
 };

@@ -15,6 +15,7 @@ import {
   type ReturnParamValues,
 } from '../../shared/schemas/app';
 import type { FileResult } from '../../shared/schemas/common';
+import { reportData, type ReportDataOut } from '../../shared/schemas/returns';
 import type { ServiceContext } from '../db/context';
 import { AppError } from '../db/errors';
 import type { Db } from '../db/open';
@@ -41,6 +42,7 @@ import { maskPersonal } from '../../shared/masking';
 // Supervision (issue 11): the quarter's results and the pool shared by score.
 import { ALLOCATION_TITLE, buildAllocationReport, buildQuarterReport, QUARTER_TITLE } from '../domains/supervision/quarters/returns';
 import { buildFindingsReport, FINDINGS_TITLE } from '../domains/supervision/quarters/findingsReturn';
+import { buildRecheckReport, RECHECK_TITLE } from '../domains/supervision/recheck/pack';
 
 /**
  * Every return the core can build. The app's 上报报表 page offers those the contract also
@@ -173,6 +175,13 @@ export const allReturns: ReturnEntry[] = [
       '一个季度督导发现的每个问题：村卫生室、督导日期、涉及项目、整改责任人和期限，以及复查结果（已整改、未整改、逾期未整改）（P8）',
     params: returnParams.findings,
   },
+  {
+    name: 'recheck',
+    title: RECHECK_TITLE,
+    description:
+      '县级半年复核（P4）一个村卫生室的材料：六个月的督导情况和逐项得分（未督导月份注明）、发现问题及整改、锁定后的更正及原因（无更正注明）、两个季度的考核结果；打印的督导表在“县级复核”页另存为 PDF',
+    params: returnParams.recheck,
+  },
 ];
 
 function inContract(entry: ReturnEntry): entry is ReturnEntry & { name: ReturnName } {
@@ -203,6 +212,7 @@ const builders: Record<ReturnKey, (db: Db, when: ReportWhen) => ReportData> = {
   quarter: buildQuarterReport,
   allocation: buildAllocationReport,
   findings: buildFindingsReport,
+  recheck: buildRecheckReport,
 };
 
 export function isReturnName(name: string): name is ReturnKey {
@@ -235,6 +245,16 @@ export function buildReport(ctx: ServiceContext, name: ReturnKey, request?: Retu
 
 function dataRows(report: ReportData): number {
   return report.tables.reduce((n, t) => n + t.rows.length, 0);
+}
+
+/**
+ * A return as data for the print view (returns.data): the very object the workbook is written
+ * from (buildReport, masked for 只读 as the workbook is), checked against the contract; the
+ * asset returns' extra detail (ledger, changes …) stays with the command line's JSON.
+ */
+export function returnData(ctx: ServiceContext, name: ReturnKey, request?: ReturnRequest): ReportDataOut {
+  const built = buildReport(ctx, name, request);
+  return reportData.parse(ctx.maskPersonal ? maskPersonal(built) : built);
 }
 
 export async function exportReturnFile(ctx: ServiceContext, name: ReturnKey, request?: ReturnRequest): Promise<FileResult> {

@@ -13,6 +13,7 @@ import {
 } from '../schemas/accounts';
 import { appInfo, auditRow, backupInfo, dashboard, firstRunInput, returnExportInput, returnInfo } from '../schemas/app';
 import { backupRestoreInput, backupRestoreOutput } from '../schemas/backups';
+import { reportData } from '../schemas/returns';
 import { exportViewInput, fileResult, listQuery, pageOf } from '../schemas/common';
 import { importCommitOutput, importPreviewOutput, importUpload } from '../schemas/import';
 import { settingsPatch, settingsSchema } from '../schemas/settings';
@@ -48,6 +49,8 @@ export const appOps = {
 
   'returns.list': op(none, z.array(returnInfo), 'read'),
   'returns.export': op(returnExportInput, fileResult, 'read'),
+  // The same return as data, for the print view (built by the function the export writes from).
+  'returns.data': op(returnExportInput, reportData, 'read'),
 
   'backups.list': op(none, z.array(backupInfo), 'read'),
   'backups.create': op(none, backupInfo, 'write'),

@@ -1,22 +1,26 @@
-import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, List, message } from 'antd';
+import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, List, message, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../shared/contract';
 import { stocktakeStatusLabels } from '../../../shared/schemas/stocktakes';
 import { call, errorMessage } from '../../api';
+import { ReturnPrint } from '../../components/print/ReturnPrint';
 import { saveFile } from '../../download';
 import { initialParams, paramsFor, ReturnParams, type Option, type ParamState } from './ReturnParams';
 
 type ReturnItem = Output<'returns.list'>[number];
+type ReportData = Output<'returns.data'>;
 
 /**
- * The county's Excel returns, each exported as a ready-to-print workbook; a return that is
+ * The county's Excel returns, each exported as a ready-to-print workbook or previewed and
+ * printed on A4 (打印预览: the same data the workbook is written from); a return that is
  * taken as of a day, over a period, for one unit or for one stocktake shows those inputs.
  */
 export function ReturnsPage() {
   const [list, setList] = useState<Output<'returns.list'>>([]);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState('');
+  const [preview, setPreview] = useState<ReportData | null>(null);
   const [params, setParams] = useState<Partial<Record<ReturnItem['name'], ParamState>>>({});
   const [clinics, setClinics] = useState<Option<number>[]>([]);
   const [stocktakes, setStocktakes] = useState<Option<number>[]>([]);
@@ -62,17 +66,34 @@ export function ReturnsPage() {
       setBusy('');
     }
   }
+  /** Paper: the return as data, with the parameters the export would use; the view opens once it has arrived. */
+  async function previewOne(r: ReturnItem) {
+    setBusy(`print:${r.name}`);
+    try {
+      setPreview(await call('returns.data', { name: r.name, ...paramsFor(r.params, paramsOf(r)) }));
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy('');
+    }
+  }
   return (
     <Card title="上报报表">
+      {preview && <ReturnPrint report={preview} onClose={() => setPreview(null)} />}
       {error && <Alert type="error" showIcon title={error} />}
       <List
         dataSource={list}
         renderItem={(r) => (
           <List.Item
             actions={[
-              <Button key="x" type="primary" icon={<FileExcelOutlined />} loading={busy === r.name} onClick={() => void exportOne(r)}>
-                导出 Excel
-              </Button>,
+              <Space key="x">
+                <Button icon={<PrinterOutlined />} loading={busy === `print:${r.name}`} onClick={() => void previewOne(r)}>
+                  打印预览
+                </Button>
+                <Button type="primary" icon={<FileExcelOutlined />} loading={busy === r.name} onClick={() => void exportOne(r)}>
+                  导出 Excel
+                </Button>
+              </Space>,
             ]}
           >
             <List.Item.Meta
