@@ -1,10 +1,10 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, List, Space, Typography, Upload, message } from 'antd';
+import { Alert, Button, Card, Input, List, Space, Typography, message } from 'antd';
 import { useState } from 'react';
 import type { EssentialListPreview } from '../../../shared/schemas/drugs';
 import { call, errorMessage } from '../../api';
 import { DateInput } from '../../components/DateInput';
-import { readWorkbook, type ChosenFile } from '../import/importApi';
+import type { ChosenFile } from '../import/importApi';
+import { WorkbookDrop } from '../import/WorkbookDrop';
 
 /**
  * Loading an edition of the essential list (D8), on the catalog's 基本药物目录 tab and on the
@@ -53,26 +53,16 @@ export function EditionUpload(props: { onLoaded?: () => void }) {
         </span>
         <Input placeholder="目录名称（可不填，取表格标题）" value={name} onChange={(e) => setName(e.target.value)} style={{ width: 280 }} />
       </Space>
-      <Upload.Dragger
-        data-testid="edition-file"
-        accept=".xlsx"
-        showUploadList={false}
-        beforeUpload={(raw) => {
-          void readWorkbook(raw).then(
-            (f) => {
-              setFile(f);
-              void run(false, f);
-            },
-            (e: unknown) => setError(errorMessage(e)),
-          );
-          return false;
+      <WorkbookDrop
+        testId="edition-file"
+        prompt="点击或拖入目录的 .xlsx 文件（序号、品种名称、剂型、规格，分节行照录）"
+        chosen={file?.fileName}
+        onChosen={(f) => {
+          setFile(f);
+          void run(false, f);
         }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>{file ? file.fileName : '点击或拖入目录的 .xlsx 文件（序号、品种名称、剂型、规格，分节行照录）'}</p>
-      </Upload.Dragger>
+        onError={setError}
+      />
       {error && <Alert type="error" showIcon title={error} />}
       {preview && (
         <Card size="small" data-testid="edition-preview">

@@ -4,23 +4,15 @@
  * core plans — counts, bad rows with their reasons, rows to create or update, unknown columns —
  * and commits only when no row is bad. The commit is all or nothing on the core side.
  */
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Radio, Result, Space, Spin, Typography, Upload, message } from 'antd';
+import { Alert, Button, Card, DatePicker, Radio, Result, Space, Spin, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { importKindLabels, importKindNames, importKindOptions, type ImportKindName } from '../../../shared/schemas/import';
 import { errorMessage } from '../../api';
-import {
-  commitImport,
-  previewImport,
-  readWorkbook,
-  type ChosenFile,
-  type CommitResult,
-  type ImportChoices,
-  type PreviewResult,
-} from './importApi';
+import { commitImport, previewImport, type ChosenFile, type CommitResult, type ImportChoices, type PreviewResult } from './importApi';
 import { PreviewView } from './PreviewView';
 import { EditionUpload } from '../drugs/EditionUpload';
+import { WorkbookDrop } from './WorkbookDrop';
 
 const hints: Partial<Record<ImportKindName, string>> = {
   villages: '需要“村名”“服务人口”列；已有的村按村名更新。',
@@ -67,19 +59,6 @@ export function ImportPage() {
       setError(errorMessage(e));
     } finally {
       setBusy('');
-    }
-  }
-
-  async function choose(raw: File) {
-    setError('');
-    try {
-      const f = await readWorkbook(raw);
-      setFile(f);
-      await runPreview(kind, f);
-    } catch (e) {
-      setFile(null);
-      setPreview(null);
-      setError(errorMessage(e));
     }
   }
 
@@ -155,22 +134,21 @@ export function ImportPage() {
         {edition && <EditionUpload />}
         <div hidden={edition}>
           <Typography.Text strong>2. 选择 Excel 文件（.xlsx）：</Typography.Text>
-          <Upload.Dragger
-            data-testid="import-file"
-            accept=".xlsx"
-            maxCount={1}
-            showUploadList={false}
-            beforeUpload={(f) => {
-              void choose(f);
-              // The file is read here and sent with the preview, never uploaded on its own.
-              return false;
+          <WorkbookDrop
+            testId="import-file"
+            prompt="点击选择，或把文件拖到这里"
+            chosen={file?.fileName}
+            onChosen={(f) => {
+              setError('');
+              setFile(f);
+              void runPreview(kind, f);
             }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p>{file ? `已选择：${file.fileName}（点击或拖入可换一个文件）` : '点击选择，或把文件拖到这里'}</p>
-          </Upload.Dragger>
+            onError={(m) => {
+              setFile(null);
+              setPreview(null);
+              setError(m);
+            }}
+          />
         </div>
         {error && <Alert type="error" showIcon title={error} style={{ whiteSpace: 'pre-wrap' }} data-testid="import-error" />}
         {busy === 'preview' && <Spin description="正在读取和检查…" />}

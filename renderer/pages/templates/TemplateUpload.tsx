@@ -1,10 +1,10 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, DatePicker, Input, Space, Typography, Upload, message } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Input, Space, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { TemplatePreview } from '../../../shared/schemas/supervision';
 import { call, errorMessage } from '../../api';
-import { readWorkbook, type ChosenFile } from '../import/importApi';
+import type { ChosenFile } from '../import/importApi';
+import { WorkbookDrop } from '../import/WorkbookDrop';
 import { pts } from './points';
 import { TemplateTree } from './TemplateTree';
 
@@ -69,30 +69,16 @@ export function TemplateUpload(props: { onLoaded: (id: number) => void }) {
         </span>
         <Input placeholder="细则名称（可不填，取表格标题）" value={name} onChange={(e) => setName(e.target.value)} style={{ width: 300 }} />
       </Space>
-      <Upload.Dragger
-        data-testid="template-file"
-        accept=".xlsx"
-        showUploadList={false}
-        beforeUpload={(raw) => {
-          void readWorkbook(raw).then(
-            (f) => {
-              setFile(f);
-              void run(false, f);
-            },
-            (e: unknown) => setError(errorMessage(e)),
-          );
-          return false;
+      <WorkbookDrop
+        testId="template-file"
+        prompt="点击或拖入县里下发的考核细则 .xlsx（序号、考核项目、考核内容、分值、考核方法、评分标准；没有“分值”列时读项目和内容末尾的“（N分）”）"
+        chosen={file?.fileName}
+        onChosen={(f) => {
+          setFile(f);
+          void run(false, f);
         }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p>
-          {file
-            ? file.fileName
-            : '点击或拖入县里下发的考核细则 .xlsx（序号、考核项目、考核内容、分值、考核方法、评分标准；没有“分值”列时读项目和内容末尾的“（N分）”）'}
-        </p>
-      </Upload.Dragger>
+        onError={setError}
+      />
       {error && (
         <Alert type="error" showIcon title={<span style={{ whiteSpace: 'pre-line' }}>{error}</span>} data-testid="template-error" />
       )}
