@@ -3,17 +3,19 @@
  * quarter's score rounded half up to one decimal, grade and pass by the settings; the doctors
  * with two failed quarters this year (P5 → S11 exit trigger); the pool shared by score.
  */
-import { Alert, Button, Card, DatePicker, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { todayIso } from '../../../shared/format';
 import { monthLabel, parseQuarter, quarterKey, quarterLabel, quarterOf } from '../../../shared/rules/quarter';
 import { formatTenths } from '../../../shared/rules/scoring';
+import type { CorrectionRow } from '../../../shared/schemas/corrections';
 import type { AllocationResultOut, QuarterResults, QuarterRow } from '../../../shared/schemas/visits';
 import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
 import type { Route } from '../../router';
 import { AllocationPanel } from './AllocationPanel';
+import { CorrectionsList } from '../visits/CorrectionsList';
 import { AllocationPrint } from './AllocationPrint';
 
 const gradeColor: Record<string, string> = { 优秀: 'green', 良好: 'blue', 合格: 'cyan', 不合格: 'red' };
@@ -29,6 +31,15 @@ export function QuartersPage(props: { go: (r: Route) => void }) {
   const [search, setSearch] = useState('');
   const [printing, setPrinting] = useState<AllocationResultOut | null>(null);
   const may = useMay();
+  // P4: a locked quarter's corrections, counted beside the lock and listed on demand.
+  const [corrections, setCorrections] = useState<CorrectionRow[] | null>(null);
+  const [showCorrections, setShowCorrections] = useState(false);
+  const locked = data?.lock != null;
+  useEffect(() => {
+    setCorrections(null);
+    if (!locked) return;
+    call('visits.corrections', { quarter }).then(setCorrections, (e: unknown) => setError(errorMessage(e)));
+  }, [quarter, locked]);
   const lock = () =>
     call('quarters.lock', { quarter, note: '' }).then(
       (d) => {
@@ -78,6 +89,11 @@ export function QuartersPage(props: { go: (r: Route) => void }) {
               <Button>锁定本季度</Button>
             </Popconfirm>
           )
+        )}
+        {data?.lock && corrections && (
+          <Button size="small" onClick={() => setShowCorrections(true)} data-testid="quarter-corrections">
+            更正记录（{corrections.length} 处）
+          </Button>
         )}
         {data && (
           <span className="hint">
@@ -154,6 +170,15 @@ export function QuartersPage(props: { go: (r: Route) => void }) {
       <Card title="绩效考核资金分配（P7）" size="small" style={{ marginTop: 16 }}>
         <AllocationPanel quarter={quarter} onPrint={setPrinting} />
       </Card>
+      <Modal
+        open={showCorrections}
+        title={`${quarterLabel(q ?? { year: 0, q: 1 })}锁定后的更正记录`}
+        width={1100}
+        footer={null}
+        onCancel={() => setShowCorrections(false)}
+      >
+        <CorrectionsList rows={corrections ?? []} withVisit />
+      </Modal>
       {printing && <AllocationPrint allocation={printing} onClose={() => setPrinting(null)} />}
     </>
   );

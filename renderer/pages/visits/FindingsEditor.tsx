@@ -55,7 +55,14 @@ export function RecheckList(props: { form: VisitForm; draft: VisitDraft; readOnl
   );
 }
 
-export function FindingsEditor(props: { form: VisitForm; draft: VisitDraft; readOnly: boolean; onChange: (d: VisitDraft) => void }) {
+export function FindingsEditor(props: {
+  form: VisitForm;
+  draft: VisitDraft;
+  readOnly: boolean;
+  onChange: (d: VisitDraft) => void;
+  /** P4: correcting a locked visit — a finding already recorded is corrected, never removed. */
+  keepExisting?: boolean;
+}) {
   const { form, draft, readOnly, onChange } = props;
   const set = (i: number, patch: Partial<VisitDraft['findings'][number]>) =>
     onChange({ ...draft, findings: draft.findings.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
@@ -91,8 +98,8 @@ export function FindingsEditor(props: { form: VisitForm; draft: VisitDraft; read
             value={f.owner}
             onChange={(e) => set(i, { owner: e.target.value })}
           />
-          <DateInput value={f.dueOn} onChange={(v) => set(i, { dueOn: v })} />
-          {!readOnly && (
+          <DateInput value={f.dueOn} disabled={readOnly} onChange={(v) => set(i, { dueOn: v })} />
+          {!readOnly && !(props.keepExisting && f.id !== undefined) && (
             <Button
               size="small"
               icon={<DeleteOutlined />}

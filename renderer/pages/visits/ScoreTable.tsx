@@ -3,10 +3,12 @@
  * the scores (Shift goes up), the maximum checked as typed with the item named, the previous
  * visit's score beside each item. Notes are reached with the mouse so Tab stays in the scores.
  */
-import { Checkbox, Input } from 'antd';
+import { Checkbox, Input, Tooltip } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { formatTenths } from '../../../shared/rules/scoring';
+import type { CorrectionRow } from '../../../shared/schemas/corrections';
 import type { VisitForm } from '../../../shared/schemas/visits';
+import { scoreCorrection } from './CorrectionsList';
 import { readScore, type VisitDraft } from './visitDraft';
 
 function moveFocus(e: KeyboardEvent<HTMLInputElement>, index: number) {
@@ -20,8 +22,16 @@ function moveFocus(e: KeyboardEvent<HTMLInputElement>, index: number) {
   }
 }
 
-export function ScoreTable(props: { form: VisitForm; draft: VisitDraft; readOnly: boolean; onChange: (d: VisitDraft) => void }) {
+export function ScoreTable(props: {
+  form: VisitForm;
+  draft: VisitDraft;
+  readOnly: boolean;
+  onChange: (d: VisitDraft) => void;
+  /** P4: a locked visit's corrections — each corrected score shows its original beside it. */
+  corrections?: CorrectionRow[];
+}) {
   const { form, draft, readOnly, onChange } = props;
+  const corrections = props.corrections ?? [];
   const prev = new Map((form.previous?.scores ?? []).map((s) => [s.itemId, s.scoreTenths]));
   const scored = form.items.filter((i) => !i.isVeto);
   const vetoItems = form.items.filter((i) => i.isVeto);
@@ -56,6 +66,7 @@ export function ScoreTable(props: { form: VisitForm; draft: VisitDraft; readOnly
                   {item.isBonus && <span className="score-bonus">奖励分</span>}
                   {item.standard && <div className="hint">{item.standard}</div>}
                   {r.error && <div className="score-error">{r.error}</div>}
+                  <Corrected corrections={corrections} itemId={item.id} />
                 </td>
                 <td className="num">{formatTenths(item.maxTenths)}</td>
                 <td className="num hint">{p === undefined || p === null ? '' : formatTenths(p)}</td>
@@ -98,10 +109,31 @@ export function ScoreTable(props: { form: VisitForm; draft: VisitDraft; readOnly
               onChange={(e) => onChange({ ...draft, vetoes: { ...draft.vetoes, [i.id]: e.target.checked } })}
             >
               {i.content}
+              <Corrected corrections={corrections} itemId={i.id} />
             </Checkbox>
           ))}
         </div>
       )}
     </>
+  );
+}
+
+/** "10.0 → 6.0（更正）" under a corrected item, the reasons on hover and below. */
+function Corrected(props: { corrections: CorrectionRow[]; itemId: number }) {
+  const c = scoreCorrection(props.corrections, props.itemId);
+  if (!c) return null;
+  return (
+    <Tooltip
+      title={c.reasons.map((r, i) => (
+        <div key={i}>更正原因：{r}</div>
+      ))}
+    >
+      <div className="score-corrected" data-testid="score-corrected">
+        <span className="score-corrected-values">
+          {c.from} → {c.to}（更正）
+        </span>
+        <span className="hint">原因：{c.reasons[c.reasons.length - 1]}</span>
+      </div>
+    </Tooltip>
   );
 }

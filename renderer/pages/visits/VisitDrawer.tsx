@@ -3,15 +3,20 @@
  * (Enter/Tab), the running total follows, Ctrl+Enter saves as 已完成, 暂存草稿 keeps a draft;
  * everything typed is also kept in the browser until it is saved (visitDraft.ts). The previous
  * visit's scores stand beside each item; its open findings are re-checked here.
+ * A visit of a locked quarter (P4) opens read-only; 更正… (审核) makes it editable, and saving
+ * asks for the 更正原因 — the corrected values then show their original beside them.
  */
-import { Alert, Button, Drawer, Input, Popconfirm, Space, Switch, Tag, message } from 'antd';
+import { Alert, Button, Drawer, Input, Modal, Popconfirm, Space, Switch, Tag, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { todayIso } from '../../../shared/format';
 import { monthLabel } from '../../../shared/rules/quarter';
 import { formatTenths, parsePointsToTenths } from '../../../shared/rules/scoring';
+import type { CorrectionRow } from '../../../shared/schemas/corrections';
 import type { VisitForm } from '../../../shared/schemas/visits';
+import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
 import { DateInput } from '../../components/DateInput';
+import { CorrectionsList } from './CorrectionsList';
 import { FindingsEditor, RecheckList } from './FindingsEditor';
 import { ScoreTable } from './ScoreTable';
 import { draftFromForm, forget, keep, loadKept, runningTotal, saveInput, type VisitDraft } from './visitDraft';
@@ -31,18 +36,30 @@ export function VisitDrawer(props: {
   const [restored, setRestored] = useState(false);
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
+  const may = useMay();
+  // P4: a locked visit's corrections, and the correction being made (reason asked on save).
+  const [corrections, setCorrections] = useState<CorrectionRow[]>([]);
+  const [correcting, setCorrecting] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState('');
 
   useEffect(() => {
     setForm(null);
     setDraft(null);
     setError('');
+    setCorrections([]);
+    setCorrecting(false);
     if (clinicId === null) return;
     call('visits.form', { clinicId, month }).then(
       (f) => {
         setForm(f);
-        const kept = loadKept(clinicId, month);
+        // A locked visit is shown as stored: no typing was kept for it (a correction is made in one sitting).
+        const kept = f.locked ? null : loadKept(clinicId, month);
         setRestored(kept !== null);
         setDraft(kept ?? draftFromForm(f, todayIso()));
+        if (f.locked && f.visit)
+          call('visits.corrections', { month, clinicId }).then(setCorrections, (e: unknown) => setError(errorMessage(e)));
       },
       (e: unknown) => setError(errorMessage(e)),
     );
@@ -50,12 +67,45 @@ export function VisitDrawer(props: {
 
   const change = (d: VisitDraft) => {
     setDraft(d);
-    if (clinicId !== null) keep(clinicId, month, d);
+    if (clinicId !== null && form?.locked !== true) keep(clinicId, month, d);
   };
 
-  const readOnly = props.readOnly || form?.locked === true;
+  const locked = form?.locked === true;
+  const readOnly = props.readOnly || (locked && !correcting);
+
+  const correct = async () => {
+    if (!form || !draft) return;
+    setSaving(true);
+    setReasonError('');
+    try {
+      const { final: _final, rechecks: _rechecks, ...values } = saveInput(form, draft, true);
+      const out = await call('visits.correct', { ...values, reason });
+      setForm(out.form);
+      setDraft(draftFromForm(out.form, todayIso()));
+      setCorrections(out.corrections);
+      setCorrecting(false);
+      setAsking(false);
+      setReason('');
+      void message.success(`已更正：${out.form.clinic.name} ${formatTenths(out.form.visit?.totalTenths ?? 0)} 分，原记录已保留`);
+      props.onSaved();
+    } catch (e) {
+      setReasonError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const cancelCorrection = () => {
+    if (form) setDraft(draftFromForm(form, todayIso()));
+    setCorrecting(false);
+  };
+
   const save = useCallback(
     async (final: boolean) => {
+      if (form?.locked && correcting) {
+        setAsking(true);
+        return;
+      }
       if (!form || !draft || readOnly) return;
       setSaving(true);
       setError('');
@@ -73,7 +123,7 @@ export function VisitDrawer(props: {
         setSaving(false);
       }
     },
-    [form, draft, readOnly, month, props],
+    [form, draft, readOnly, correcting, month, props],
   );
 
   const discard = async () => {
@@ -140,7 +190,15 @@ export function VisitDrawer(props: {
               合计 {formatTenths(total.totalTenths)} 分（基本 {formatTenths(total.baseTenths)} ＋ 奖励 {formatTenths(total.bonusTenths)}）
               {total.vetoed && <Tag color="red">一票否决</Tag>}
             </span>
-            {!readOnly && (
+            {locked && correcting && (
+              <Space>
+                <Button onClick={cancelCorrection}>取消更正</Button>
+                <Button type="primary" onClick={() => setAsking(true)} data-testid="correction-save">
+                  保存更正…
+                </Button>
+              </Space>
+            )}
+            {!readOnly && !locked && (
               <Space>
                 {form.visit?.status === 'draft' && (
                   <Popconfirm
@@ -166,7 +224,30 @@ export function VisitDrawer(props: {
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="visit-error" />}
       {restored && <Alert type="info" showIcon title="已恢复上次未保存的录入内容。" style={{ marginBottom: 12 }} />}
-      {form?.locked && <Alert type="warning" showIcon title="该季度的考核已锁定（P4），只能查看。" style={{ marginBottom: 12 }} />}
+      {form?.locked && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="locked-banner"
+          title={correcting ? '本季度已锁定 · 正在更正' : '本季度已锁定'}
+          description={
+            correcting
+              ? '改好后点“保存更正…”并填写更正原因；原记录保留在更正记录中，不会被覆盖（P4）。'
+              : '该季度的考核结果已锁定（P4），记录只能查看。如有错误，请点“更正…”修改并填写更正原因。'
+          }
+          action={
+            form.visit &&
+            !correcting &&
+            !props.readOnly &&
+            may('approve') && (
+              <Button size="small" onClick={() => setCorrecting(true)} data-testid="correction-start">
+                更正…
+              </Button>
+            )
+          }
+        />
+      )}
       {form && draft && (
         <>
           <div className="visit-head">
@@ -208,15 +289,43 @@ export function VisitDrawer(props: {
             返回上一项；Ctrl+Enter 保存。
             {form.previous && `上次督导：${monthLabel(form.previous.month)}，${formatTenths(form.previous.totalTenths)} 分。`}
           </div>
-          <ScoreTable form={form} draft={draft} readOnly={readOnly} onChange={change} />
-          <RecheckList form={form} draft={draft} readOnly={readOnly} onChange={change} />
-          <FindingsEditor form={form} draft={draft} readOnly={readOnly} onChange={change} />
+          <ScoreTable form={form} draft={draft} readOnly={readOnly} onChange={change} corrections={corrections} />
+          {/* Re-checks of earlier findings are their follow-up, not part of this visit's correction. */}
+          <RecheckList form={form} draft={draft} readOnly={readOnly || locked} onChange={change} />
+          <FindingsEditor form={form} draft={draft} readOnly={readOnly} onChange={change} keepExisting={locked} />
           <div className="visit-section">
             <h4>备注</h4>
             <Input.TextArea rows={2} value={draft.note} readOnly={readOnly} onChange={(e) => change({ ...draft, note: e.target.value })} />
           </div>
+          {corrections.length > 0 && (
+            <div className="visit-section" data-testid="visit-corrections">
+              <h4>更正记录（{corrections.length} 处）</h4>
+              <CorrectionsList rows={corrections} />
+            </div>
+          )}
         </>
       )}
+      <Modal
+        open={asking}
+        title="更正原因"
+        okText="保存更正"
+        cancelText="返回修改"
+        confirmLoading={saving}
+        onOk={() => void correct()}
+        onCancel={() => setAsking(false)}
+        destroyOnHidden
+      >
+        <p className="hint">本季度已锁定。请写明为什么修改（如“县复核发现第 3 项错记”），原记录和原因一并保存，供县级复核查阅。</p>
+        {reasonError && <Alert type="error" showIcon title={reasonError} style={{ marginBottom: 8 }} data-testid="correction-error" />}
+        <Input.TextArea
+          autoFocus
+          rows={3}
+          maxLength={200}
+          aria-label="更正原因"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
     </Drawer>
   );
 }

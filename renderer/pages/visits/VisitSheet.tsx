@@ -4,10 +4,13 @@
  * line, findings with their rectification (owner, due), the re-checks of earlier findings,
  * 督导人 and 村卫生室负责人 signatures and the seal area. A blank sheet (no visit) has empty
  * scores, to take on the visit and fill by hand.
+ * A visit corrected after its quarter was locked (P4) prints the corrected values, each marked ※,
+ * and lists its corrections at the foot: 原记录, 更正为, 原因, 日期 — the paper shows both.
  */
 import { chineseDate } from '../../../shared/format';
 import { monthLabel } from '../../../shared/rules/quarter';
 import { formatTenths } from '../../../shared/rules/scoring';
+import type { CorrectionRow } from '../../../shared/schemas/corrections';
 import { findingStatusLabels, type VisitForm } from '../../../shared/schemas/visits';
 import { PrintHeader, PrintSheet, SignatureLine } from '../../components/print/PrintView';
 import './visitSheet.css';
@@ -25,8 +28,10 @@ function groupSpans(items: VisitForm['items']): Map<number, number> {
   return spans;
 }
 
-export function VisitSheet({ form, centerName }: { form: VisitForm; centerName: string }) {
+export function VisitSheet({ form, centerName, corrections = [] }: { form: VisitForm; centerName: string; corrections?: CorrectionRow[] }) {
   const v = form.visit;
+  const mine = v ? corrections.filter((c) => c.visitId === v.id) : [];
+  const corrected = new Set(mine.filter((c) => c.field === 'score_tenths').map((c) => c.itemId));
   const scoreOf = new Map((v?.scores ?? []).map((s) => [s.itemId, s]));
   const vetoItems = form.items.filter((i) => i.isVeto);
   const scored = form.items.filter((i) => !i.isVeto);
@@ -74,7 +79,10 @@ export function VisitSheet({ form, centerName }: { form: VisitForm; centerName: 
                   {item.isBonus && <span className="visit-sheet-bonus">（奖励分）</span>}
                 </td>
                 <td className="num">{formatTenths(item.maxTenths)}</td>
-                <td className="num">{s && s.scoreTenths !== null ? formatTenths(s.scoreTenths) : ''}</td>
+                <td className="num">
+                  {s && s.scoreTenths !== null ? formatTenths(s.scoreTenths) : ''}
+                  {corrected.has(item.id) && <span className="visit-sheet-corrected">※</span>}
+                </td>
                 <td>{s?.note ?? ''}</td>
               </tr>
             );
@@ -142,6 +150,38 @@ export function VisitSheet({ form, centerName }: { form: VisitForm; centerName: 
                   {f.owner ? `（责任人：${f.owner}${f.dueOn ? `，期限 ${chineseDate(f.dueOn)}` : ''}）` : ''}
                 </td>
                 <td>{v ? f.recheckResult || findingStatusLabels[f.status] : '□ 已整改\u3000□ 未整改'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {mine.length > 0 && (
+        <table className="print-table visit-sheet-corrections" data-testid="sheet-corrections">
+          <thead>
+            <tr>
+              <th colSpan={5} className="visit-sheet-corrections-title">
+                更正记录（本季度锁定后更正，※ 为更正后的得分）
+              </th>
+            </tr>
+            <tr>
+              <th>更正内容</th>
+              <th style={{ width: '14%' }}>原记录</th>
+              <th style={{ width: '14%' }}>更正为</th>
+              <th style={{ width: '28%' }}>原因</th>
+              <th style={{ width: '16%' }}>日期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mine.map((c) => (
+              <tr key={c.id}>
+                <td>{c.label}</td>
+                <td>{c.oldText}</td>
+                <td>{c.newText}</td>
+                <td>{c.reason}</td>
+                <td>
+                  {chineseDate(c.at.slice(0, 10))}
+                  {c.by ? ` ${c.by}` : ''}
+                </td>
               </tr>
             ))}
           </tbody>
