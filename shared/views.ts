@@ -116,6 +116,7 @@ const auditEntityLabels: Record<string, string> = {
   responsibility_letter: '目标责任书',
   visits: '月度督导',
   quarter_locks: '季度锁定',
+  rechecks: '县级复核',
   allocations: '绩效资金分配',
 };
 

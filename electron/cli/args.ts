@@ -33,6 +33,7 @@ export function parseCli(argv: string[]): CliArgs {
         effective: { type: 'string' },
         month: { type: 'string' },
         quarter: { type: 'string' },
+        half: { type: 'string' },
         pool: { type: 'string' },
         fund: { type: 'string' },
         reason: { type: 'string' },

@@ -105,7 +105,7 @@ function checkOut(args: CliArgs): string {
   return out;
 }
 
-const RETURN_ONLY = ['as-of', 'from', 'to', 'clinic', 'stocktake', 'month', 'quarter'] as const;
+const RETURN_ONLY = ['as-of', 'from', 'to', 'clinic', 'stocktake', 'month', 'quarter', 'half'] as const;
 
 export async function cmdExport(args: CliArgs): Promise<string> {
   const [name] = args.positionals;
@@ -166,6 +166,7 @@ const PARAM_HELP = {
   month: '须加 --month 年-月，如 2026-11',
   quarter: '须加 --quarter 年Q季，如 2026Q3',
   pool: '须加 --pool 资金总额（元），可加 --fund 资金名称（不得为基本药物补助，M3）',
+  half: '须加 --half 年H半，如 2026H2（下半年），并用 --clinic 指定村卫生室',
 } as const;
 
 export function exportHelp(): string {

@@ -7,6 +7,7 @@
  */
 import { returnParamProblems, returnParams, type ReturnName, type ReturnParamValues } from '../../shared/schemas/app';
 import { isoDate, isoMonth, isoQuarter } from '../../shared/schemas/common';
+import { halfKey, parseHalf } from '../../shared/rules/half';
 import { AppError } from '../db/errors';
 import type { Db } from '../db/open';
 import { findHolder } from '../domains/assets/import/lookups';
@@ -23,12 +24,13 @@ const OPTION: Record<keyof ReturnParamValues, string> = {
   stocktakeId: '--stocktake',
   month: '--month',
   quarter: '--quarter',
+  half: '--half',
   poolYuan: '--pool',
   fundName: '--fund',
 };
 
 interface ReturnArgs {
-  dates: Pick<ReturnParamValues, 'asOf' | 'from' | 'to' | 'month' | 'quarter' | 'poolYuan' | 'fundName'>;
+  dates: Pick<ReturnParamValues, 'asOf' | 'from' | 'to' | 'month' | 'quarter' | 'half' | 'poolYuan' | 'fundName'>;
   clinic?: string;
   stocktake?: string;
 }
@@ -55,6 +57,15 @@ function periodArg(args: CliArgs, option: 'month' | 'quarter'): string | undefin
   return ok.data;
 }
 
+/** P4: the re-check's half-year, 2026H2 (also 2026h2, 2026下半年). */
+function halfArg(args: CliArgs): string | undefined {
+  const v = args.values.half;
+  if (v === undefined) return undefined;
+  const h = typeof v === 'string' ? parseHalf(v) : null;
+  if (!h) throw new AppError('BAD_REQUEST', `--half 应为 年H半，如 2026H2（下半年）（实际是“${String(v)}”）`);
+  return halfKey(h);
+}
+
 function textArg(args: CliArgs, option: string): string | undefined {
   const v = args.values[option];
   if (v === undefined) return undefined;
@@ -72,6 +83,7 @@ export function returnArgs(args: CliArgs, name: ReturnKey): ReturnArgs {
     to: dateArg(args, 'to'),
     month: periodArg(args, 'month'),
     quarter: periodArg(args, 'quarter'),
+    half: halfArg(args),
     // P7: the pool in 元 and the fund's name (report allocation --quarter Q --pool 元 [--fund 名称]).
     poolYuan: textArg(args, 'pool'),
     fundName: textArg(args, 'fund'),

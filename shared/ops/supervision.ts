@@ -30,6 +30,7 @@ import {
   visitSaveInput,
   visitSheetsInput,
 } from '../schemas/visits';
+import { recheckClinicInput, recheckHalfInput, recheckList, recheckPickInput, recheckSampleInput } from '../schemas/recheck';
 import { correctionInput, correctionResult, correctionRow, correctionsInput } from '../schemas/corrections';
 
 export const supervisionOps = {
@@ -61,6 +62,12 @@ export const supervisionOps = {
   // lock: the center answers to the county's re-check for an assessed score (审核 locks and corrects, shared/access.ts).
   'visits.correct': op(correctionInput, correctionResult, 'approve'),
   'visits.corrections': op(correctionsInput, z.array(correctionRow), 'read'),
+  // P4: the county's half-year re-check — clinics picked by hand or drawn at random (seed kept); the pack is the
+  // `recheck` return (returns.export) and the half-year's printed sheets (visits.sheets per month).
+  'rechecks.list': op(recheckHalfInput, recheckList, 'read'),
+  'rechecks.pick': op(recheckPickInput, recheckList, 'write'),
+  'rechecks.sample': op(recheckSampleInput, recheckList, 'write'),
+  'rechecks.remove': op(recheckClinicInput, recheckList, 'write'),
   'allocations.preview': op(allocationInput, allocationResult, 'read'),
   'allocations.save': op(allocationInput, allocationResult, 'write'),
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adminAccountFields, samePasswordTwice, signedInUser } from './accounts';
 import { idSchema, isoDate, isoMonth, isoQuarter, requiredText } from './common';
+import { isoHalf } from './recheck';
 
 export const appInfo = z.object({
   appVersion: z.string(),
@@ -76,6 +77,8 @@ export const returnNames = [
   'quarter',
   'allocation',
   'findings',
+  // P4: one clinic's half-year pack for the county's re-check (its own page, 县级复核).
+  'recheck',
 ] as const;
 export type ReturnName = (typeof returnNames)[number];
 
@@ -84,7 +87,7 @@ export type ReturnName = (typeof returnNames)[number];
  * 日期), one clinic or the center itself (else the whole township), a stocktake, a month
  * (a 进销存, a purchase plan), a quarter (the assessment).
  */
-const returnParamKinds = ['asOf', 'period', 'clinic', 'stocktake', 'month', 'quarter', 'pool'] as const;
+const returnParamKinds = ['asOf', 'period', 'clinic', 'stocktake', 'month', 'quarter', 'pool', 'half'] as const;
 export type ReturnParamKind = (typeof returnParamKinds)[number];
 export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
   'clinic-roster': [],
@@ -105,6 +108,8 @@ export const returnParams: Record<ReturnName, readonly ReturnParamKind[]> = {
   // P7: a pool typed in 元 (and optionally its fund name), shared by the quarter's scores.
   allocation: ['quarter', 'pool'],
   findings: ['quarter'],
+  // P4: a half-year and one clinic (the clinic is required here: the pack is per clinic).
+  recheck: ['half', 'clinic'],
 };
 
 export const returnInfo = z.object({
@@ -130,6 +135,8 @@ const paramFields = {
     .regex(/^\d{1,10}(\.\d{1,2})?$/, '资金总额应为元，最多两位小数，如 50000')
     .optional(),
   fundName: z.string().trim().max(60).optional(),
+  /** P4: the county's re-check half-year, 2026H2. */
+  half: isoHalf.optional(),
 };
 export type ReturnParamValues = { [K in keyof typeof paramFields]?: z.output<(typeof paramFields)[K]> };
 
@@ -156,6 +163,10 @@ export function returnParamProblems(name: ReturnName, v: ReturnParamValues): { p
   if (wants.includes('pool') && v.poolYuan === undefined) out.push({ path: 'poolYuan', message: '请填写要分配的资金总额（元）' });
   if (!wants.includes('pool') && (v.poolYuan !== undefined || v.fundName !== undefined))
     out.push({ path: 'poolYuan', message: '这张报表不分配资金，不能指定资金总额' });
+  if (wants.includes('half') && v.half === undefined) out.push({ path: 'half', message: '请选择半年（如 2026H2）' });
+  // null (卫生院本部) is refused by the pack itself: the center has no visits (the command line checks here with a placeholder).
+  if (wants.includes('half') && v.clinicId === undefined) out.push({ path: 'clinicId', message: '复核材料按村卫生室出，请选择村卫生室' });
+  if (!wants.includes('half') && v.half !== undefined) out.push({ path: 'half', message: '这张报表不按半年统计，不能指定半年' });
   return out;
 }
 

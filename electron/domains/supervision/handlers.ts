@@ -5,6 +5,7 @@ import { createMissingLetters, getLetter, listLetters, saveLetter, signLetter } 
 import { ensureDefaultTemplate } from './template/defaultTemplate';
 import { getTemplate, listTemplates, removeTemplate, templateInForce } from './template/store';
 import { loadTemplateUpload, previewTemplateUpload } from './template/upload';
+import { listRechecks, pickByHand, pickSample, removePick } from './recheck/pick';
 import { correctVisit } from './corrections/apply';
 import { listCorrections } from './corrections/list';
 
@@ -38,4 +39,12 @@ export const letterHandlers: HandlerMap<OpsOf<'letters'>> = {
 export const correctionHandlers: HandlerMap<'visits.correct' | 'visits.corrections'> = {
   'visits.correct': (s, v) => correctVisit(s.ctx, v),
   'visits.corrections': (s, f) => listCorrections(s.db, f),
+};
+
+/** P4: the county's half-year re-check sample (recheck/). */
+export const recheckHandlers: HandlerMap<OpsOf<'rechecks'>> = {
+  'rechecks.list': (s, { half }) => listRechecks(s.db, half),
+  'rechecks.pick': (s, { half, clinicIds }) => pickByHand(s.ctx, half, clinicIds),
+  'rechecks.sample': (s, { half, size, seed }) => pickSample(s.ctx, half, size, seed),
+  'rechecks.remove': (s, { half, clinicId }) => removePick(s.ctx, half, clinicId),
 };

@@ -91,6 +91,8 @@ export interface ReportWhen {
   month?: string;
   /** 'YYYYQn', for the returns of a quarter (the assessment). */
   quarter?: string;
+  /** 'YYYYHn', for the county's half-year re-check pack (P4). */
+  half?: string;
   /** P7: the pool in 元 as typed and the fund's name, for the allocation of a quarter. */
   poolYuan?: string;
   fundName?: string;

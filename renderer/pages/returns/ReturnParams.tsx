@@ -22,6 +22,8 @@ export interface ParamState {
   quarter: string;
   /** P7: the pool to share, in 元 as typed. */
   poolYuan: string;
+  /** P4: the re-check's half-year, 'YYYYHn'. */
+  half: string;
 }
 
 /** The quarter a day falls in, as returns name it: 2026Q4. */
@@ -41,6 +43,8 @@ export function initialParams(): ParamState {
     month: now.format('YYYY-MM'),
     quarter: quarterOf(now),
     poolYuan: '',
+    // The county re-checks the half-year just ended.
+    half: now.month() < 6 ? `${now.year() - 1}H2` : `${now.year()}H1`,
   };
 }
 
@@ -73,6 +77,7 @@ export function paramsFor(
   month?: string;
   quarter?: string;
   poolYuan?: string;
+  half?: string;
 } {
   return {
     ...(kinds.includes('asOf') && p.asOf ? { asOf: p.asOf } : {}),
@@ -83,6 +88,7 @@ export function paramsFor(
     ...(kinds.includes('month') ? { month: p.month } : {}),
     ...(kinds.includes('quarter') ? { quarter: p.quarter } : {}),
     ...(kinds.includes('pool') && p.poolYuan.trim() ? { poolYuan: p.poolYuan.trim() } : {}),
+    ...(kinds.includes('half') ? { half: p.half } : {}),
   };
 }
 
@@ -140,6 +146,21 @@ export function ReturnParams(props: {
             value={p.quarter}
             onChange={(v: string) => set({ quarter: v })}
             options={quarterOptions()}
+          />
+        </Labelled>
+      )}
+      {kinds.includes('half') && (
+        <Labelled label="半年">
+          <Select
+            aria-label="半年"
+            style={{ width: 160 }}
+            value={p.half}
+            onChange={(v: string) => set({ half: v })}
+            options={[0, 1, 2, 3].map((i) => {
+              const year = dayjs().year() - Math.floor(i / 2);
+              const h = i % 2 === 0 ? 2 : 1;
+              return { value: `${year}H${h}`, label: `${year}年${h === 1 ? '上' : '下'}半年` };
+            })}
           />
         </Labelled>
       )}
