@@ -3,26 +3,18 @@
  * typed), where (clinic and post, C2) and, if at hand, the contract — saved together by
  * people.createDoctor, all or nothing. Qualifications and training are added in the file after.
  */
-import { Form, Input, Radio, Select, Space } from 'antd';
+import { Form, Radio, Select, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { todayIso } from '../../../shared/format';
-import {
-  employmentKindLabels,
-  employmentKinds,
-  establishmentLabels,
-  newDoctorInput,
-  personCategories,
-  personCategoryLabels,
-  personLabels,
-  sexLabels,
-} from '../../../shared/schemas/people';
+import { employmentKindLabels, employmentKinds, establishmentLabels, newDoctorInput } from '../../../shared/schemas/people';
 import type { PersonDetail } from '../../../shared/schemas/personOutput';
 import { call } from '../../api';
 import { DateInput } from '../../components/DateInput';
 import { FormDrawer } from '../../components/FormDrawer';
 import { FormField } from '../../components/FormField';
 import { useSaveForm } from '../../components/useSaveForm';
+import { PersonIdentityFields } from './PersonIdentityFields';
 import { useIdCardFill } from './useIdCardFill';
 
 type Values = z.input<typeof newDoctorInput>;
@@ -99,41 +91,19 @@ export function NewDoctorDrawer(props: { open: boolean; onClose: () => void; onS
       onSave={() => void save()}
     >
       <Form layout="vertical" component="div">
-        <Space size="large" wrap align="start">
-          <FormField control={control} name="person.name" label={personLabels.name} required id="d-name">
-            {(f) => <Input id="d-name" {...f} maxLength={30} style={{ width: 160 }} />}
-          </FormField>
-          <FormField control={control} name="person.idNumber" label={personLabels.idNumber} required id="d-idNumber" extra={idRead}>
-            {(f) => <Input id="d-idNumber" {...f} maxLength={20} style={{ width: 240 }} />}
-          </FormField>
-          <FormField control={control} name="person.category" label={personLabels.category} required id="d-category">
-            {(f) => (
-              <Select
-                id="d-category"
-                value={f.value}
-                onChange={f.onChange}
-                options={personCategories.map((c) => ({ value: c, label: personCategoryLabels[c] }))}
-                style={{ width: 160 }}
-              />
-            )}
-          </FormField>
-        </Space>
-        <Space size="large" wrap align="start">
-          <FormField control={control} name="person.sex" label={personLabels.sex} id="d-sex">
-            {(f) => (
-              <Radio.Group id="d-sex" value={f.value} onChange={(e) => f.onChange(e.target.value)}>
-                <Radio value="M">{sexLabels.M}</Radio>
-                <Radio value="F">{sexLabels.F}</Radio>
-              </Radio.Group>
-            )}
-          </FormField>
-          <FormField control={control} name="person.birthDate" label={personLabels.birthDate} id="d-birthDate">
-            {(f) => <DateInput id="d-birthDate" value={f.value as string | null} onChange={f.onChange} onBlur={f.onBlur} />}
-          </FormField>
-          <FormField control={control} name="person.phone" label={personLabels.phone} id="d-phone">
-            {(f) => <Input id="d-phone" {...f} maxLength={30} style={{ width: 160 }} />}
-          </FormField>
-        </Space>
+        <PersonIdentityFields
+          control={control}
+          paths={{
+            name: 'person.name',
+            idNumber: 'person.idNumber',
+            category: 'person.category',
+            sex: 'person.sex',
+            birthDate: 'person.birthDate',
+            phone: 'person.phone',
+          }}
+          idPrefix="d-"
+          idExtra={idRead}
+        />
         <div style={{ fontWeight: 600, margin: '4px 0 8px' }}>岗位</div>
         <Space size="large" wrap align="start">
           <FormField control={control} name="post.clinicId" label="卫生室" required id="d-clinic">

@@ -1,19 +1,13 @@
-import { Alert, Button, Form, Input, Radio, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, Select, Space } from 'antd';
 import { useMemo } from 'react';
 import type { z } from 'zod';
-import {
-  educationLevels,
-  personCategories,
-  personCategoryLabels,
-  personInput,
-  personLabels,
-  sexLabels,
-} from '../../../shared/schemas/people';
+import { educationLevels, personInput, personLabels } from '../../../shared/schemas/people';
 import type { PersonDetail } from '../../../shared/schemas/personOutput';
 import { call } from '../../api';
 import { DateInput } from '../../components/DateInput';
 import { FormField } from '../../components/FormField';
 import { useSaveForm } from '../../components/useSaveForm';
+import { PersonIdentityFields } from './PersonIdentityFields';
 import { useIdCardFill } from './useIdCardFill';
 
 type Values = z.input<typeof personInput>;
@@ -69,47 +63,13 @@ export function PersonForm(props: { person?: PersonDetail; onSaved: (p: PersonDe
   return (
     <Form layout="vertical" component="div">
       {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      <Space size="large" wrap align="start">
-        <FormField control={control} name="name" label={personLabels.name} required>
-          {(f) => <Input id="f-name" {...f} maxLength={30} style={{ width: 160 }} />}
-        </FormField>
-        <FormField
-          control={control}
-          name="idNumber"
-          label={personLabels.idNumber}
-          required
-          extra={person ? '出生日期和性别按身份证号自动确定' : idRead}
-        >
-          {(f) => <Input id="f-idNumber" {...f} maxLength={20} style={{ width: 240 }} />}
-        </FormField>
-        <FormField control={control} name="category" label={personLabels.category} required>
-          {(f) => (
-            <Select
-              id="f-category"
-              value={f.value}
-              onChange={f.onChange}
-              options={personCategories.map((c) => ({ value: c, label: personCategoryLabels[c] }))}
-              style={{ width: 160 }}
-            />
-          )}
-        </FormField>
-      </Space>
-      <Space size="large" wrap align="start">
-        <FormField control={control} name="sex" label={`${personLabels.sex}（可不填）`}>
-          {(f) => (
-            <Radio.Group id="f-sex" value={f.value} onChange={(e) => f.onChange(e.target.value)}>
-              <Radio value="M">{sexLabels.M}</Radio>
-              <Radio value="F">{sexLabels.F}</Radio>
-            </Radio.Group>
-          )}
-        </FormField>
-        <FormField control={control} name="birthDate" label={`${personLabels.birthDate}（可不填）`}>
-          {(f) => <DateInput id="f-birthDate" value={f.value as string | null} onChange={f.onChange} onBlur={f.onBlur} />}
-        </FormField>
-        <FormField control={control} name="phone" label={personLabels.phone}>
-          {(f) => <Input id="f-phone" {...f} maxLength={30} style={{ width: 160 }} />}
-        </FormField>
-      </Space>
+      <PersonIdentityFields
+        control={control}
+        paths={{ name: 'name', idNumber: 'idNumber', category: 'category', sex: 'sex', birthDate: 'birthDate', phone: 'phone' }}
+        idPrefix="f-"
+        idExtra={person ? '出生日期和性别按身份证号自动确定' : idRead}
+        markOptional
+      />
       <Space size="large" wrap align="start">
         <FormField control={control} name="education" label={personLabels.education}>
           {(f) => (
