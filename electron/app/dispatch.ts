@@ -10,7 +10,7 @@ import { contract, isOpName, type OpName } from '../../shared/contract';
 import { fail, ok, type Envelope } from '../../shared/envelope';
 import { clinicLabels } from '../../shared/schemas/clinics';
 import { villageLabels } from '../../shared/schemas/villages';
-import { settingFields } from '../../shared/schemas/settings';
+import { settingFields } from '../../shared/schemas/settingFields';
 import { maskPersonal } from '../../shared/masking';
 import { accountLabels } from '../../shared/schemas/accounts';
 import { admit } from './admission';

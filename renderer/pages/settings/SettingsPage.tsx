@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space, Typography, message } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { settingFields, type SettingField, type Settings } from '../../../shared/schemas/settings';
+import { settingFields, type SettingField } from '../../../shared/schemas/settingFields';
+import type { Settings } from '../../../shared/schemas/settings';
 import { ApiError, call, errorMessage } from '../../api';
 import { useConfirmLeave } from '../../components/useConfirmLeave';
 import { BackupsCard } from './BackupsCard';
