@@ -255,6 +255,7 @@ export function VisitDrawer(props: {
               <label>督导日期</label>
               <DateInput
                 value={draft.visitedOn}
+                disabled={readOnly}
                 allowClear={false}
                 onChange={(v) => change({ ...draft, visitedOn: v ?? draft.visitedOn })}
               />

@@ -167,8 +167,8 @@ export function VisitSheet({ form, centerName, corrections = [] }: { form: Visit
               <th>更正内容</th>
               <th style={{ width: '14%' }}>原记录</th>
               <th style={{ width: '14%' }}>更正为</th>
-              <th style={{ width: '28%' }}>原因</th>
-              <th style={{ width: '16%' }}>日期</th>
+              <th style={{ width: '26%' }}>原因</th>
+              <th style={{ width: '20%' }}>日期</th>
             </tr>
           </thead>
           <tbody>
