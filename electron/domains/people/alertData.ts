@@ -5,12 +5,14 @@
  */
 import type { HeldQualification, QualificationKind } from '../../../shared/rules/qualifications';
 import type { TrainingRecord } from '../../../shared/rules/people';
-import type { ExitDecisionFact, ExitTriggerRule } from '../../../shared/rules/yearly';
+import { LAST_YEAR_SHORTFALL_UNTIL_MONTH, type ExitDecisionFact, type ExitTriggerRule } from '../../../shared/rules/yearly';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
 import { onDuty } from './sql';
-// P5: the quarter results of the supervision module (issue 11).
-import { assessmentRuleOf, assessmentsByPerson } from '../supervision/quarters/results';
+// P5: the quarter results of the supervision module (issue 11) — its rule, its rounding.
+import { assessmentRuleOf } from '../supervision/quarters/results';
+import { roundHalfUpTenths, type AssessmentRule } from '../../../shared/rules/scoring';
+import { quarterFirstDay, quarterKey, quarterLastDay } from '../../../shared/rules/quarter';
 import { readSettings } from '../settings/service';
 
 export interface PersonFacts {
@@ -51,8 +53,19 @@ function eachOf<T extends unknown[]>(
 }
 
 /**
- * Everyone with their records. With `asOf`, only the training of that year and the year before is
- * read — all S9 / S9a look at (this year's progress, last year's final shortfall until March).
+ * The start dates [from, to) of the training S9 / S9a look at on `asOf`: this year's progress,
+ * and last year's final shortfall only until the end of March (LAST_YEAR_SHORTFALL_UNTIL_MONTH).
+ * From April on last year's records are not read — on a large township they are half the table.
+ */
+export function trainingYears(asOf: string): [from: string, to: string] {
+  const year = Number(asOf.slice(0, 4));
+  const first = Number(asOf.slice(5, 7)) <= LAST_YEAR_SHORTFALL_UNTIL_MONTH ? year - 1 : year;
+  return [`${first}-01-01`, `${year + 1}-01-01`];
+}
+
+/**
+ * Everyone with their records. With `asOf`, only the training S9 / S9a look at on that day is
+ * read (trainingYears).
  */
 export function loadPeopleFacts(db: Db, asOf?: string): PersonFacts[] {
   const rows = stmt(
@@ -101,7 +114,7 @@ export function loadPeopleFacts(db: Db, asOf?: string): PersonFacts[] {
     'SELECT person_id, kind, start_date, end_date FROM employments',
     (p, [, kind, startDate, endDate]) => p.employments.push({ kind, startDate, endDate }),
   );
-  const years = asOf === undefined ? [] : [`${Number(asOf.slice(0, 4)) - 1}-01-01`, `${Number(asOf.slice(0, 4)) + 1}-01-01`];
+  const years = asOf === undefined ? [] : trainingYears(asOf);
   eachOf<[TrainingRecord['kind'], string, string, number]>(
     db,
     byId,
@@ -144,14 +157,113 @@ export function postOn(p: PersonFacts, date: string): PersonFacts['posts'][numbe
   return p.posts.find((a) => a.startDate <= date && (a.endDate === null || a.endDate >= date));
 }
 
+export interface FailedQuarter {
+  clinicId: number;
+  quarter: string;
+  year: number;
+  first: string;
+  last: string;
+}
+
+/**
+ * P5 / P6: the clinic quarters that ended by `asOf` and failed — all the S11 trigger counts (a
+ * passed quarter never raises it). SQLite sums each clinic quarter's final visits (a 草稿 counts
+ * nowhere) and keeps only the sums that fail the P6 rule — mean of the supervised months rounded
+ * half up to tenths below the pass line, i.e. (2·sum + n) / (2n) < line in whole tenths, the
+ * same integer arithmetic as roundHalfUpTenths — so a large township's thousands of passed
+ * quarters never reach JavaScript; the rule's own function then decides each row it returns.
+ * Months after `asOf`'s month cannot belong to an ended quarter and are not read.
+ */
+export function failedQuarters(db: Db, rule: AssessmentRule, asOf: string): FailedQuarter[] {
+  const line = rule.passLine * 10;
+  const rows = stmt(
+    db,
+    `SELECT clinic_id, CAST(substr(month, 1, 4) AS INTEGER) AS year, (CAST(substr(month, 6, 2) AS INTEGER) + 2) / 3 AS q,
+            sum(total_tenths) AS total, count(*) AS months
+       FROM visits WHERE status = 'final' AND month <= @to
+      GROUP BY clinic_id, year, q
+     HAVING (2 * sum(total_tenths) + count(*)) / (2 * count(*)) < @line`,
+  )
+    .raw()
+    .all({ to: asOf.slice(0, 7), line }) as [clinicId: number, year: number, q: number, total: number, months: number][];
+  const out: FailedQuarter[] = [];
+  for (const [clinicId, year, q, total, months] of rows) {
+    const quarter = { year, q };
+    const last = quarterLastDay(quarter);
+    if (last > asOf || roundHalfUpTenths(total, months) >= line) continue; // not ended yet; passed
+    out.push({ clinicId, quarter: quarterKey(quarter), year, first: quarterFirstDay(quarter), last });
+  }
+  return out;
+}
+
+/**
+ * P5: a failed quarter of a clinic counts against every doctor posted there at any time during
+ * it (posts overlapping the quarter), once per clinic quarter. Matched against the posts already
+ * loaded with the people, so the assignments are not read a second time.
+ */
+export function failedQuartersByPerson(
+  failed: readonly FailedQuarter[],
+  people: readonly Pick<PersonFacts, 'id' | 'posts'>[],
+): Map<number, { year: number; passed: boolean }[]> {
+  const out = new Map<number, { year: number; passed: boolean }[]>();
+  if (failed.length === 0) return out;
+  const byClinic = new Map<number, FailedQuarter[]>();
+  for (const f of failed) {
+    const list = byClinic.get(f.clinicId);
+    if (list) list.push(f);
+    else byClinic.set(f.clinicId, [f]);
+  }
+  for (const p of people) {
+    let seen: Set<string> | null = null;
+    for (const post of p.posts) {
+      for (const f of byClinic.get(post.clinicId) ?? []) {
+        if (post.startDate > f.last || (post.endDate !== null && post.endDate < f.first)) continue;
+        const key = `${f.clinicId} ${f.quarter}`;
+        seen ??= new Set();
+        if (seen.has(key)) continue; // two posts at one clinic in one quarter: one assessment
+        seen.add(key);
+        const mine = out.get(p.id);
+        if (mine) mine.push({ year: f.year, passed: false });
+        else out.set(p.id, [{ year: f.year, passed: false }]);
+      }
+    }
+  }
+  return out;
+}
+
+/** The P5 assessment rule in force (settings). */
+export function assessmentRule(db: Db): AssessmentRule {
+  return assessmentRuleOf(readSettings(db));
+}
+
 /**
  * S11 / P5, fed by the supervision module (issue 11): each person's failed quarters that ended
  * by `asOf` — a failed quarter of a clinic counts against every doctor posted there during it.
- * Passed quarters are left out: the trigger counts failures only (rules/people.ts), and on a
- * large township matching every passed quarter to its doctors was most of the alerts' time.
+ * `people` (with their posts) when the caller has them already; else the posts are read here.
  */
-export function loadAssessmentResults(db: Db, asOf: string): Map<number, { year: number; passed: boolean }[]> {
-  return assessmentsByPerson(db, assessmentRuleOf(readSettings(db)), asOf, undefined, true);
+export function loadAssessmentResults(
+  db: Db,
+  asOf: string,
+  people?: readonly Pick<PersonFacts, 'id' | 'posts'>[],
+): Map<number, { year: number; passed: boolean }[]> {
+  const failed = failedQuarters(db, assessmentRule(db), asOf);
+  if (failed.length === 0) return new Map();
+  return failedQuartersByPerson(failed, people ?? loadPosts(db));
+}
+
+function loadPosts(db: Db): Pick<PersonFacts, 'id' | 'posts'>[] {
+  const byId = new Map<number, Pick<PersonFacts, 'id' | 'posts'>>();
+  for (const [id, clinicId, role, startDate, endDate] of stmt(
+    db,
+    'SELECT person_id, clinic_id, role, start_date, end_date FROM assignments',
+  )
+    .raw()
+    .all() as [number, number, string, string, string | null][]) {
+    const p = byId.get(id) ?? { id, posts: [] };
+    p.posts.push({ clinicId, role, startDate, endDate });
+    byId.set(id, p);
+  }
+  return [...byId.values()];
 }
 
 export { onDuty };

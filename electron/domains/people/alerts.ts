@@ -80,7 +80,7 @@ export function computeAlerts(db: Db, asOf: string, settings: Settings = readSet
     contractEnds: endsWithinOn(asOf, settings.contractWarnDays),
     certificateEnds: endsWithinOn(asOf, settings.certificateWarnDays),
   };
-  const assessments = loadAssessmentResults(db, asOf); // P5: quarters ended by the day (issue 11)
+  const assessments = loadAssessmentResults(db, asOf, people); // P5: failed quarters ended by the day (issue 11)
   for (const p of active) personAlerts(p, posts.get(p.id), day, assessments.get(p.id) ?? [], add);
 
   // S4: one definition everywhere (s4.ts) — village doctors only, dispatched and county-hired staff left out.
