@@ -50,6 +50,14 @@ describe('planListPaper', () => {
     expect(plan.colPercents[summary]).toBeGreaterThan(plan.colPercents[actor] ?? 100);
   });
 
+  it('gives a date column room for 2026年12月31日', () => {
+    const plan = planListPaper([
+      { width: 9, kind: 'date' },
+      { width: 9, kind: 'text' },
+    ]);
+    expect(plan.colPercents[0]).toBeGreaterThan(plan.colPercents[1] ?? 100);
+  });
+
   it('hiding columns can bring a list back to portrait', () => {
     const shown = personView.columns.slice(0, 4);
     expect(planListPaper(personView.columns).landscape).toBe(true);

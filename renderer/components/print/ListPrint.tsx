@@ -18,7 +18,13 @@ import { describeListQuery, planListPaper } from './listPrintPlan';
 import { PrintHeader, PrintSheet, PrintView, SignatureLine } from './PrintView';
 
 /** The 序号 column the county's lists start with, in view width units. */
-const SEQ_COLUMN = { width: 4 };
+const SEQ_COLUMN = { width: 5 };
+
+/** A cell as on screen (screenText: 22,600 and 1,234.50), but a date in Chinese, as on all paper. */
+function paperText(col: ViewColumn, value: unknown): string {
+  if (col.kind === 'date' && typeof value === 'string') return chineseDate(value);
+  return screenText(col, value);
+}
 
 export interface ListPrintProps<Row> {
   /** The printed title: the view's, or the page's when it adds what the list is of (a month, a place). */
@@ -110,7 +116,7 @@ export function ListPrint<Row extends object>(props: ListPrintProps<Row>) {
                   <td className="num seq">{i + 1}</td>
                   {columns.map((c) => (
                     <td key={c.id} className={isNumberKind(c.kind) ? 'num' : undefined}>
-                      {screenText(c, (row as Record<string, unknown>)[c.id])}
+                      {paperText(c, (row as Record<string, unknown>)[c.id])}
                     </td>
                   ))}
                 </tr>

@@ -13,16 +13,25 @@ export const LANDSCAPE_MM = 297 - 24;
 /** The body font of a printed list and the smallest it steps down to for many columns. */
 export const BASE_PT = 9.5;
 export const FONT_STEPS_PT = [9.5, 8.5, 7.5, 7] as const;
+const MIN_PT = 7;
 /** A view column's width is in Excel character units, about half a Chinese character: 0.5 em. */
 const UNIT_EM = 0.5;
 /** Each cell's left and right padding and its border (print.css .list-print-table), in mm. */
 const CELL_PAD_MM = 2.9;
 const PT_MM = 25.4 / 72;
 
+/** A column as the paper plan needs it: its view width, and its kind when it has one. */
+export type PaperColumn = Pick<ViewColumn, 'width'> & { kind?: ViewColumn['kind'] };
+
+/** A date reads 2026年12月31日 on paper (13 units), longer than the ISO date the view's width was set for. */
+function paperUnits(c: PaperColumn): number {
+  return c.kind === 'date' ? Math.max(c.width, 13) : c.width;
+}
+
 /** The width a row of these columns needs on paper at this font size, in mm. */
-export function neededMm(columns: readonly Pick<ViewColumn, 'width'>[], pt: number): number {
+export function neededMm(columns: readonly PaperColumn[], pt: number): number {
   const em = pt * PT_MM;
-  return columns.reduce((sum, c) => sum + c.width * UNIT_EM * em + CELL_PAD_MM, 0);
+  return columns.reduce((sum, c) => sum + paperUnits(c) * UNIT_EM * em + CELL_PAD_MM, 0);
 }
 
 export interface ListPaper {
@@ -37,12 +46,13 @@ export interface ListPaper {
  * step of the font at which they fit (at the smallest step, long text wraps inside its cell —
  * the table never runs off the page: its columns are shares of the page, not fixed widths).
  */
-export function planListPaper(columns: readonly Pick<ViewColumn, 'width'>[]): ListPaper {
-  const total = columns.reduce((s, c) => s + c.width * UNIT_EM * BASE_PT * PT_MM + CELL_PAD_MM, 0);
-  const colPercents = columns.map((c) => (total > 0 ? ((c.width * UNIT_EM * BASE_PT * PT_MM + CELL_PAD_MM) / total) * 100 : 0));
+export function planListPaper(columns: readonly PaperColumn[]): ListPaper {
+  const share = (c: PaperColumn) => paperUnits(c) * UNIT_EM * BASE_PT * PT_MM + CELL_PAD_MM;
+  const total = neededMm(columns, BASE_PT);
+  const colPercents = columns.map((c) => (total > 0 ? (share(c) / total) * 100 : 0));
   if (neededMm(columns, BASE_PT) <= PORTRAIT_MM) return { landscape: false, fontPt: BASE_PT, colPercents };
   const fits = FONT_STEPS_PT.find((pt) => neededMm(columns, pt) <= LANDSCAPE_MM);
-  return { landscape: true, fontPt: fits ?? FONT_STEPS_PT[FONT_STEPS_PT.length - 1], colPercents };
+  return { landscape: true, fontPt: fits ?? MIN_PT, colPercents };
 }
 
 const numberText = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });

@@ -3,7 +3,7 @@ import type { ColumnFiltersState } from '@tanstack/react-table';
 import { Button, Segmented, Space, Typography, message } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { assetView } from '../../../shared/assetViews';
-import { todayIso } from '../../../shared/format';
+import { chineseDate, todayIso } from '../../../shared/format';
 import type { AssetRow, AssetStatus } from '../../../shared/schemas/assets';
 import type { ExportViewInput, ListQuery } from '../../../shared/schemas/common';
 import { call } from '../../api';
@@ -111,6 +111,11 @@ export function AssetsPage(props: { initialFilters?: ColumnFiltersState; tab?: A
       <DataTable<AssetRow>
         key={tab}
         testId="assets-table"
+        printTitle={
+          tab === 'ledger'
+            ? `固定资产台账（${{ held: '在账', gone: '已处置', all: '全部' }[scope]}，${chineseDate(asOf)}）`
+            : '超过12个月未盘点的固定资产'
+        }
         view={assetView}
         fetchPage={fetchPage}
         exportView={tab === 'ledger' ? exportView : undefined}

@@ -148,6 +148,7 @@ export function PurchasePage(props: { onChanged: () => void }) {
       )}
       <DataTable<PurchaseRow>
         testId="purchase-table"
+        printTitle={`药品采购计划（${dayjs(`${month}-01`).format('YYYY年M月')}）`}
         view={purchaseView}
         fetchPage={fetchPage}
         exportView={exportView}

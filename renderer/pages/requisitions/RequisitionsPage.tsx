@@ -34,6 +34,7 @@ export function RequisitionsPage(props: { onChanged: () => void }) {
     <>
       <DataTable<RequisitionRow>
         testId="requisitions-table"
+        printTitle={`药品请领汇总（${dayjs(`${month}-01`).format('YYYY年M月')}）`}
         view={requisitionView}
         fetchPage={fetchPage}
         exportView={exportView}

@@ -10,7 +10,7 @@ import { DeleteOutlined, FormOutlined } from '@ant-design/icons';
 import type { ColumnFiltersState } from '@tanstack/react-table';
 import { Button, Segmented, Space } from 'antd';
 import { useCallback, useState } from 'react';
-import { todayIso, yuanText } from '../../../shared/format';
+import { chineseDate, todayIso, yuanText } from '../../../shared/format';
 import type { ExportViewInput, ListQuery } from '../../../shared/schemas/common';
 import type { PlaceFilter, StockRow } from '../../../shared/schemas/stock';
 import { stockView } from '../../../shared/stockViews';
@@ -62,6 +62,7 @@ export function StockPage(props: { initialFilters?: ColumnFiltersState; tab?: St
       {tab === 'stock' && (
         <DataTable<StockRow>
           testId="stock-table"
+          printTitle={`药品库存（${place === 'all' ? '全乡镇' : place === 'center' ? '中心药库' : (clinics.find((c) => c.id === place)?.name ?? '')}，${chineseDate(day)}）`}
           view={stockView}
           fetchPage={fetchPage}
           exportView={exportView}

@@ -2,7 +2,7 @@ import type { ColumnFiltersState } from '@tanstack/react-table';
 import { Segmented, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { vbpCoverView, vbpVolumeView } from '../../../shared/drugWatchViews';
-import { todayIso } from '../../../shared/format';
+import { chineseDate, todayIso } from '../../../shared/format';
 import type { ExportViewInput, ListQuery } from '../../../shared/schemas/common';
 import type { VbpCoverRow, VbpVolumeRow } from '../../../shared/schemas/drugWatch';
 import { call } from '../../api';
@@ -49,6 +49,7 @@ export function VbpPage(props: { initialFilters?: ColumnFiltersState; tab?: VbpT
       {tab === 'cover' && (
         <DataTable<VbpCoverRow>
           testId="vbp-cover-table"
+          printTitle={`集采药品库存保障（${chineseDate(asOf)}）`}
           view={vbpCoverView}
           fetchPage={coverPage}
           exportView={coverExport}
@@ -65,6 +66,7 @@ export function VbpPage(props: { initialFilters?: ColumnFiltersState; tab?: VbpT
       {tab === 'volume' && (
         <DataTable<VbpVolumeRow>
           testId="vbp-volume-table"
+          printTitle={`集采药品约定采购量完成进度（${chineseDate(asOf)}）`}
           view={vbpVolumeView}
           fetchPage={volumePage}
           exportView={volumeExport}
