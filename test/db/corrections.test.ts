@@ -6,6 +6,7 @@
  * written; a score row never entered and a finding are added through their own corrections.
  */
 import { describe, expect, it } from 'vitest';
+import { signInTrusted } from '../../electron/app/signedIn';
 import { call } from '../helpers/calls';
 import { addClinic, failsUnchanged, openSessionAt } from '../helpers/people';
 import { addTemplate, pointsTotalling, visitIn } from '../helpers/visits';
@@ -165,5 +166,23 @@ describe('corrections to a locked quarter (P4)', () => {
     // Every row names its visit (the re-check pack reads them by visit).
     expect(s.db.prepare('SELECT count(*) FROM corrections WHERE visit_id IS NULL').pluck().get()).toBe(0);
     expect((await call(s, 'quarters.results', { quarter: '2026Q3' })).rows[0]?.scoreTenths).toBe(613);
+  });
+
+  it('needs 审核 (approve), as the lock does: a 录入员 is refused, a 审核 corrects and is named as the one who did', async () => {
+    const { s, t, a } = await setUp();
+    await call(s, 'quarters.lock', { quarter: '2026Q3', note: '' });
+    const req = {
+      clinicId: a,
+      month: '2026-09',
+      reason: '复核',
+      scores: [{ itemId: item(t, '1'), scoreTenths: 60, vetoed: false, note: '' }],
+    };
+    signInTrusted(s, { login: 'clerk1', name: '录入甲', role: 'clerk' });
+    expect((await failsUnchanged(s, 'visits.correct', req)).code).toBe('FORBIDDEN');
+    // Reading the corrections is open to every role that reads.
+    expect(await call(s, 'visits.corrections', { quarter: '2026Q3' })).toEqual([]);
+    signInTrusted(s, { login: 'rev1', name: '审核乙', role: 'reviewer' });
+    const out = await call(s, 'visits.correct', req);
+    expect(out.corrections.map((c) => c.by)).toEqual(['审核乙', '审核乙']);
   });
 });

@@ -71,7 +71,8 @@ export function VisitDrawer(props: {
   };
 
   const locked = form?.locked === true;
-  const readOnly = props.readOnly || (locked && !correcting);
+  // A correction needs 审核 (approve), not 录入 (write): a reviewer corrects what a clerk may only view.
+  const readOnly = locked ? !correcting : props.readOnly;
 
   const correct = async () => {
     if (!form || !draft) return;
@@ -234,12 +235,13 @@ export function VisitDrawer(props: {
           description={
             correcting
               ? '改好后点“保存更正…”并填写更正原因；原记录保留在更正记录中，不会被覆盖（P4）。'
-              : '该季度的考核结果已锁定（P4），记录只能查看。如有错误，请点“更正…”修改并填写更正原因。'
+              : may('approve')
+                ? '该季度的考核结果已锁定（P4），记录只能查看。如有错误，请点“更正…”修改并填写更正原因。'
+                : '该季度的考核结果已锁定（P4），记录只能查看。如有错误，请由有“审核”权限的人员更正。'
           }
           action={
             form.visit &&
             !correcting &&
-            !props.readOnly &&
             may('approve') && (
               <Button size="small" onClick={() => setCorrecting(true)} data-testid="correction-start">
                 更正…
