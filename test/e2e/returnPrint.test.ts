@@ -125,6 +125,11 @@ describe('returns on paper', () => {
       const firstHeader = view.locator('[data-testid="return-table"]').first().locator('thead th').first();
       await expect(firstHeader.isVisible()).resolves.toBe(true);
       expect((await firstHeader.textContent())?.trim(), `${r.title}：第一列表头`).toBe(data.tables[0]?.columns[0]?.header);
+      // No column is cut: every table fits its sheet's width.
+      const overflow = await view
+        .locator('[data-testid="return-table"]')
+        .evaluateAll((tables) => tables.filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1).length);
+      expect(overflow, `${r.title}：表格超出纸宽`).toBe(0);
       // The app's banner, menu and buttons are not printed: only the sheets are.
       await expect(view.locator('.print-toolbar.no-print').count()).resolves.toBe(1);
       await closePreview(page, view);
@@ -174,4 +179,27 @@ describe('returns on paper', () => {
       await closePreview(page, view);
     }
   }, 180_000);
+
+  it('puts each table on its own pages, landscape when wide and portrait when not, in one PDF (村卫生室及覆盖情况统计表)', async () => {
+    const app = await e2e.open({ demo: true });
+    const { page } = app;
+    const r = (await app.call('returns.list', {})).find((x) => x.name === 'clinic-roster');
+    if (!r) throw new Error('报表列表中没有 clinic-roster');
+    const { data } = await dataFor(app, r);
+    expect(data.tables.length).toBe(2);
+    await openMenu(page, '上报报表');
+    const view = await openPreview(page, r, data);
+    await expect(view.locator('.return-sheet-landscape').count()).resolves.toBe(1);
+    await expect(view.locator('.return-sheet-portrait').count()).resolves.toBe(1);
+    const file = await printPdf(app, 'clinic-roster');
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '99', file], { encoding: 'utf8' });
+    const pages = [...sizes.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? '横' : '竖'));
+    expect(pages[0]).toBe('横');
+    expect(pages[pages.length - 1]).toBe('竖');
+    // The second table starts on a page of its own: its title is the first line of a page.
+    const byPage = pdfText(file).split('\f');
+    const second = data.tables[1]?.title ?? '';
+    expect(byPage.findIndex((p) => p.trim().startsWith(second))).toBeGreaterThan(0);
+    await closePreview(page, view);
+  }, 120_000);
 });
