@@ -12,7 +12,7 @@ import {
   usersOutput,
 } from '../schemas/accounts';
 import { appInfo, auditRow, backupInfo, dashboard, firstRunInput, returnExportInput, returnInfo } from '../schemas/app';
-import { backupRestoreInput, backupRestoreOutput } from '../schemas/backups';
+import { backupContents, backupInspectInput, backupRestoreInput, backupRestoreOutput, backupToFolderInput } from '../schemas/backups';
 import { reportData } from '../schemas/returns';
 import { exportViewInput, fileResult, listQuery, pageOf } from '../schemas/common';
 import { importCommitOutput, importPreviewOutput, importUpload } from '../schemas/import';
@@ -55,4 +55,7 @@ export const appOps = {
   'backups.list': op(none, z.array(backupInfo), 'read'),
   'backups.create': op(none, backupInfo, 'write'),
   'backups.restore': op(backupRestoreInput, backupRestoreOutput, 'admin'),
+  // 备份到… (issue 12 item 10): a copy to a folder the clerk chooses (a USB stick); what a backup file holds, before a restore.
+  'backups.toFolder': op(backupToFolderInput, backupInfo, 'write'),
+  'backups.inspect': op(backupInspectInput, backupContents, 'admin'),
 } as const;
