@@ -149,6 +149,7 @@ describe('lists on paper (issue 12 item 4)', () => {
       const table = page.getByTestId(l.testId);
       await table.locator('table[aria-busy="false"]').waitFor();
       const shownHeaders = await table.locator('thead .th-label').count();
+      await page.screenshot({ path: path.join(LOOK_DIR, `screen-${l.testId}${l.tab ? '-tab' : ''}.png`) });
       await button(table, '打印').click();
       const view = await printView(page);
       expect(await view.locator('.print-title').textContent(), l.menu).toMatch(new RegExp(`^${l.title}`));
