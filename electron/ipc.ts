@@ -4,10 +4,13 @@
  * them from — before anything runs; anything else gets a refusal envelope, never a throw (a
  * throw would reach the page as an English Electron error instead of a Chinese message).
  */
-import { ipcMain } from 'electron';
-import { fail } from '../shared/envelope';
+import { BrowserWindow, dialog, ipcMain, type WebContents } from 'electron';
+import fs from 'node:fs';
+import { z } from 'zod';
+import { fail, ok, type Envelope } from '../shared/envelope';
 import { dispatch } from './app/dispatch';
 import type { Session } from './app/session';
+import { CHOOSE_FOLDER_OP, chooseFolder } from './chooseFolder';
 
 export const INVOKE_CHANNEL = 'thd:invoke';
 
@@ -39,6 +42,43 @@ export function registerIpc(session: Session, appOrigin: string): void {
     if (!isTrustedSender(event.senderFrame, appOrigin)) {
       return fail({ code: 'UNAUTHORIZED', message: '拒绝来自未知页面的请求' });
     }
+    // The one call the shell answers itself: the window's print view saved as PDF (printToPdf below).
+    if (op === PRINT_TO_PDF_OP) return printToPdf(event.sender, input);
+    // And the folder dialog of 备份到… (chooseFolder.ts); the backup itself goes through dispatch.
+    if (op === CHOOSE_FOLDER_OP) return chooseFolder(event.sender, input);
     return dispatch(session, typeof op === 'string' ? op : '', input);
   });
+}
+
+/**
+ * The Electron shell's PDF (P8; P4: the re-check pack's printed sheets). The page asks for it
+ * through the same channel, as `shell.printToPdf`, while its print view is open: the window's
+ * own contents go through Chromium's printToPDF (A4, the page's @page rules — print.css keeps
+ * the app itself off the paper) and are saved where the clerk chooses. No second window and no
+ * second sign-in: what the clerk sees is what is saved. Browser mode has no such call; there the
+ * print dialog's 另存为 PDF does it.
+ */
+export const PRINT_TO_PDF_OP = 'shell.printToPdf';
+
+const printInput = z.object({ fileName: z.string().trim().min(1).max(120) }).strict();
+
+async function printToPdf(sender: WebContents, input: unknown): Promise<Envelope<{ file: string | null; bytes: number }>> {
+  const parsed = printInput.safeParse(input);
+  if (!parsed.success) return fail({ code: 'VALIDATION', message: '缺少要保存的 PDF 文件名' });
+  try {
+    const pdf = await sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    const options = {
+      title: '另存为 PDF',
+      // Characters Windows refuses in a file name.
+      defaultPath: parsed.data.fileName.replace(/[\\/:*?"<>|]/g, '_'),
+      filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+    };
+    const owner = BrowserWindow.fromWebContents(sender);
+    const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    if (chosen.canceled || !chosen.filePath) return ok({ file: null, bytes: pdf.length });
+    await fs.promises.writeFile(chosen.filePath, pdf);
+    return ok({ file: chosen.filePath, bytes: pdf.length });
+  } catch (e) {
+    return fail({ code: 'INTERNAL', message: `生成 PDF 失败：${e instanceof Error ? e.message : String(e)}` });
+  }
 }

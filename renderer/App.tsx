@@ -21,6 +21,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   TrophyOutlined,
+  FileSearchOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Result, Spin } from 'antd';
@@ -61,6 +62,7 @@ import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { VbpPage, type VbpTab } from './pages/vbp/VbpPage';
 import { VisitsPage } from './pages/visits/VisitsPage';
 import { QuartersPage } from './pages/quarters/QuartersPage';
+import { RecheckPage } from './pages/recheck/RecheckPage';
 import { useRoute, type PageName } from './router';
 
 const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Access; group?: string }[] = [
@@ -83,6 +85,7 @@ const menu: { key: PageName; label: string; icon: React.ReactNode; needs?: Acces
   { key: 'letters', label: '目标责任书', icon: <FileProtectOutlined />, group: '督导考核' },
   { key: 'visits', label: '月度督导', icon: <CarryOutOutlined />, group: '督导考核' },
   { key: 'quarters', label: '季度考核', icon: <TrophyOutlined />, group: '督导考核' },
+  { key: 'recheck', label: '县级复核', icon: <FileSearchOutlined />, group: '督导考核' },
   { key: 'import', label: '导入 Excel', icon: <ImportOutlined />, needs: 'write' },
   { key: 'returns', label: '上报报表', icon: <FileExcelOutlined /> },
   { key: 'audit', label: '操作记录', icon: <AuditOutlined /> },
@@ -221,6 +224,7 @@ export function App() {
             )}
             {page === 'visits' && <VisitsPage onChanged={onChanged} />}
             {page === 'quarters' && <QuartersPage go={go} />}
+            {page === 'recheck' && <RecheckPage key={filterKey} route={route} go={go} />}
             {page === 'stock' && (
               <StockPage
                 key={filterKey}

@@ -25,6 +25,7 @@ const pages = [
   'labels',
   'visits',
   'quarters',
+  'recheck',
   'import',
   'returns',
   'audit',
