@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { signInTrusted } from '../../electron/app/signedIn';
 import { reportSheets } from '../../electron/excel/returns/render';
 import { todayIso } from '../../shared/format';
 import { reportPeriodText, signatureParts } from '../../shared/reportPaper';
@@ -80,5 +81,16 @@ describe('returns.data', () => {
     const broken = { ...report, tables: [{ ...report.tables[0], rows: [{ name: { x: 1 } }] }] };
     expect(reportData.safeParse(broken).success).toBe(false);
     expect(reportData.safeParse(report).success).toBe(true);
+  });
+
+  it('shows 只读 the 身份证号 masked, as its workbook does (paper is no way round the masking)', async () => {
+    const s = await openDemoAt('2026-07-03');
+    signInTrusted(s, { login: 'chakan', name: '查看员', role: 'viewer' });
+    const roster = await call(s, 'returns.data', { name: 'roster', asOf: '2026-06-30' });
+    const idColumn = roster.tables[0]?.columns.find((c) => c.header.includes('身份证'));
+    expect(idColumn).toBeDefined();
+    const ids = roster.tables[0]?.rows.map((r) => String(r[idColumn?.key ?? ''])) ?? [];
+    expect(ids.length).toBeGreaterThan(20);
+    for (const id of ids) expect(id).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
   });
 });
