@@ -15,7 +15,8 @@
  * `npm run bench -- drugs`: (i) the catalog import of 5,000 rows < 1.5 s (benchDrugs.ts, its own file).
  * `npm run bench -- delivery`: (j) FEFO delivery of a month, 35 clinics × 150 lines < 200 ms (benchDelivery.ts, its own file).
  * `npm run bench -- stock`: (k) a month's 进销存 for 35 clinics < 300 ms, (l) the stock page p95 < 20 ms (benchStock.ts).
- * `npm run bench -- supervision`: (m) a quarter's results < 50 ms, (n) the year's P5 check < 50 ms, (o) a visit's save p95 < 20 ms (benchSupervision.ts).
+ * `npm run bench -- supervision`: (m) a quarter's results < 50 ms, (n) the year's P5 check < 50 ms, (o) a visit's save p95 < 20 ms,
+ *   (q) a month's 35 printed sheets to PDF in the browser mode < 10 s (benchSupervision.ts, benchPrint.ts).
  * Sub-commands `export-county FILE` and `export-raw FILE` are those child processes.
  * `npm run bench -- reliability [--rounds N] [--seconds S]` measures what the data survives
  * instead: kill -9 during imports and saves, two writers at once, import bombs (benchReliability.ts).

@@ -2,7 +2,8 @@
  * The supervision benchmark rows (issue 11: "35 clinics × 10 years of monthly visits with 40
  * items each (≈ 170,000 item scores): a quarter's results for all clinics < 50 ms; the year's
  * P5 check < 50 ms; item-score entry round trip p95 < 20 ms; each beside the raw query"), run
- * by `npm run bench -- supervision` and in the full run. A township of 35 clinics with two
+ * by `npm run bench -- supervision` and in the full run; row (q), the month's printed sheets to PDF
+ * in the browser mode, is benchPrint.ts. A township of 35 clinics with two
  * doctors each, a 40-item template (36 base, 2 bonus, 2 veto), and a final visit for every
  * clinic and month of 2017–2026, some months failing. Measured: `quarterRows` (the quarter's
  * P6 results), `p5Flags` (every clinic quarter of the year, the doctors posted then) and
@@ -17,6 +18,7 @@ import { makeContext } from '../electron/db/context';
 import { openDatabase, type Db } from '../electron/db/open';
 import { p5Flags, quarterRows } from '../electron/domains/supervision/quarters/results';
 import { saveVisit } from '../electron/domains/supervision/visits/save';
+import { benchPrintPdf } from './benchPrint';
 
 const CLINICS = 35;
 const ITEMS = 40;
@@ -125,7 +127,17 @@ const RAW_P5 = `WITH q AS (
   SELECT a.person_id, count(DISTINCT q.qn) AS failed FROM q JOIN assignments a ON a.clinic_id = q.clinic_id
   WHERE q.score < 600 GROUP BY a.person_id HAVING failed >= 2`;
 
+/**
+ * (m)–(o) on the database, then (q) the month's 35 printed sheets to PDF in the browser mode on
+ * the same file, once it is closed (benchPrint.ts).
+ */
 export async function benchSupervision(dir: string): Promise<SupervisionBenchRow[]> {
+  const rows = await benchQueries(dir);
+  rows.push(await benchPrintPdf(path.join(dir, 'supervision.sqlite'), dir, '2026-12', CLINICS));
+  return rows;
+}
+
+async function benchQueries(dir: string): Promise<SupervisionBenchRow[]> {
   const { db } = await openDatabase(path.join(dir, 'supervision.sqlite'));
   try {
     const { clinics, items } = build(db);
