@@ -171,6 +171,10 @@ describe('returns on paper', () => {
           .split(/\s+/);
         expect(cells, `${table.title}：合计行`).toEqual(figures);
       }
+      // The alerts the return carries (staffing: every open alert with its rule ID) are on paper too.
+      for (const alert of data.alerts ?? [])
+        expect(flat, `预警：${alert.subject}`).toContain(`${alert.rule}${alert.title}${alert.subject}`.replace(/\s+/g, ''));
+      if (name === 'staffing') expect(data.alerts?.length).toBeGreaterThan(0);
       // The margin box's text (pdftotext may drop its spaces): 第 1 页 共 N 页 … 第 N 页 共 N 页.
       const pages = pdfPages(file);
       expect(text).toMatch(new RegExp(`第\\s*1\\s*页\\s*共\\s*${pages}\\s*页`));
