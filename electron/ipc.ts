@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { fail, ok, type Envelope } from '../shared/envelope';
 import { dispatch } from './app/dispatch';
 import type { Session } from './app/session';
-import { CHOOSE_FOLDER_OP, chooseFolder } from './chooseFolder';
 
 export const INVOKE_CHANNEL = 'thd:invoke';
 
@@ -44,7 +43,7 @@ export function registerIpc(session: Session, appOrigin: string): void {
     }
     // The one call the shell answers itself: the window's print view saved as PDF (printToPdf below).
     if (op === PRINT_TO_PDF_OP) return printToPdf(event.sender, input);
-    // And the folder dialog of 备份到… (chooseFolder.ts); the backup itself goes through dispatch.
+    // And the folder dialog of 备份到… (chooseFolder below); the backup itself goes through dispatch.
     if (op === CHOOSE_FOLDER_OP) return chooseFolder(event.sender, input);
     return dispatch(session, typeof op === 'string' ? op : '', input);
   });
@@ -80,5 +79,34 @@ async function printToPdf(sender: WebContents, input: unknown): Promise<Envelope
     return ok({ file: chosen.filePath, bytes: pdf.length });
   } catch (e) {
     return fail({ code: 'INTERNAL', message: `生成 PDF 失败：${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+/**
+ * The shell's folder dialog for 备份到… (issue 12 item 10): the page asks through the same
+ * channel, as `shell.chooseFolder`, and gets the chosen folder (null when cancelled). Nothing
+ * else happens here: the backup is the ordinary operation `backups.toFolder`, which checks the
+ * folder and writes the copy (db/backupToFolder.ts). Browser mode has no native dialog; there
+ * the clerk types the path.
+ */
+export const CHOOSE_FOLDER_OP = 'shell.chooseFolder';
+
+const chooseInput = z.object({ defaultPath: z.string().max(4096).optional() }).strict();
+
+async function chooseFolder(sender: WebContents, input: unknown): Promise<Envelope<{ folder: string | null }>> {
+  const parsed = chooseInput.safeParse(input ?? {});
+  if (!parsed.success) return fail({ code: 'VALIDATION', message: '选择文件夹的参数不正确' });
+  try {
+    const options: Electron.OpenDialogOptions = {
+      title: '选择备份到的文件夹（例如U盘）',
+      buttonLabel: '备份到这里',
+      properties: ['openDirectory', 'createDirectory'],
+      ...(parsed.data.defaultPath ? { defaultPath: parsed.data.defaultPath } : {}),
+    };
+    const owner = BrowserWindow.fromWebContents(sender);
+    const chosen = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return ok({ folder: chosen.canceled ? null : (chosen.filePaths[0] ?? null) });
+  } catch (e) {
+    return fail({ code: 'INTERNAL', message: `无法打开选择文件夹的窗口：${e instanceof Error ? e.message : String(e)}` });
   }
 }
