@@ -90,6 +90,8 @@ describe('backup to a chosen folder', () => {
     fs.chmodSync(locked, 0o500);
     // root writes anywhere: the refusal is checked only where the permission holds.
     if (process.getuid?.() !== 0) expect(() => checkBackupFolder(locked)).toThrow('无法写入');
+    // A folder nobody can create files in, root included (Linux): refused the same way.
+    if (process.platform === 'linux') expect(() => checkBackupFolder('/proc')).toThrow('无法写入');
     expect(fs.readdirSync(locked)).toEqual([]);
     expect(checkBackupFolder(`${dir}${path.sep}`)).toBe(dir);
   });

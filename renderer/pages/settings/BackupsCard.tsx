@@ -3,19 +3,28 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../shared/contract';
 import { chineseDateTime } from '../../../shared/format';
 import { call, errorMessage } from '../../api';
+import { BackupToFolderButton } from './BackupToFolder';
+import { sizeText } from './backupFolder';
 
 type BackupInfo = Output<'backups.list'>[number];
+type BackupContents = Output<'backups.inspect'>;
 
 /** What each kind of copy is, in the clerk's words (the kinds backup.ts names files with). */
 function reasonLabel(reason: string): string {
   if (reason === 'daily') return '每日自动备份';
   if (reason === 'manual') return '手动备份';
+  if (reason === 'folder') return '备份到文件夹';
   if (reason === 'before-restore') return '恢复前的数据';
   const upgrade = /^before-v(\d+)$/.exec(reason);
   return upgrade ? `升级（数据版本 ${upgrade[1]}）前自动备份` : reason;
 }
 
-const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`);
+const size = sizeText;
+
+/** What a backup holds, in a line: the restore shows it before anything is replaced. */
+function contentsText(c: BackupContents['counts']): string {
+  return `行政村 ${c.villages} 个，村卫生室 ${c.clinics} 个，人员 ${c.people} 名，固定资产 ${c.assets} 项，督导记录 ${c.visits} 条`;
+}
 
 /**
  * The backups of the open database: make one now, or restore one (issue 9: the running app
@@ -51,18 +60,33 @@ export function BackupsCard() {
     }
   }
 
-  function confirmRestore(file: string, at: string | null, reason: string | null) {
+  /**
+   * Looks into the file first (issue 12 item 10: a backup made to a folder, or any other file):
+   * its date and what it holds, or why it cannot be used, before the confirmation.
+   */
+  async function confirmRestore(file: string) {
+    let seen: BackupContents;
+    try {
+      seen = await call('backups.inspect', { file });
+    } catch (e) {
+      Modal.error({ title: '不能从这个文件恢复', width: 560, content: errorMessage(e) });
+      return;
+    }
+    const { at, reason } = seen;
     Modal.confirm({
       title: '从这份备份恢复数据？',
       width: 560,
       content: (
         <div className="restore-confirm">
           <p>
-            备份时间：{at ? chineseDateTime(at) : '（按文件修改时间）'}
-            {reason ? `（${reasonLabel(reason)}）` : ''}
+            备份时间：{chineseDateTime(at)}（{reasonLabel(reason)}）
           </p>
           <p>
-            文件：<Typography.Text code>{file}</Typography.Text>
+            文件：<Typography.Text code>{seen.file}</Typography.Text>（{size(seen.sizeBytes)}）
+          </p>
+          <p>
+            内容：{seen.centerName ? `${seen.centerName}，` : ''}
+            {contentsText(seen.counts)}
           </p>
           <p>恢复后，程序中的全部数据回到这份备份时的样子，此后所做的修改不在其中。</p>
           <p>现在的数据会先另存为一份“恢复前的数据”，列在本页，需要时可以再从它恢复回来。</p>
@@ -72,7 +96,7 @@ export function BackupsCard() {
       okText: '恢复',
       okButtonProps: { danger: true },
       cancelText: '取消',
-      onOk: () => restore(file),
+      onOk: () => restore(seen.file),
     });
   }
 
@@ -110,9 +134,12 @@ export function BackupsCard() {
       title="备份与恢复"
       style={{ marginBottom: 16 }}
       extra={
-        <Button loading={busy} onClick={() => void backupNow()}>
-          立即备份
-        </Button>
+        <Space>
+          <Button loading={busy} onClick={() => void backupNow()}>
+            立即备份
+          </Button>
+          <BackupToFolderButton onMade={() => void load()} />
+        </Space>
       }
     >
       {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} closable onClose={() => setBanner('')} />}
@@ -132,7 +159,7 @@ export function BackupsCard() {
             key: 'restore',
             width: 80,
             render: (_: unknown, b: BackupInfo) => (
-              <Button size="small" danger onClick={() => confirmRestore(b.file, b.at, b.reason)}>
+              <Button size="small" danger onClick={() => void confirmRestore(b.file)}>
                 恢复
               </Button>
             ),
@@ -141,7 +168,7 @@ export function BackupsCard() {
       />
       <Space.Compact style={{ marginTop: 12, width: '100%' }}>
         <Input placeholder="其他位置的备份文件（完整路径）" value={otherFile} onChange={(e) => setOtherFile(e.target.value)} />
-        <Button danger disabled={otherFile.trim() === ''} onClick={() => confirmRestore(otherFile.trim(), null, null)}>
+        <Button danger disabled={otherFile.trim() === ''} onClick={() => void confirmRestore(otherFile.trim())}>
           从此文件恢复
         </Button>
       </Space.Compact>
