@@ -5,7 +5,7 @@
  * lines delivered to every clinic: ≈ 230,000 movement rows), then this month's 35 approved
  * requisitions of 150 lines each against a store of 3–4 batches per drug (one of them expired,
  * some drugs short). Measured: `runDelivery` — the plan (open lines, the store's balances on the
- * day, FEFO) and its writes (heads, paired movements through recordMovement, shortages) in one
+ * day, FEFO) and its writes (heads, paired movements through recordMovements' multi-row inserts, shortages) in one
  * transaction, each run on a fresh copy of the store (a top-level transaction, as the app's). Beside it the raw
  * library doing the same reads and inserts in plain SQL with a plain FEFO loop, as a ratio.
  */
@@ -159,7 +159,7 @@ function thisMonth(db: Db, clinics: number[]): void {
 }
 
 /** The same work as runDelivery with the raw library: the same reads, a plain FEFO loop, plain inserts. */
-function rawDelivery(db: Db): number {
+export function rawDelivery(db: Db): number {
   const lines = db
     .prepare(
       `SELECT l.id, r.clinic_id AS clinic, l.drug_id AS drug, l.packs FROM requisitions r JOIN requisition_lines l ON l.requisition_id = r.id
@@ -220,19 +220,24 @@ async function freshCopy(base: string, name: string): Promise<Db> {
   return (await openDatabase(file)).db;
 }
 
-export async function benchDelivery(dir: string): Promise<DeliveryBenchRow[]> {
-  const base = path.join(dir, 'delivery.sqlite');
+/** Builds the benchmark's store at `base` (the ten years and this month's approved requisitions); returns its movement count. */
+export async function buildDeliveryStore(base: string): Promise<number> {
   const { db } = await openDatabase(base);
-  let rows = 0;
   try {
     const clinics = township(db);
     history(db, clinics);
     thisMonth(db, clinics);
-    rows = Number(db.prepare('SELECT count(*) FROM stock_movements').pluck().get());
+    const rows = Number(db.prepare('SELECT count(*) FROM stock_movements').pluck().get());
     db.pragma('wal_checkpoint(TRUNCATE)');
+    return rows;
   } finally {
     db.close();
   }
+}
+
+export async function benchDelivery(dir: string): Promise<DeliveryBenchRow[]> {
+  const base = path.join(dir, 'delivery.sqlite');
+  const rows = await buildDeliveryStore(base);
   let served = 0;
   let shortages = 0;
   const ours: number[] = [];

@@ -54,13 +54,18 @@ export function usableStoreOn(db: Db, day: string, drugIds: ReadonlySet<number>)
   return out;
 }
 
-/** Of these drugs, those with stock in the center on the day that has expired by then. */
+/**
+ * Of these drugs, those with stock in the center on the day that has expired by then. The sum
+ * is pinned to the batch index: left to itself the planner took the place index (center, day)
+ * and read the center's whole history for each batch — 0.9 s per drug on the bench's ten-year store.
+ */
 export function drugsWithExpiredStock(db: Db, day: string, drugIds: Iterable<number>): Set<number> {
   const q = stmt(
     db,
     `SELECT 1 FROM drug_batches b
       WHERE b.drug_id = ? AND b.expires_on < ? AND b.received_on <= ?
-        AND (SELECT coalesce(sum(m.packs), 0) FROM stock_movements m WHERE m.batch_id = b.id AND m.clinic_id IS NULL AND m.moved_on <= ?) > 0
+        AND (SELECT coalesce(sum(m.packs), 0) FROM stock_movements m INDEXED BY stock_movements_batch
+              WHERE m.batch_id = b.id AND m.clinic_id IS NULL AND m.moved_on <= ?) > 0
       LIMIT 1`,
   ).pluck();
   const out = new Set<number>();
