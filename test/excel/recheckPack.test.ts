@@ -125,6 +125,10 @@ describe('re-check pack workbook (P4)', () => {
 
     const data = buildReport(s.ctx, 'recheck', { half: '2026H2', clinicId: a });
     expect(data.figures).toEqual({ months: 6, visits: 4, drafts: 1, itemScores: 35, findings: 1, corrections: 1 });
+    // The same data for the 报表 page's print preview, checked against the contract.
+    const paper = await call(s, 'returns.data', { name: 'recheck', half: '2026H2', clinicId: a });
+    expect(paper.figures).toEqual(data.figures);
+    expect(paper.tables.map((x) => x.rows.length)).toEqual([6, 40, 1, 1, 2]);
   });
 
   it('says 无更正 on its own line when the clinic has no correction, and refuses a pack without a clinic', async () => {
