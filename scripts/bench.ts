@@ -17,6 +17,7 @@
  * `npm run bench -- stock`: (k) a month's 进销存 for 35 clinics < 300 ms, (l) the stock page p95 < 20 ms (benchStock.ts).
  * `npm run bench -- supervision`: (m) a quarter's results < 50 ms, (n) the year's P5 check < 50 ms, (o) a visit's save p95 < 20 ms,
  *   (q) a month's 35 printed sheets to PDF in the browser mode < 10 s (benchSupervision.ts, benchPrint.ts).
+ * `npm run bench -- pinyin`: (p) pinyin search and order on 100,000 villages, p95 < 20 ms (benchPinyin.ts).
  * Sub-commands `export-county FILE` and `export-raw FILE` are those child processes.
  * `npm run bench -- reliability [--rounds N] [--seconds S]` measures what the data survives
  * instead: kill -9 during imports and saves, two writers at once, import bombs (benchReliability.ts).
@@ -49,7 +50,7 @@ import { benchDrugs, runDrugBench } from './benchDrugs';
 import { benchDelivery, runDeliveryBench } from './benchDelivery';
 import { benchStock, runStockBench } from './benchStock';
 import { benchSupervision, runSupervisionBench } from './benchSupervision';
-import { benchPinyin } from './benchPinyin';
+import { benchPinyin, runPinyinBench } from './benchPinyin';
 import { benchReliability } from './benchReliability';
 
 const SCALE = 150;
@@ -386,4 +387,5 @@ else if (mode === 'drugs') process.exitCode = (await runDrugBench()) > 0 ? 1 : 0
 else if (mode === 'delivery') process.exitCode = (await runDeliveryBench()) > 0 ? 1 : 0;
 else if (mode === 'stock') process.exitCode = (await runStockBench()) > 0 ? 1 : 0;
 else if (mode === 'supervision') process.exitCode = (await runSupervisionBench()) > 0 ? 1 : 0;
+else if (mode === 'pinyin') process.exitCode = (await runPinyinBench()) > 0 ? 1 : 0;
 else await main(mode === 'people' || mode === 'assets' ? mode : null);

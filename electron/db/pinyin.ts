@@ -2,10 +2,12 @@
  * Pinyin keys for names (issue 12 item 9): clerks search 张庄村 by typing zzc, zq or zhangzhuang,
  * and expect lists sorted the way a Chinese dictionary sorts, not by code point. Both keys are
  * computed when a name is written (SQL functions registered on every connection, called by the
- * triggers of migration 11) and stored in indexed columns, so search and paging stay in SQLite.
+ * triggers of migrations 11 and 14) and stored in indexed columns and a token index per table, so
+ * search and paging stay in SQLite.
  */
 import { pinyin } from 'pinyin-pro';
 import type { Db } from './open';
+import { tokensHeldBack } from './tokenIndex';
 
 /** Beyond this many reading combinations only the likeliest are kept (a name is short). */
 const MAX_VARIANTS = 16;
@@ -30,12 +32,16 @@ function readingsOf(c: string): string[] {
  * Each character's readings, the reading in context first (重庆 → chong, 长寿 → chang), then the
  * character's other readings; a non-Han character is itself, lower-cased.
  */
-let last: { name: string; readings: string[][] } | null = null;
+const byName = new Map<string, string[][]>();
 function readings(name: string): string[][] {
-  // The triggers ask for both keys of one name in turn: read it once.
-  if (last?.name === name) return last.readings;
-  const perChar = readName(name);
-  last = { name, readings: perChar };
+  // A name is read once: the triggers ask for both keys and the tokens in turn, and an import
+  // that writes the tokens after its rows (tokenIndex.ts) asks again. Bounded, as names are many.
+  let perChar = byName.get(name);
+  if (!perChar) {
+    if (byName.size >= 50_000) byName.clear();
+    perChar = readName(name);
+    byName.set(name, perChar);
+  }
   return perChar;
 }
 
@@ -90,6 +96,54 @@ export function pinyinSearchKey(name: string | null | undefined): string {
 }
 
 /**
+ * The search tokens of a name (migration 14): for every reading combination, the full pinyin and
+ * the initials from each syllable on, so a clerk may start typing at any syllable and the list
+ * finds the name by a prefix lookup in an index instead of a scan. 张庄村 → "zhangzhuangcun
+ * zhuangcun cun zzc zc c": zhuang, zz, zhangzhuang and zzc all start one of them. A non-Han
+ * character is a syllable of its own, so letters and digits in a name (B超室, 3号楼) are found
+ * from any of them on, as the plain substring search of the name found them.
+ */
+export function pinyinTokens(name: string | null | undefined): string {
+  if (!name) return '';
+  const parts = new Set<string>();
+  for (const combo of combinations(readings(name))) {
+    for (let i = 0; i < combo.length; i++) {
+      const from = combo.slice(i);
+      const full = squash(from.join(''));
+      const initials = squash(from.map((s) => s.charAt(0)).join(''));
+      if (full) parts.add(full);
+      if (initials) parts.add(initials);
+    }
+  }
+  return [...parts].join(' ');
+}
+
+/**
+ * The index tokens of a text searched by its letters (a code, a note, an ID number; migration
+ * 14): for every run of ASCII letters and digits, lower-cased, each tail that starts with a
+ * letter. "HY-07 B超" → "hy y b". A typed text of letters and digits (pinyinQuery: it starts with a
+ * letter) is inside a run exactly when it starts one of these tails — so a prefix lookup finds the
+ * same rows as the case-insensitive substring search (LIKE) of the text, without the scan.
+ */
+export function latinTokens(text: string | null | undefined): string {
+  if (!text) return '';
+  const parts = new Set<string>();
+  for (const run of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    for (let i = 0; i < run.length; i++) if (/[a-z]/.test(run.charAt(i))) parts.add(run.slice(i));
+  }
+  return [...parts].join(' ');
+}
+
+/**
+ * The FTS5 query for a typed text (pinyinQuery's result, letters and digits only): every token of
+ * the given index columns that starts with it. Quoted, so no letter sequence is read as an FTS5
+ * operator (AND, OR, NOT).
+ */
+export function pinyinMatch(typed: string, columns: readonly string[]): string {
+  return `{${columns.join(' ')}} : "${typed}"*`;
+}
+
+/**
  * The sort key: the contextual reading, syllables separated by a space (so li sorts before liang
  * as a dictionary does), then the name itself to keep characters of one reading together.
  */
@@ -115,4 +169,8 @@ export function pinyinQuery(search: string): string | null {
 export function registerPinyinFunctions(db: Db): void {
   db.function('pinyin_search_key', { deterministic: true }, (name: unknown) => pinyinSearchKey(typeof name === 'string' ? name : ''));
   db.function('pinyin_sort_key', { deterministic: true }, (name: unknown) => pinyinSortKey(typeof name === 'string' ? name : ''));
+  db.function('pinyin_tokens', { deterministic: true }, (name: unknown) => pinyinTokens(typeof name === 'string' ? name : ''));
+  db.function('latin_tokens', { deterministic: true }, (text: unknown) => latinTokens(typeof text === 'string' ? text : ''));
+  // Not deterministic: whether a bulk writer of this connection writes the tokens itself (tokenIndex.ts).
+  db.function('pinyin_tokens_now', () => (tokensHeldBack(db) ? 0 : 1));
 }

@@ -20,6 +20,7 @@ import { audit } from '../../db/audit';
 import { getPerson } from './detail';
 import { recordHistory } from './history';
 import { stmt } from '../../db/stmt';
+import { pinyinSearchKey, pinyinSortKey } from '../../db/pinyin';
 
 type PersonValues = z.output<typeof personInput>;
 type ExitValues = z.output<typeof personExit>;
@@ -97,14 +98,16 @@ export function insertPerson(ctx: ServiceContext, v: PersonValues, opts: ImportW
   const c = columnsOf(v);
   if (!opts.imported) assertIdFree(ctx, c.id_number);
   const at = ctx.now().toISOString();
+  // The pinyin keys come with the row: migration 14's trigger checks them and writes them only
+  // if they are wrong, instead of a second write of every row (an import of 10,000, bench (d)).
   const id = Number(
     stmt(
       ctx.db,
       `INSERT INTO people (name, id_number, sex, birth_date, phone, education, ethnicity, rural_work_start, category,
-           status, head_extension_until, note, created_at, updated_at)
+           status, head_extension_until, note, created_at, updated_at, name_py, name_order)
          VALUES (@name, @id_number, @sex, @birth_date, @phone, @education, @ethnicity, @rural_work_start, @category,
-           'active', @head_extension_until, @note, @at, @at)`,
-    ).run({ ...c, at }).lastInsertRowid,
+           'active', @head_extension_until, @note, @at, @at, @name_py, @name_order)`,
+    ).run({ ...c, at, name_py: pinyinSearchKey(c.name), name_order: pinyinSortKey(c.name) }).lastInsertRowid,
   );
   if (!opts.imported) audit(ctx, { action: 'create', entity: 'person', entityId: id, summary: `新建人员档案：${c.name}`, after: c });
   return id;
