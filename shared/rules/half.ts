@@ -10,7 +10,8 @@ export interface Half {
   h: number;
 }
 
-const HALF = /^(\d{4})\s*(?:[Hh]\s*([12])|(上|下)半年)$/;
+// 年 is taken out before matching (2026年下半年 → 2026下半).
+const HALF = /^(\d{4})\s*(?:[Hh]\s*([12])|(上|下)半)$/;
 
 /** '2026H2', '2026h2', '2026下半年', '2026年下半年' → { year: 2026, h: 2 }; null when not a half-year. */
 export function parseHalf(raw: string): Half | null {
