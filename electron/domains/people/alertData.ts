@@ -145,12 +145,11 @@ export interface ClinicFacts {
 }
 
 export function loadOpenClinics(db: Db): ClinicFacts[] {
-  return db
-    .prepare(
-      `SELECT id, name, service_population AS servicePopulation, required_doctors AS requiredDoctors FROM clinics
+  return stmt(
+    db,
+    `SELECT id, name, service_population AS servicePopulation, required_doctors AS requiredDoctors FROM clinics
        WHERE status = 'open' ORDER BY code IS NULL, code, id`,
-    )
-    .all() as ClinicFacts[];
+  ).all() as ClinicFacts[];
 }
 
 export function postOn(p: PersonFacts, date: string): PersonFacts['posts'][number] | undefined {
@@ -239,31 +238,16 @@ export function assessmentRule(db: Db): AssessmentRule {
 /**
  * S11 / P5, fed by the supervision module (issue 11): each person's failed quarters that ended
  * by `asOf` — a failed quarter of a clinic counts against every doctor posted there during it.
- * `people` (with their posts) when the caller has them already; else the posts are read here.
+ * `people` with their posts: everyone's for the alerts, one person's for the person's file.
  */
 export function loadAssessmentResults(
   db: Db,
   asOf: string,
-  people?: readonly Pick<PersonFacts, 'id' | 'posts'>[],
+  people: readonly Pick<PersonFacts, 'id' | 'posts'>[],
 ): Map<number, { year: number; passed: boolean }[]> {
   const failed = failedQuarters(db, assessmentRule(db), asOf);
   if (failed.length === 0) return new Map();
-  return failedQuartersByPerson(failed, people ?? loadPosts(db));
-}
-
-function loadPosts(db: Db): Pick<PersonFacts, 'id' | 'posts'>[] {
-  const byId = new Map<number, Pick<PersonFacts, 'id' | 'posts'>>();
-  for (const [id, clinicId, role, startDate, endDate] of stmt(
-    db,
-    'SELECT person_id, clinic_id, role, start_date, end_date FROM assignments',
-  )
-    .raw()
-    .all() as [number, number, string, string, string | null][]) {
-    const p = byId.get(id) ?? { id, posts: [] };
-    p.posts.push({ clinicId, role, startDate, endDate });
-    byId.set(id, p);
-  }
-  return [...byId.values()];
+  return failedQuartersByPerson(failed, people);
 }
 
 export { onDuty };

@@ -5,7 +5,7 @@
 import { exitTriggers, exitTriggerText, type ExitDecisionFact, type ExitTrigger, type ExitTriggerRule } from '../../../shared/rules/yearly';
 import type { Db } from '../../db/open';
 import { stmt } from '../../db/stmt';
-import { loadAssessmentResults } from './alertData';
+import { loadAssessmentResults, type PersonFacts } from './alertData';
 
 export interface ExitDecisionRow {
   id: number;
@@ -42,7 +42,12 @@ export function personExitTriggers(
   decisions: readonly ExitDecisionFact[],
 ): (ExitTrigger & { detail: string })[] {
   const absences = absencesOf(db, personId);
-  const assessments = loadAssessmentResults(db, asOf).get(personId) ?? []; // P5: quarters ended by the day (issue 11)
+  // P5: failed quarters ended by the day (issue 11), matched to this person's posts only.
+  const posts = stmt(
+    db,
+    'SELECT clinic_id AS clinicId, role, start_date AS startDate, end_date AS endDate FROM assignments WHERE person_id = ?',
+  ).all(personId) as PersonFacts['posts'];
+  const assessments = loadAssessmentResults(db, asOf, [{ id: personId, posts }]).get(personId) ?? [];
   return exitTriggers({ absences, absenceLimit, assessments, decisions, exitDate }, asOf).map((t) => ({
     ...t,
     detail: exitTriggerText(t, absenceLimit),
