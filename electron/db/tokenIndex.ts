@@ -1,8 +1,9 @@
 /**
  * The token indexes of migration 14 (`<table>_tokens`, FTS5) during a bulk write. Their insert
- * triggers write one row's tokens per INSERT; FTS5 writes its pending terms to disk at every
- * statement savepoint, so 10,000 imported rows made 10,000 tiny index segments to merge — the
- * larger part of a roster import's commit. A bulk writer (commitImport) instead runs its writes
+ * triggers write one row's tokens per INSERT, and FTS5 flushes its pending terms at the
+ * statement savepoint each such INSERT opens: a small index segment per row, merged again and
+ * again (10,000 people through the trigger cost about three times the same rows indexed by one
+ * statement, measured in CPU time). A bulk writer (commitImport) instead runs its writes
  * inside `deferTokens`: the insert triggers of this connection stand back (the SQL function
  * pinyin_tokens_now() says 0), and the rows added are indexed afterwards by one statement per
  * table, in the same transaction. Every other writer — forms, the CLI, plain SQL — keeps the
