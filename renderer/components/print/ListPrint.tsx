@@ -5,7 +5,8 @@
  * saying which rows these are and how many, a table whose header row repeats on every page and
  * whose rows are never cut in two, 第 N 页 共 M 页 at the foot (print.css), and the 制表人 / 审核人 /
  * 负责人 lines the county's workbooks end with. Landscape and a smaller font when the columns
- * are many (listPrintPlan.ts).
+ * are many (listPrintPlan.ts). A page with its own table passes the rows it holds instead of a
+ * query (RowsPrint.tsx), and gets the same paper.
  */
 import { Alert } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -26,16 +27,22 @@ function paperText(col: ViewColumn, value: unknown): string {
   return screenText(col, value);
 }
 
-export interface ListPrintProps<Row> {
+/**
+ * Where the rows come from: a list operation read in full for the query (the common grid), or
+ * rows a page already holds (its own antd table, print/RowsPrint.tsx), with the words for what
+ * they are in place of the query's 筛选 line.
+ */
+type ListPrintSource<Row> =
+  | { query: Pick<ListQuery, 'search' | 'sort' | 'filters'>; fetchPage: (q: ListQuery) => Promise<Page<Row>>; rows?: undefined }
+  | { rows: readonly Row[]; filterLine: string; query?: undefined; fetchPage?: undefined };
+
+export type ListPrintProps<Row> = ListPrintSource<Row> & {
   /** The printed title: the view's, or the page's when it adds what the list is of (a month, a place). */
   title: string;
   /** The clerk's visible columns, in their order. */
   columns: ViewColumn[];
-  /** The list's query as on screen; its offset and limit are not used. */
-  query: Pick<ListQuery, 'search' | 'sort' | 'filters'>;
-  fetchPage: (q: ListQuery) => Promise<Page<Row>>;
   onClose: () => void;
-}
+};
 
 type Loaded<Row> =
   { state: 'loading'; read: number; total: number | null } | { state: 'done'; rows: Row[] } | { state: 'refused'; message: string };
@@ -52,13 +59,15 @@ export function ListPrint<Row extends object>(props: ListPrintProps<Row>) {
       (i) => !cancelled && setUnit(i.centerName),
       () => undefined,
     );
-    fetchAllRows(fetchPage, JSON.parse(queryText) as ListPrintProps<Row>['query'], {
-      onProgress: (read, total) => !cancelled && setLoaded({ state: 'loading', read, total }),
-      isCancelled: () => cancelled,
-    }).then(
-      (r) => !cancelled && setLoaded(r.ok ? { state: 'done', rows: r.rows } : { state: 'refused', message: r.message }),
-      (e: unknown) => !cancelled && setLoaded({ state: 'refused', message: `读取数据失败：${errorMessage(e)}` }),
-    );
+    // Rows the page already holds need no reading.
+    if (fetchPage && query)
+      fetchAllRows(fetchPage, JSON.parse(queryText) as typeof query, {
+        onProgress: (read, total) => !cancelled && setLoaded({ state: 'loading', read, total }),
+        isCancelled: () => cancelled,
+      }).then(
+        (r) => !cancelled && setLoaded(r.ok ? { state: 'done', rows: r.rows } : { state: 'refused', message: r.message }),
+        (e: unknown) => !cancelled && setLoaded({ state: 'refused', message: `读取数据失败：${errorMessage(e)}` }),
+      );
     return () => {
       cancelled = true;
     };
@@ -67,8 +76,8 @@ export function ListPrint<Row extends object>(props: ListPrintProps<Row>) {
 
   const paper = useMemo(() => planListPaper([SEQ_COLUMN, ...columns]), [columns]);
   const [seqPercent, ...colPercents] = paper.colPercents;
-  const filterLine = describeListQuery(columns, query);
-  const rows = loaded.state === 'done' ? loaded.rows : null;
+  const filterLine = query ? describeListQuery(columns, query) : props.filterLine;
+  const rows = props.rows ?? (loaded.state === 'done' ? loaded.rows : null);
   const n = (x: number) => x.toLocaleString('en-US');
 
   return (
@@ -78,7 +87,7 @@ export function ListPrint<Row extends object>(props: ListPrintProps<Row>) {
       ready={rows !== null}
       hint={`A4 ${paper.landscape ? '横向' : '纵向'}；打印时请选择 A4 纸，也可在打印对话框中选“另存为 PDF”。`}
     >
-      {loaded.state === 'loading' && (
+      {!rows && loaded.state === 'loading' && (
         <div className="list-print-status no-print" data-testid="list-print-progress">
           {loaded.total === null ? '正在读取…' : `正在读取 ${n(loaded.read)} / ${n(loaded.total)} 条…`}
         </div>

@@ -6,6 +6,7 @@ import { chineseDateTime } from '../../../shared/format';
 import type { UserRow, UsersOutput } from '../../../shared/schemas/accounts';
 import { call, errorMessage } from '../../api';
 import { useUser } from '../../access';
+import { PrintRowsButton, type PrintColumn } from '../../components/print/RowsPrint';
 import { EditUserDialog, NewUserDialog, ResetPasswordDialog } from './UserDialogs';
 
 const roleHelp: Record<Role, string> = {
@@ -21,6 +22,23 @@ function status(u: UserRow) {
   if (!u.hasPassword) return <Tag>无密码</Tag>;
   return u.mustChangePassword ? <Tag color="gold">待本人改密码</Tag> : <Tag color="green">在用</Tag>;
 }
+
+/** An account's state in words, as its tag on screen says it. */
+function statusText(u: UserRow): string {
+  if (u.disabled) return '停用';
+  if (u.lockedUntil) return `锁定到 ${chineseDateTime(u.lockedUntil)}`;
+  if (!u.hasPassword) return '无密码';
+  return u.mustChangePassword ? '待本人改密码' : '在用';
+}
+
+/** The accounts on paper (issue 12 item 4), e.g. for the center's file of who may use the system. */
+const printColumns: PrintColumn<UserRow>[] = [
+  { header: '登录名', width: 12, value: (u) => u.login },
+  { header: '姓名', width: 10, value: (u) => u.name },
+  { header: '角色', width: 10, kind: 'enum', labels: roleLabels, value: (u) => u.role },
+  { header: '状态', width: 22, value: statusText },
+  { header: '最后登录', width: 18, value: (u) => (u.lastSignInAt ? chineseDateTime(u.lastSignInAt) : '从未登录') },
+];
 
 /** 账号管理, for the administrator: the center's accounts and this PC's automatic sign-in. */
 export function UsersPage() {
@@ -60,9 +78,12 @@ export function UsersPage() {
       <Card
         title="账号"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            新建账号
-          </Button>
+          <Space>
+            <PrintRowsButton title="账号名单" columns={printColumns} rows={data.users} testId="users-print" />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              新建账号
+            </Button>
+          </Space>
         }
       >
         <Table<UserRow>

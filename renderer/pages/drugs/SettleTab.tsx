@@ -3,7 +3,19 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { SettleRow } from '../../../shared/schemas/drugs';
 import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
+import { PrintRowsButton, type PrintColumn } from '../../components/print/RowsPrint';
 import { SettleButton, SettleDialog, type SettleTarget } from './SettleDialog';
+
+/** The list on paper (issue 12 item 4), for deciding at the desk with the county's catalogue. */
+const printColumns: PrintColumn<SettleRow>[] = [
+  { header: '目录版本', width: 20, value: (r) => r.editionName },
+  { header: '平台编码', width: 11, value: (r) => r.platformCode },
+  { header: '通用名', width: 16, value: (r) => r.genericName },
+  { header: '剂型', width: 8, value: (r) => r.form },
+  { header: '规格', width: 12, value: (r) => r.spec },
+  { header: '原因', width: 14, value: (r) => r.how },
+  { header: '说明', width: 22, value: (r) => r.note },
+];
 
 /** 待核定基药: drugs no rule could decide for an edition (D8), each to settle by hand. */
 export function SettleTab(props: { toolbar: ReactNode; reloadKey: unknown; onOpen: (id: number) => void; onChanged: () => void }) {
@@ -16,7 +28,11 @@ export function SettleTab(props: { toolbar: ReactNode; reloadKey: unknown; onOpe
     call('drugs.toSettle', {}).then(setRows, (e: unknown) => setError(errorMessage(e)));
   }, [props.reloadKey, tick]);
   return (
-    <Card title={<Space wrap>{props.toolbar}</Space>} size="small">
+    <Card
+      title={<Space wrap>{props.toolbar}</Space>}
+      extra={<PrintRowsButton title="待核定基药" columns={printColumns} rows={rows} testId="drugs-settle-print" />}
+      size="small"
+    >
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       <Table<SettleRow>
         data-testid="drugs-settle"

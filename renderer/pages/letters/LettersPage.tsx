@@ -6,6 +6,7 @@ import type { LetterDetail, LetterRow } from '../../../shared/schemas/supervisio
 import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
 import { PrintView } from '../../components/print/PrintView';
+import { PrintRowsButton, type PrintColumn } from '../../components/print/RowsPrint';
 import { saveFile } from '../../download';
 import { LetterEditor } from './LetterEditor';
 import { LetterPaper } from './LetterPaper';
@@ -17,6 +18,19 @@ const statusTag: Record<LetterRow['status'], React.ReactNode> = {
   signed: <Tag color="green">已签</Tag>,
 };
 
+const statusLabels: Record<LetterRow['status'], string> = { none: '未建立', unsigned: '未签', signed: '已签' };
+
+/** The year's list on paper (issue 12 item 4): who has signed, for the director's desk. */
+const printColumns: PrintColumn<LetterRow>[] = [
+  { header: '机构编码', width: 11, value: (r) => r.clinicCode },
+  { header: '村卫生室', width: 16, value: (r) => r.clinicName },
+  { header: '负责人', width: 9, value: (r) => r.headName },
+  { header: '状态', width: 7, kind: 'enum', labels: statusLabels, value: (r) => r.status },
+  { header: '目标项数', width: 8, kind: 'int', value: (r) => r.targets },
+  { header: '签订日期', width: 13, kind: 'date', value: (r) => r.signedOn },
+  { header: '签字人（甲方 / 乙方）', width: 20, value: (r) => (r.status === 'signed' ? `${r.centerSigner} / ${r.clinicSigner}` : '') },
+];
+
 /**
  * 目标责任书 (P1): the year's clinics with their letter's state — 未建立 (red: no letter yet),
  * 未签, 已签 with the date and signers —, targets edited per letter, the signing registered,
@@ -27,6 +41,8 @@ export function LettersPage() {
   const [year, setYear] = useState(() => dayjs().year());
   const [rows, setRows] = useState<LetterRow[]>([]);
   const [search, setSearch] = useState('');
+  // The table's 状态 filter, kept so the printed list is the rows on screen.
+  const [statusFilter, setStatusFilter] = useState<string[]>([]);
   const [editing, setEditing] = useState<number | null>(null);
   const [signing, setSigning] = useState<LetterRow | null>(null);
   const [printing, setPrinting] = useState<LetterDetail[] | null>(null);
@@ -78,6 +94,13 @@ export function LettersPage() {
 
   const q = search.trim();
   const shown = rows.filter((r) => !q || `${r.clinicName}${r.clinicCode}${r.headName}`.includes(q));
+  const listed = statusFilter.length ? shown.filter((r) => statusFilter.includes(r.status)) : shown;
+  const printNote = [
+    q ? `搜索“${q}”` : '',
+    statusFilter.length ? `状态：${statusFilter.map((v) => statusLabels[v as LetterRow['status']]).join('、')}` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
   const counts = {
     signed: rows.filter((r) => r.status === 'signed').length,
     unsigned: rows.filter((r) => r.status === 'unsigned').length,
@@ -115,6 +138,13 @@ export function LettersPage() {
           <Button icon={<FileExcelOutlined />} onClick={() => void exportList()}>
             导出到 Excel
           </Button>
+          <PrintRowsButton
+            title={`${year}年目标责任书签订情况`}
+            columns={printColumns}
+            rows={listed}
+            note={printNote}
+            testId="letters-list-print"
+          />
           <Button
             icon={<PrinterOutlined />}
             disabled={shown.length === 0}
@@ -132,6 +162,7 @@ export function LettersPage() {
         rowKey="clinicId"
         dataSource={shown}
         pagination={false}
+        onChange={(_p, filters) => setStatusFilter((filters.status ?? []).map(String))}
         columns={[
           { title: '机构编码', dataIndex: 'clinicCode', width: 110, sorter: (a, b) => a.clinicCode.localeCompare(b.clinicCode) },
           { title: '村卫生室', dataIndex: 'clinicName', sorter: (a, b) => a.clinicName.localeCompare(b.clinicName, 'zh') },

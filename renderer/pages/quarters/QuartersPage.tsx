@@ -17,8 +17,31 @@ import type { Route } from '../../router';
 import { AllocationPanel } from './AllocationPanel';
 import { CorrectionsList } from '../visits/CorrectionsList';
 import { AllocationPrint } from './AllocationPrint';
+import { PrintRowsButton, type PrintColumn } from '../../components/print/RowsPrint';
 
 const gradeColor: Record<string, string> = { 优秀: 'green', 良好: 'blue', 合格: 'cyan', 不合格: 'red' };
+const passedLabels: Record<string, string> = { yes: '合格', no: '不合格', none: '未考核' };
+const passedKey = (r: QuarterRow) => (r.passed === true ? 'yes' : r.passed === false ? 'no' : 'none');
+
+/** The quarter's results on paper (issue 12 item 4): a column per month as on screen. */
+function printColumns(months: readonly string[]): PrintColumn<QuarterRow>[] {
+  return [
+    { header: '机构编码', width: 11, value: (r) => r.clinicCode },
+    { header: '村卫生室', width: 16, value: (r) => r.clinicName },
+    ...months.map((m, i): PrintColumn<QuarterRow> => ({
+      header: monthLabel(m).slice(7),
+      width: 8,
+      value: (r) => {
+        const c = r.months[i];
+        if (!c || c.totalTenths === null) return '未督导';
+        return c.vetoed ? '否决 0' : formatTenths(c.totalTenths);
+      },
+    })),
+    { header: '季度得分', width: 8, value: (r) => (r.scoreTenths === null ? '未考核' : formatTenths(r.scoreTenths)) },
+    { header: '等级', width: 6, value: (r) => r.grade ?? '' },
+    { header: '是否合格', width: 8, kind: 'enum', labels: passedLabels, value: passedKey },
+  ];
+}
 
 export function QuartersPage(props: { go: (r: Route) => void }) {
   const [quarter, setQuarter] = useState(() => {
@@ -29,6 +52,8 @@ export function QuartersPage(props: { go: (r: Route) => void }) {
   const [data, setData] = useState<QuarterResults | null>(null);
   const [error, setError] = useState('');
   const [search, setSearch] = useState('');
+  // The table's 是否合格 filter, kept so the printed list is the rows on screen.
+  const [passedFilter, setPassedFilter] = useState<string[]>([]);
   const [printing, setPrinting] = useState<AllocationResultOut | null>(null);
   const may = useMay();
   // P4: a locked quarter's corrections, counted beside the lock and listed on demand.
@@ -59,6 +84,15 @@ export function QuartersPage(props: { go: (r: Route) => void }) {
   }, [quarter]);
   const q = parseQuarter(quarter);
   const rows = useMemo(() => (data?.rows ?? []).filter((r) => !search || r.clinicName.includes(search)), [data, search]);
+  const listed = passedFilter.length ? rows.filter((r) => passedFilter.includes(passedKey(r))) : rows;
+  const printNote = [
+    search ? `搜索“${search}”` : '',
+    passedFilter.length ? `是否合格：${passedFilter.map((v) => passedLabels[v] ?? v).join('、')}` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
+  const months = data?.months;
+  const columnsOnPaper = useMemo(() => printColumns(months ?? []), [months]);
   const failed = data?.rows.filter((r) => r.passed === false).length ?? 0;
   return (
     <>
@@ -95,6 +129,13 @@ export function QuartersPage(props: { go: (r: Route) => void }) {
             更正记录（{corrections.length} 处）
           </Button>
         )}
+        <PrintRowsButton
+          title={`${quarterLabel(q ?? { year: 0, q: 1 })}村卫生室考核结果`}
+          columns={columnsOnPaper}
+          rows={data ? listed : null}
+          note={printNote}
+          testId="quarter-print"
+        />
         {data && (
           <span className="hint">
             合格线 {data.rule.passLine} 分（含），优秀 ≥ {data.rule.gradeExcellent}，良好 ≥ {data.rule.gradeGood}
@@ -129,6 +170,7 @@ export function QuartersPage(props: { go: (r: Route) => void }) {
         pagination={false}
         dataSource={rows}
         data-testid="quarter-table"
+        onChange={(_p, filters) => setPassedFilter((filters.passed ?? []).map(String))}
         title={() => (data ? `${quarterLabel(q ?? { year: 0, q: 1 })}：${data.rows.length} 个村卫生室，不合格 ${failed} 个` : '')}
         columns={[
           { title: '机构编码', dataIndex: 'clinicCode', width: 90, sorter: (a, b) => a.clinicCode.localeCompare(b.clinicCode) },

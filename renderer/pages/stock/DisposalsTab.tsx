@@ -5,7 +5,18 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { chineseDate, yuanText } from '../../../shared/format';
 import type { DisposalRecord } from '../../../shared/schemas/stock';
 import { call, errorMessage } from '../../api';
+import { PrintRowsButton, type PrintColumn } from '../../components/print/RowsPrint';
 import { DisposalPrint } from './DisposalPrint';
+
+/** The list on paper (issue 12 item 4); each record's own A4 sheet is DisposalPrint. */
+const printColumns: PrintColumn<DisposalRecord>[] = [
+  { header: '销毁日期', width: 13, kind: 'date', value: (d) => d.disposedOn },
+  { header: '销毁方式', width: 10, value: (d) => d.method },
+  { header: '批次', width: 40, value: (d) => d.lines.map((l) => `${l.drugName} ${l.lotNo}`).join('、') },
+  { header: '数量', width: 7, kind: 'int', value: (d) => d.packs },
+  { header: '金额(元)', width: 11, kind: 'money', value: (d) => d.amountFen },
+  { header: '监销人', width: 14, value: (d) => `${d.witness1}、${d.witness2}` },
+];
 
 export function DisposalsTab(props: { tabs: ReactNode; reloadKey: unknown }) {
   const [rows, setRows] = useState<DisposalRecord[] | null>(null);
@@ -18,6 +29,7 @@ export function DisposalsTab(props: { tabs: ReactNode; reloadKey: unknown }) {
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
         {props.tabs}
+        <PrintRowsButton title="过期药品销毁记录" columns={printColumns} rows={rows} testId="disposals-print" />
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
       <Table<DisposalRecord>

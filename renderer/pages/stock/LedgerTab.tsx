@@ -13,6 +13,7 @@ import { fenToAmount, todayIso } from '../../../shared/format';
 import type { LedgerFigures, LedgerOutput } from '../../../shared/schemas/stock';
 import { call, errorMessage } from '../../api';
 import { saveFile } from '../../download';
+import { PrintRowsButton, type PrintColumn } from '../../components/print/RowsPrint';
 import type { ClinicOption } from './PlacePicker';
 
 interface Line extends LedgerFigures {
@@ -39,6 +40,24 @@ function figureColumns(): ColumnsType<Line> {
     pair('期末', 'closingPacks', 'closingFen'),
   ];
 }
+
+/** The ledger on paper (issue 12 item 4): one header row, each figure's 数量 and 金额 side by side. */
+function printColumns(first: string): PrintColumn<Line>[] {
+  const pair = (title: string, packs: keyof LedgerFigures, fen: keyof LedgerFigures): PrintColumn<Line>[] => [
+    { header: `${title}数量`, width: 8, kind: 'int', value: (r) => r[packs] },
+    { header: `${title}金额(元)`, width: 11, kind: 'money', value: (r) => r[fen] },
+  ];
+  return [
+    { header: first, width: 22, value: (r) => r.name },
+    ...pair('期初', 'openingPacks', 'openingFen'),
+    ...pair('入库', 'inPacks', 'inFen'),
+    ...pair('出库', 'outPacks', 'outFen'),
+    { header: '其中使用', width: 8, kind: 'int', value: (r) => r.outByKind.use ?? 0 },
+    ...pair('期末', 'closingPacks', 'closingFen'),
+  ];
+}
+
+const monthWords = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
 
 export function LedgerTab(props: { tabs: ReactNode; clinics: ClinicOption[] }) {
   // The month just closed is the one a clerk reports.
@@ -100,6 +119,12 @@ export function LedgerTab(props: { tabs: ReactNode; clinics: ClinicOption[] }) {
         <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportReturn()} data-testid="ledger-export">
           导出进销存月报{placeName ? `（${placeName}）` : ''}
         </Button>
+        <PrintRowsButton
+          title={`药品进销存（${monthWords(month)}，${place === undefined ? '全乡镇' : `${placeName}，按药品`}）`}
+          columns={printColumns(place === undefined ? '单位' : '药品')}
+          rows={data ? lines : null}
+          testId="ledger-print"
+        />
         <span>{place === undefined ? '点卫生室或中心药库一行，按药品查看' : `${placeName}：按药品`}</span>
       </Space>
       {error && <Alert type="error" showIcon title={error} />}

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Table, Tag, message } from 'antd';
+import { Alert, Button, Card, Space, Table, Tag, message } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Input } from '../../../shared/contract';
 import { stocktakeScopeLabels, stocktakeStatusLabels, type StocktakeRow } from '../../../shared/schemas/stocktakes';
 import { call, errorMessage } from '../../api';
 import { SpecFormModal } from '../../components/SpecForm';
+import { PrintRowsButton, type PrintColumn } from '../../components/print/RowsPrint';
 import type { Route } from '../../router';
 import { useAssetOptions } from '../assets/useAssetOptions';
 import { StocktakeView } from './StocktakeView';
@@ -12,6 +13,21 @@ import { startFields, startInitial, startSchema } from './stocktakeForms';
 import { useMay } from '../../access';
 
 const initial = startInitial();
+
+/** The list on paper (issue 12 item 4): the screen's columns, counts as numbers. */
+const printColumns: PrintColumn<StocktakeRow>[] = [
+  { header: '盘点名称', width: 26, value: (r) => r.title },
+  { header: '范围', width: 14, value: (r) => (r.scope === 'clinic' ? r.clinicName : stocktakeScopeLabels[r.scope]) },
+  { header: '开始日期', width: 13, kind: 'date', value: (r) => r.startedOn },
+  { header: '结束日期', width: 13, kind: 'date', value: (r) => r.closedOn },
+  { header: '状态', width: 7, kind: 'enum', labels: stocktakeStatusLabels, value: (r) => r.status },
+  { header: '账面', width: 6, kind: 'int', value: (r) => r.counts.total - r.counts.surplus },
+  { header: '未盘点', width: 6, kind: 'int', value: (r) => r.counts.pending },
+  { header: '相符', width: 6, kind: 'int', value: (r) => r.counts.found },
+  { header: '盘亏', width: 6, kind: 'int', value: (r) => r.counts.missing },
+  { header: '毁损', width: 6, kind: 'int', value: (r) => r.counts.damaged },
+  { header: '盘盈', width: 6, kind: 'int', value: (r) => r.counts.surplus },
+];
 
 /** 资产盘点 (A3): every stocktake with its counts; 开始盘点 lists what the ledger says is there. */
 export function StocktakesPage(props: { openId?: number; go: (r: Route) => void; onChanged: () => void }) {
@@ -32,11 +48,14 @@ export function StocktakesPage(props: { openId?: number; go: (r: Route) => void;
     <Card
       title="资产盘点"
       extra={
-        may('write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setStarting(true)}>
-            开始盘点
-          </Button>
-        )
+        <Space>
+          <PrintRowsButton title="资产盘点" columns={printColumns} rows={rows} testId="stocktakes-print" />
+          {may('write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setStarting(true)}>
+              开始盘点
+            </Button>
+          )}
+        </Space>
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

@@ -9,7 +9,7 @@ import { pts } from './points';
  */
 type Group = TemplateGroupIn & { baseTenths?: number; bonusTenths?: number };
 
-interface Line {
+export interface Line {
   key: string;
   group: boolean;
   seq: string;
@@ -34,7 +34,8 @@ function sums(g: Group): { base: number; bonus: number } {
   return { base, bonus };
 }
 
-function lines(groups: readonly Group[]): Line[] {
+/** The tree as rows: each 考核项目, then its items (also what its print lists, TemplatesPage). */
+export function lines(groups: readonly Group[]): Line[] {
   return groups.flatMap((g, gi) => {
     const s = sums(g);
     const stated = [

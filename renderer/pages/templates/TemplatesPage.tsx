@@ -6,11 +6,26 @@ import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
 import { saveFile } from '../../download';
 import { pts } from './points';
-import { TemplateTree } from './TemplateTree';
+import { PrintRowsButton, type PrintColumn } from '../../components/print/RowsPrint';
+import { lines, TemplateTree, type Line } from './TemplateTree';
 import { TemplateUpload } from './TemplateUpload';
 import './templates.css';
 
 const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
+
+/** The tree on paper (issue 12 item 4): 考核项目 rows, then their items indented, tagged 奖励 / 一票否决. */
+const printColumns: PrintColumn<Line>[] = [
+  { header: '编号', width: 6, value: (l) => l.seq },
+  {
+    header: '考核项目 / 考核内容',
+    width: 30,
+    value: (l) => (l.group ? l.content : `\u3000${l.content}${l.isBonus ? '【奖励】' : ''}${l.isVeto ? '【一票否决】' : ''}`),
+  },
+  { header: '分值', width: 14, value: (l) => (l.mismatch ? `${l.points} 不符` : l.points) },
+  { header: '考核方法', width: 18, value: (l) => l.method },
+  { header: '评分标准', width: 30, value: (l) => l.standard },
+  { header: '依据', width: 6, value: (l) => l.ruleRef },
+];
 
 /**
  * 考核细则 (P6): the versions, newest first, with the month each comes into force, whether one
@@ -176,6 +191,13 @@ export function TemplatesPage() {
                 placeholder="查找项目、内容、标准"
                 onChange={(e) => setSearch(e.target.value)}
                 style={{ width: 240 }}
+              />
+              <PrintRowsButton
+                title={`${detail.name}（第 ${detail.version} 版）`}
+                columns={printColumns}
+                rows={lines(groups)}
+                note={q ? `搜索“${q}”` : ''}
+                testId="template-print"
               />
               <Button icon={<FileExcelOutlined />} onClick={() => void exportTemplate(detail.id)}>
                 导出到 Excel

@@ -11,10 +11,22 @@ import { formatTenths } from '../../../shared/rules/scoring';
 import { visitStatusLabels, type VisitMonthRow } from '../../../shared/schemas/visits';
 import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
+import { PrintRowsButton, type PrintColumn } from '../../components/print/RowsPrint';
 import { VisitDrawer } from './VisitDrawer';
 import { VisitSheetsPrint, type SheetRequest } from './VisitSheetsPrint';
 
 const statusColor = { none: 'red', draft: 'orange', final: 'green' } as const;
+
+/** The month's list on paper (issue 12 item 4); each clinic's own sheet is VisitSheetsPrint. */
+const printColumns: PrintColumn<VisitMonthRow>[] = [
+  { header: '机构编码', width: 11, value: (r) => r.clinicCode },
+  { header: '村卫生室', width: 16, value: (r) => r.clinicName },
+  { header: '状态', width: 7, kind: 'enum', labels: visitStatusLabels, value: (r) => r.status },
+  { header: '督导日期', width: 13, kind: 'date', value: (r) => r.visitedOn },
+  { header: '督导人', width: 14, value: (r) => r.supervisors },
+  { header: '得分', width: 10, value: (r) => (r.totalTenths === null ? '' : `${formatTenths(r.totalTenths)}${r.vetoed ? ' 否决' : ''}`) },
+  { header: '发现问题', width: 8, kind: 'int', value: (r) => r.findings },
+];
 
 export function VisitsPage(props: { onChanged: () => void; initialStatus?: string }) {
   const may = useMay();
@@ -22,6 +34,8 @@ export function VisitsPage(props: { onChanged: () => void; initialStatus?: strin
   const [rows, setRows] = useState<VisitMonthRow[]>([]);
   const [error, setError] = useState('');
   const [search, setSearch] = useState('');
+  // The table's 状态 filter, kept so the printed list is the rows on screen.
+  const [statusFilter, setStatusFilter] = useState<string[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [print, setPrint] = useState<SheetRequest | null>(null);
   const [reload, setReload] = useState(0);
@@ -38,6 +52,13 @@ export function VisitsPage(props: { onChanged: () => void; initialStatus?: strin
     () => rows.filter((r) => !search || r.clinicName.includes(search) || r.clinicCode.includes(search) || r.supervisors.includes(search)),
     [rows, search],
   );
+  const listed = statusFilter.length ? shown.filter((r) => statusFilter.includes(r.status)) : shown;
+  const printNote = [
+    search ? `搜索“${search}”` : '',
+    statusFilter.length ? `状态：${statusFilter.map((v) => visitStatusLabels[v as VisitMonthRow['status']]).join('、')}` : '',
+  ]
+    .filter(Boolean)
+    .join('；');
   const notYet = rows.filter((r) => r.status !== 'final').length;
   return (
     <>
@@ -66,6 +87,13 @@ export function VisitsPage(props: { onChanged: () => void; initialStatus?: strin
           打印本月全部
         </Button>
         <Button onClick={() => setPrint({ month, blank: true })}>打印空白考核表</Button>
+        <PrintRowsButton
+          title={`${month.slice(0, 4)}年${Number(month.slice(5, 7))}月月度督导情况`}
+          columns={printColumns}
+          rows={listed}
+          note={printNote}
+          testId="visits-list-print"
+        />
       </Space>
       {error && <div className="form-error">{error}</div>}
       <Table<VisitMonthRow>
@@ -74,6 +102,7 @@ export function VisitsPage(props: { onChanged: () => void; initialStatus?: strin
         dataSource={shown}
         pagination={false}
         data-testid="visits-table"
+        onChange={(_p, filters) => setStatusFilter((filters.status ?? []).map(String))}
         onRow={(r) => ({ onDoubleClick: () => setOpenId(r.clinicId) })}
         columns={[
           { title: '机构编码', dataIndex: 'clinicCode', width: 100, sorter: (a, b) => a.clinicCode.localeCompare(b.clinicCode) },

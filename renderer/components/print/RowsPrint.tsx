@@ -1,0 +1,112 @@
+/**
+ * Paper for the lists that are not on the common grid (issue 12 item 4): an antd table whose
+ * rows the page already holds (资产盘点, 目标责任书, 月度督导, 季度考核, 进销存 …) prints through
+ * the same ListPrint as every grid — title, 单位, 打印日期, 共 N 条, the header row on every
+ * page, 第 N 页 共 M 页, the signature lines, portrait or landscape by the columns' widths. The
+ * page describes its columns once (header, width in characters, kind, and how to read a row) and
+ * puts a PrintRowsButton beside its table; Ctrl+P on the page opens the same view
+ * (listPrintKeys.ts), never the browser's print of the screen.
+ *
+ *   <PrintRowsButton title="资产盘点" rows={rows} columns={[
+ *     { header: '盘点名称', width: 24, value: (r) => r.title },
+ *     { header: '开始日期', width: 11, kind: 'date', value: (r) => r.startedOn },
+ *   ]} />
+ */
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, message } from 'antd';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { ViewColumn } from '../../../shared/views';
+import { ListPrint } from './ListPrint';
+import { registerListPrint } from './listPrintKeys';
+
+/** One printed column: its header, its width in characters (a Chinese character is 2), how to read it from a row. */
+export interface PrintColumn<Row> {
+  header: string;
+  width: number;
+  /** As in the views: numbers right-aligned in one style, dates in Chinese, enums through labels. Text when absent. */
+  kind?: ViewColumn['kind'];
+  labels?: Record<string, string>;
+  value: (row: Row) => unknown;
+}
+
+/** The ListPrint columns and flat records for these rows: column i is read into field c{i}. */
+export function toPrintRecords<Row>(
+  columns: readonly PrintColumn<Row>[],
+  rows: readonly Row[],
+): { columns: ViewColumn[]; records: Record<string, unknown>[] } {
+  const viewColumns = columns.map((c, i): ViewColumn => ({
+    id: `c${i}`,
+    header: c.header,
+    kind: c.kind ?? 'text',
+    width: c.width,
+    labels: c.labels,
+  }));
+  const records = rows.map((r) => Object.fromEntries(columns.map((c, i) => [`c${i}`, c.value(r)])));
+  return { columns: viewColumns, records };
+}
+
+export interface RowsPrintProps<Row> {
+  /** The printed title, saying what the rows are of (a month, a year, a place) when the page shows one. */
+  title: string;
+  columns: readonly PrintColumn<Row>[];
+  /** The rows as the page shows them (after its search and filters). */
+  rows: readonly Row[];
+  /** Which rows these are, for the 筛选 line: 搜索“东”；状态：未签. All rows when absent. */
+  note?: string;
+}
+
+/** The print view of rows already loaded. */
+export function RowsPrint<Row>(props: RowsPrintProps<Row> & { onClose: () => void }) {
+  const { columns, rows } = props;
+  const paper = useMemo(() => toPrintRecords(columns, rows), [columns, rows]);
+  return (
+    <ListPrint
+      title={props.title}
+      columns={paper.columns}
+      rows={paper.records}
+      filterLine={props.note || '无（全部记录）'}
+      onClose={props.onClose}
+    />
+  );
+}
+
+/**
+ * 打印 for a page's own table, opening RowsPrint; while it is on screen, Ctrl+P opens it too.
+ * `scope` is the element holding the table (Ctrl+P prefers the list with the focus); the button
+ * itself when not given. `rows` is null while the page is still reading them.
+ */
+export function PrintRowsButton<Row>(
+  props: Omit<RowsPrintProps<Row>, 'rows'> & { rows: readonly Row[] | null; scope?: RefObject<HTMLElement | null>; testId?: string },
+) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { scope } = props;
+  const loaded = props.rows !== null;
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
+  useEffect(
+    () =>
+      registerListPrint(
+        () => scope?.current ?? buttonRef.current,
+        () => (loadedRef.current ? setOpen(true) : void message.info('列表还在读取，请稍候再打印')),
+      ),
+    [scope],
+  );
+  return (
+    <>
+      <Button
+        ref={buttonRef}
+        icon={<PrinterOutlined />}
+        disabled={!loaded}
+        onClick={() => setOpen(true)}
+        title="打印本列表（Ctrl+P）：当前显示的行"
+        data-testid={props.testId}
+      >
+        打印
+      </Button>
+      {open && props.rows && (
+        <RowsPrint title={props.title} columns={props.columns} rows={props.rows} note={props.note} onClose={() => setOpen(false)} />
+      )}
+    </>
+  );
+}
