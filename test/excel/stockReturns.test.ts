@@ -155,7 +155,10 @@ describe('expiry list and disposal record', () => {
       ['东村卫生室', '对乙酰氨基酚片', 'P1', 46, '近效期', 5],
     ]);
     const d = await workbookOf(s, 'disposals', {});
-    const r = rowValues(d, findRow(d, '2026年3月2日'));
+    const r = rowValues(d, findRow(d, 'OLD', 5));
+    // The 销毁日期 is a real Excel date (issue 12 item 4), shown 2026年3月2日 by its format.
+    expect(r[0]).toBeInstanceOf(Date);
+    expect((r[0] as Date).toISOString().slice(0, 10)).toBe('2026-03-02');
     expect([r[1], r[4], r[6], r[8], r[9], r[10]]).toEqual(['对乙酰氨基酚片', 'OLD', 6, 18, '焚烧', '王会计、李药师']);
   });
 });

@@ -27,7 +27,7 @@ const columns: ReportColumn[] = [
   { key: 'quantity', header: '数量', group: '基本情况', kind: 'int', width: 5, total: 'sum' },
   { key: 'unit', header: '计量单位', group: '基本情况', kind: 'center', width: 5 },
   { key: 'funding', header: '资金来源', group: '基本情况', kind: 'center', width: 9 },
-  { key: 'acquiredOn', header: '取得日期', group: '基本情况', kind: 'center', width: 11 },
+  { key: 'acquiredOn', header: '取得日期', group: '基本情况', kind: 'date', width: 14 },
   { key: 'valueFen', header: '原值', group: '价值（元）', kind: 'money', width: 13, total: 'sum' },
   { key: 'accumulatedFen', header: '累计折旧', group: '价值（元）', kind: 'money', width: 13, total: 'sum' },
   { key: 'bookValueFen', header: '净值', group: '价值（元）', kind: 'money', width: 13, total: 'sum' },

@@ -13,7 +13,7 @@ export const SHORTAGES_TITLE = '短缺药品登记表';
 
 const lineColumns: ReportColumn[] = [
   { key: 'index', header: '序号', kind: 'center', width: 6 },
-  { key: 'recordedOn', header: '登记日期', kind: 'center', width: 11 },
+  { key: 'recordedOn', header: '登记日期', kind: 'date', width: 14 },
   { key: 'clinic', header: '村卫生室', kind: 'text', width: 14, total: 'count' },
   { key: 'code', header: '平台编码', kind: 'text', width: 10 },
   { key: 'drug', header: '药品名称', kind: 'text', width: 14 },

@@ -32,13 +32,13 @@ interface FindingRecord {
 const columns: ReportColumn[] = [
   { key: 'index', header: '序号', kind: 'center', width: 6 },
   { key: 'clinic', header: '村卫生室', kind: 'text', width: 16, total: 'count' },
-  { key: 'visitedOn', header: '督导日期', kind: 'center', width: 12 },
+  { key: 'visitedOn', header: '督导日期', kind: 'date', width: 14 },
   { key: 'item', header: '涉及考核项目', kind: 'text', width: 20 },
   { key: 'text', header: '发现的问题', kind: 'text', width: 30 },
   { key: 'owner', header: '整改责任人', group: '整改要求', kind: 'text', width: 10 },
-  { key: 'dueOn', header: '整改期限', group: '整改要求', kind: 'center', width: 12 },
+  { key: 'dueOn', header: '整改期限', group: '整改要求', kind: 'date', width: 14 },
   { key: 'status', header: '整改情况', group: '复查', kind: 'center', width: 10 },
-  { key: 'rectifiedOn', header: '整改完成日期', group: '复查', kind: 'center', width: 12 },
+  { key: 'rectifiedOn', header: '整改完成日期', group: '复查', kind: 'date', width: 14 },
   { key: 'recheck', header: '复查结果', group: '复查', kind: 'text', width: 20 },
 ];
 

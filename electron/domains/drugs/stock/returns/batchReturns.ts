@@ -3,7 +3,6 @@
  * batches expired on the day or expiring within the nearExpiryDays setting, with days left).
  * Both for the township (the center first, then each clinic), one clinic, or the center.
  */
-import { chineseDate } from '../../../../../shared/format';
 import type { BatchRow } from '../../../../../shared/schemas/stock';
 import { expiryLabels } from '../../../../../shared/schemas/stock';
 import type { Db } from '../../../../db/open';
@@ -22,7 +21,7 @@ const columns: ReportColumn[] = [
   { key: 'spec', header: '规格', kind: 'text', width: 14 },
   { key: 'packUnit', header: '单位', kind: 'center', width: 6 },
   { key: 'lotNo', header: '批号', kind: 'text', width: 12 },
-  { key: 'expiresOn', header: '有效期至', kind: 'center', width: 12 },
+  { key: 'expiresOn', header: '有效期至', kind: 'date', width: 14 },
   { key: 'daysLeft', header: '剩余天数', kind: 'int', width: 8 },
   { key: 'state', header: '效期状态', kind: 'center', width: 8 },
   { key: 'priceFen', header: '单价(元)', kind: 'money', width: 10 },
@@ -40,7 +39,7 @@ function build(db: Db, when: ReportWhen, name: 'batches' | 'expiry'): BatchRepor
   const batches = name === 'expiry' ? all.filter((b) => b.expiry !== 'ok') : all;
   const base = name === 'expiry' ? EXPIRY_TITLE : BATCHES_TITLE;
   const title = scope ? `${base}（${scope}）` : base;
-  const rows = batches.map((b) => ({ ...b, expiresOn: chineseDate(b.expiresOn), state: expiryLabels[b.expiry] }));
+  const rows = batches.map((b) => ({ ...b, state: expiryLabels[b.expiry] }));
   const packs = batches.reduce((n, b) => n + b.packs, 0);
   const amountFen = batches.reduce((n, b) => n + b.amountFen, 0);
   return {

@@ -2,7 +2,6 @@
  * 过期药品销毁记录 (D5): every disposal (latest first), a row per batch disposed of, with the
  * day, method, both witnesses and the amounts; the 合计 adds the rows.
  */
-import { chineseDate } from '../../../../../shared/format';
 import type { DisposalRecord } from '../../../../../shared/schemas/stock';
 import type { Db } from '../../../../db/open';
 import type { ReportColumn, ReportData, ReportWhen } from '../../../../excel/returns/types';
@@ -12,12 +11,12 @@ import { listDisposals } from '../disposals';
 export const DISPOSALS_TITLE = '过期药品销毁记录';
 
 const columns: ReportColumn[] = [
-  { key: 'disposedOn', header: '销毁日期', kind: 'center', width: 12 },
+  { key: 'disposedOn', header: '销毁日期', kind: 'date', width: 14 },
   { key: 'drugName', header: '通用名', kind: 'text', width: 18, total: 'count' },
   { key: 'spec', header: '规格', kind: 'text', width: 14 },
   { key: 'packUnit', header: '单位', kind: 'center', width: 6 },
   { key: 'lotNo', header: '批号', kind: 'text', width: 12 },
-  { key: 'expiresOn', header: '有效期至', kind: 'center', width: 12 },
+  { key: 'expiresOn', header: '有效期至', kind: 'date', width: 14 },
   { key: 'packs', header: '数量', kind: 'int', width: 8, total: 'sum' },
   { key: 'priceFen', header: '单价(元)', kind: 'money', width: 10 },
   { key: 'amountFen', header: '金额(元)', kind: 'money', width: 12, total: 'sum' },
@@ -29,12 +28,12 @@ export function buildDisposalsReport(db: Db, when: ReportWhen): ReportData & { d
   const disposals = listDisposals(db, { from: when.from, to: when.to });
   const rows = disposals.flatMap((d) =>
     d.lines.map((l) => ({
-      disposedOn: chineseDate(d.disposedOn),
+      disposedOn: d.disposedOn,
       drugName: l.drugName,
       spec: l.spec,
       packUnit: l.packUnit,
       lotNo: l.lotNo,
-      expiresOn: chineseDate(l.expiresOn),
+      expiresOn: l.expiresOn,
       packs: l.packs,
       priceFen: l.priceFen,
       amountFen: l.amountFen,
