@@ -45,6 +45,11 @@ async function printedRows(view: Locator): Promise<number> {
   return view.getByTestId('list-print-table').locator('tbody tr:not(:has(.list-print-empty))').count();
 }
 
+/** The 序号 of every printed row: empty on a summary row (小计, 合计, a 考核项目). */
+async function printedSeqs(view: Locator): Promise<string[]> {
+  return (await view.getByTestId('list-print-table').locator('tbody td.seq').allTextContents()).map((t) => t.trim());
+}
+
 const now = todayIso();
 const thisYear = now.slice(0, 4);
 const thisMonth = `${thisYear}年${Number(now.slice(5, 7))}月`;
@@ -186,8 +191,11 @@ describe('the lists off the common grid on paper (issue 12 item 4)', () => {
         expect(headers[i + 1], label).toMatch(typeof h === 'string' ? new RegExp(`^${h.replace(/[()]/g, '\\$&')}$`) : h),
       );
       const rows = await printedRows(view);
+      // Rows are numbered 1…N, summary rows left out, and 共 N 条 counts the numbered ones.
+      const numbered = (await printedSeqs(view)).filter(Boolean);
+      expect(numbered, label).toEqual(numbered.map((_, i) => String(i + 1)));
       expect(await view.getByTestId('list-print-filter').textContent(), label).toMatch(
-        new RegExp(`^筛选：无（全部记录）共 ${rows.toLocaleString('en-US')} 条$`),
+        new RegExp(`^筛选：无（全部记录）共 ${numbered.length.toLocaleString('en-US')} 条$`),
       );
       if (onScreen !== null) expect(rows, label).toBe(onScreen);
       // The signature lines close every list, as on the grids' paper.
@@ -233,6 +241,16 @@ describe('the lists off the common grid on paper (issue 12 item 4)', () => {
     await page.getByTestId('ledger-print').click();
     const view = await printView(page);
     const title = (await view.locator('.print-title').textContent()) ?? '';
+    // The places are numbered and counted; 村卫生室小计 and 合计（全乡镇） are bold, without a 序号.
+    const month = /（(\d{4})年(\d{1,2})月/.exec(title);
+    const ledger = await app.call('stock.ledger', { month: `${month?.[1] ?? ''}-${(month?.[2] ?? '').padStart(2, '0')}` });
+    const places = ledger.places.length + 1;
+    expect(await view.getByTestId('list-print-filter').textContent()).toBe(`筛选：无（全部记录）共 ${places} 条`);
+    for (const name of ['村卫生室小计', '合计（全乡镇）']) {
+      const row = view.getByTestId('list-print-table').locator('tbody tr', { hasText: name });
+      expect(await row.locator('td.seq').textContent()).toBe('');
+      expect(await row.getAttribute('style')).toContain('font-weight: bold');
+    }
     expect(await view.locator('.print-sheet-landscape').count()).toBe(1);
     fs.mkdirSync(LOOK_DIR, { recursive: true });
     const pdf = path.join(LOOK_DIR, 'ledger.pdf');

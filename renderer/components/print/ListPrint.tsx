@@ -41,6 +41,8 @@ export type ListPrintProps<Row> = ListPrintSource<Row> & {
   title: string;
   /** The clerk's visible columns, in their order. */
   columns: ViewColumn[];
+  /** A row that heads or sums others (小计, 合计, a 考核项目): bold, without a 序号, not counted in 共 N 条. */
+  isSummary?: (row: Row) => boolean;
   onClose: () => void;
 };
 
@@ -79,6 +81,9 @@ export function ListPrint<Row extends object>(props: ListPrintProps<Row>) {
   const filterLine = query ? describeListQuery(columns, query) : props.filterLine;
   const rows = props.rows ?? (loaded.state === 'done' ? loaded.rows : null);
   const n = (x: number) => x.toLocaleString('en-US');
+  const summary = rows?.map((r) => props.isSummary?.(r) ?? false) ?? [];
+  let counted = 0;
+  const seqs = summary.map((s) => (s ? 0 : ++counted));
 
   return (
     <PrintView
@@ -102,7 +107,7 @@ export function ListPrint<Row extends object>(props: ListPrintProps<Row>) {
           <PrintHeader title={title} unit={unit} right={`打印日期：${chineseDate(todayIso())}`} />
           <div className="list-print-filter" data-testid="list-print-filter">
             <span>筛选：{filterLine}</span>
-            <span className="list-print-count">共 {n(rows.length)} 条</span>
+            <span className="list-print-count">共 {n(counted)} 条</span>
           </div>
           <table className="print-table list-print-table" style={{ fontSize: `${paper.fontPt}pt` }} data-testid="list-print-table">
             <colgroup>
@@ -121,8 +126,8 @@ export function ListPrint<Row extends object>(props: ListPrintProps<Row>) {
             </thead>
             <tbody>
               {rows.map((row, i) => (
-                <tr key={i}>
-                  <td className="num seq">{i + 1}</td>
+                <tr key={i} style={summary[i] ? { fontWeight: 'bold' } : undefined}>
+                  <td className="num seq">{summary[i] ? '' : seqs[i]}</td>
                   {columns.map((c) => (
                     <td key={c.id} className={isNumberKind(c.kind) ? 'num' : undefined}>
                       {paperText(c, (row as Record<string, unknown>)[c.id])}

@@ -53,18 +53,28 @@ export interface RowsPrintProps<Row> {
   rows: readonly Row[];
   /** Which rows these are, for the 筛选 line: 搜索“东”；状态：未签. All rows when absent. */
   note?: string;
+  /** Rows that head or sum others (小计, 合计, a 考核项目): bold on paper, without a 序号, not counted. */
+  isSummary?: (row: Row) => boolean;
 }
+
+/** The field of a printed record marking a summary row; not a column, so never printed. */
+const SUMMARY = '__summary';
 
 /** The print view of rows already loaded. */
 export function RowsPrint<Row>(props: RowsPrintProps<Row> & { onClose: () => void }) {
   const { columns, rows } = props;
-  const paper = useMemo(() => toPrintRecords(columns, rows), [columns, rows]);
+  const { isSummary } = props;
+  const paper = useMemo(() => {
+    const p = toPrintRecords(columns, rows);
+    return isSummary ? { ...p, records: p.records.map((r, i) => ({ ...r, [SUMMARY]: isSummary(rows[i] as Row) })) } : p;
+  }, [columns, rows, isSummary]);
   return (
     <ListPrint
       title={props.title}
       columns={paper.columns}
       rows={paper.records}
       filterLine={props.note || '无（全部记录）'}
+      isSummary={(r) => r[SUMMARY] === true}
       onClose={props.onClose}
     />
   );
@@ -105,7 +115,14 @@ export function PrintRowsButton<Row>(
         打印
       </Button>
       {open && props.rows && (
-        <RowsPrint title={props.title} columns={props.columns} rows={props.rows} note={props.note} onClose={() => setOpen(false)} />
+        <RowsPrint
+          title={props.title}
+          columns={props.columns}
+          rows={props.rows}
+          note={props.note}
+          isSummary={props.isSummary}
+          onClose={() => setOpen(false)}
+        />
       )}
     </>
   );

@@ -123,6 +123,7 @@ export function LedgerTab(props: { tabs: ReactNode; clinics: ClinicOption[] }) {
           title={`药品进销存（${monthWords(month)}，${place === undefined ? '全乡镇' : `${placeName}，按药品`}）`}
           columns={printColumns(place === undefined ? '单位' : '药品')}
           rows={data ? lines : null}
+          isSummary={(r) => r.subtotal === true}
           testId="ledger-print"
         />
         <span>{place === undefined ? '点卫生室或中心药库一行，按药品查看' : `${placeName}：按药品`}</span>

@@ -197,6 +197,7 @@ export function TemplatesPage() {
                 columns={printColumns}
                 rows={lines(groups)}
                 note={q ? `搜索“${q}”` : ''}
+                isSummary={(l) => l.group}
                 testId="template-print"
               />
               <Button icon={<FileExcelOutlined />} onClick={() => void exportTemplate(detail.id)}>
