@@ -179,6 +179,7 @@ describe('the lists off the common grid on paper (issue 12 item 4)', () => {
       const label = `${l.menu}${l.tab ? ` → ${l.tab}` : ''}`;
       await openList(page, l);
       const onScreen = l.table ? await page.getByTestId(l.table).locator('tr.ant-table-row').count() : null;
+      await page.screenshot({ path: path.join(LOOK_DIR, `screen-${l.print}.png`) });
       await page.getByTestId(l.print).click();
       const view = await printView(page);
       expect(await view.locator('.print-title').textContent(), label).toMatch(l.title);
