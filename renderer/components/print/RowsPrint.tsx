@@ -15,35 +15,11 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, message } from 'antd';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { ViewColumn } from '../../../shared/views';
 import { ListPrint } from './ListPrint';
 import { registerListPrint } from './listPrintKeys';
+import { toPrintRecords, type PrintColumn } from './rowsPrintColumns';
 
-/** One printed column: its header, its width in characters (a Chinese character is 2), how to read it from a row. */
-export interface PrintColumn<Row> {
-  header: string;
-  width: number;
-  /** As in the views: numbers right-aligned in one style, dates in Chinese, enums through labels. Text when absent. */
-  kind?: ViewColumn['kind'];
-  labels?: Record<string, string>;
-  value: (row: Row) => unknown;
-}
-
-/** The ListPrint columns and flat records for these rows: column i is read into field c{i}. */
-export function toPrintRecords<Row>(
-  columns: readonly PrintColumn<Row>[],
-  rows: readonly Row[],
-): { columns: ViewColumn[]; records: Record<string, unknown>[] } {
-  const viewColumns = columns.map((c, i): ViewColumn => ({
-    id: `c${i}`,
-    header: c.header,
-    kind: c.kind ?? 'text',
-    width: c.width,
-    labels: c.labels,
-  }));
-  const records = rows.map((r) => Object.fromEntries(columns.map((c, i) => [`c${i}`, c.value(r)])));
-  return { columns: viewColumns, records };
-}
+export type { PrintColumn } from './rowsPrintColumns';
 
 export interface RowsPrintProps<Row> {
   /** The printed title, saying what the rows are of (a month, a year, a place) when the page shows one. */
