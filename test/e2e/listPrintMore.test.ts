@@ -3,7 +3,7 @@
  * holds), in Chromium on the demo township: each page's 打印 opens the same list paper as the
  * grids (print/RowsPrint.tsx → ListPrint) with its title, 单位, the 筛选 line with 共 N 条, the
  * header row of its columns and one printed row per row on screen; Ctrl+P on such a page opens
- * it, not the browser's print of the screen; a search on the page narrows the paper too; and
+ * it, not the browser's print of the screen; the page's search and 状态 filter narrow the paper too; and
  * 进销存, the widest, goes to PDF: landscape A4, read back with pdftotext (title, headers, the
  * township's 合计 row, 第 1 页 共 N 页, the signature lines). PNGs in /tmp/h8-look.
  */
@@ -206,7 +206,7 @@ describe('the lists off the common grid on paper (issue 12 item 4)', () => {
     }
   }, 240_000);
 
-  it('Ctrl+P on such a page opens its list paper, and a search on the page narrows the paper', async () => {
+  it('Ctrl+P on such a page opens its list paper, and the page’s search and status filter narrow the paper', async () => {
     const app = await e2e.open({ demo: true, viewport: { width: 1366, height: 768 } });
     const { page } = app;
     const letters = await app.call('letters.list', { year: Number(thisYear) });
@@ -224,6 +224,23 @@ describe('the lists off the common grid on paper (issue 12 item 4)', () => {
     expect(await printedRows(view)).toBe(matching.length);
     expect(await view.getByTestId('list-print-filter').textContent()).toBe(`筛选：搜索“${first}”共 ${matching.length} 条`);
     expect(await view.getByTestId('list-print-table').locator('tbody').textContent()).toContain(first);
+    await closePrint(page);
+
+    // The table's own 状态 filter narrows the paper too, and the 筛选 line names it.
+    const unsigned = letters.filter((r) => r.status === 'unsigned');
+    expect(unsigned.length).toBeGreaterThan(0);
+    await page.getByPlaceholder('查找卫生室、编码、负责人').fill('');
+    await expect.poll(() => page.getByTestId('letters-table').locator('tr.ant-table-row').count()).toBe(letters.length);
+    await page.getByTestId('letters-table').locator('th', { hasText: '状态' }).locator('.ant-table-filter-trigger').click();
+    const menu = page.locator('.ant-table-filter-dropdown:visible');
+    await menu.getByText('未签', { exact: true }).click();
+    await button(menu, '确定').click();
+    await expect.poll(() => page.getByTestId('letters-table').locator('tr.ant-table-row').count()).toBe(unsigned.length);
+    await page.getByTestId('letters-list-print').click();
+    const narrowed = await printView(page);
+    expect(await printedRows(narrowed)).toBe(unsigned.length);
+    expect(await narrowed.getByTestId('list-print-filter').textContent()).toBe(`筛选：状态：未签共 ${unsigned.length} 条`);
+    for (const r of unsigned) expect(await narrowed.getByTestId('list-print-table').locator('tbody').textContent()).toContain(r.clinicName);
     await closePrint(page);
 
     // On the stock page's 进销存 tab the grid of 库存 is gone: Ctrl+P prints the ledger.

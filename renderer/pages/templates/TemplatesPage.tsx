@@ -21,7 +21,7 @@ const printColumns: PrintColumn<Line>[] = [
     width: 30,
     value: (l) => (l.group ? l.content : `\u3000${l.content}${l.isBonus ? '【奖励】' : ''}${l.isVeto ? '【一票否决】' : ''}`),
   },
-  { header: '分值', width: 14, value: (l) => (l.mismatch ? `${l.points} 不符` : l.points) },
+  { header: '分值', width: 18, value: (l) => (l.mismatch ? `${l.points} 不符` : l.points) },
   { header: '考核方法', width: 18, value: (l) => l.method },
   { header: '评分标准', width: 30, value: (l) => l.standard },
   { header: '依据', width: 6, value: (l) => l.ruleRef },
