@@ -3,9 +3,10 @@
  * holds), in Chromium on the demo township: each page's 打印 opens the same list paper as the
  * grids (print/RowsPrint.tsx → ListPrint) with its title, 单位, the 筛选 line with 共 N 条, the
  * header row of its columns and one printed row per row on screen; Ctrl+P on such a page opens
- * it, not the browser's print of the screen; the page's search and 状态 filter narrow the paper too; and
- * 进销存, the widest, goes to PDF: landscape A4, read back with pdftotext (title, headers, the
- * township's 合计 row, 第 1 页 共 N 页, the signature lines). PNGs in /tmp/h8-look.
+ * it, not the browser's print of the screen; the page's search and 状态 filter narrow the paper
+ * too; and 进销存, the widest, goes to PDF: landscape A4, read back with pdftotext (title,
+ * headers, the township's 合计 row unnumbered, 第 1 页 共 N 页, the signature lines). PNGs of the
+ * pages and their paper in /tmp/h8-look.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
