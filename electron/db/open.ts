@@ -47,6 +47,9 @@ export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Statement journals and sorts in memory, not temporary files: a statement whose trigger writes
+  // another table (every stock movement keeps stock_balances) journals each page it touches.
+  db.pragma('temp_store = MEMORY');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 }
 
