@@ -96,7 +96,7 @@ export function pinyinSearchKey(name: string | null | undefined): string {
 }
 
 /**
- * The search tokens of a name (migration 14): for every reading combination, the full pinyin and
+ * The search tokens of a name (migration 13): for every reading combination, the full pinyin and
  * the initials from each syllable on, so a clerk may start typing at any syllable and the list
  * finds the name by a prefix lookup in an index instead of a scan. 张庄村 → "zhangzhuangcun
  * zhuangcun cun zzc zc c": zhuang, zz, zhangzhuang and zzc all start one of them. A non-Han

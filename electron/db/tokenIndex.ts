@@ -1,5 +1,5 @@
 /**
- * The token indexes of migration 14 (`<table>_tokens`, FTS5) during a bulk write. Their insert
+ * The token indexes of migration 13 (`<table>_tokens`, FTS5) during a bulk write. Their insert
  * triggers write one row's tokens per INSERT, and FTS5 flushes its pending terms at the
  * statement savepoint each such INSERT opens: a small index segment per row, merged again and
  * again (10,000 people through the trigger cost about three times the same rows indexed by one
@@ -18,7 +18,7 @@ export function tokensHeldBack(db: Db): boolean {
   return heldBack.has(db);
 }
 
-/** Each token index's columns and what they hold (as migration 14 built them). */
+/** Each token index's columns and what they hold (as migration 13 built them). */
 const SOURCES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   villages: { name: 'pinyin_tokens(name)', note: 'latin_tokens(note)' },
   clinics: {

@@ -210,6 +210,8 @@ const expectedTables: Record<number, string[]> = {
 expectedTables[11] = expectedTables[10] ?? [];
 // Migration 12 (stock balances kept beside the movements) adds stock_balances.
 expectedTables[12] = [...(expectedTables[11] ?? []), 'stock_balances'].sort();
+// Migration 13 (pinyin token indexes) adds FTS5 tables, 'virtual'/'shadow' in pragma_table_list, no 'table'.
+expectedTables[13] = expectedTables[12] ?? [];
 
 function tables(db: Database.Database): { name: string; strict: number }[] {
   return db

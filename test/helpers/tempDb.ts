@@ -82,7 +82,7 @@ afterAll(() => cleanUp(sessionsForFile, madeForFile));
  */
 export function dumpDb(db: Db, auditUpTo?: number): string {
   const tables = db
-    // Ordinary tables only: the FTS5 token indexes (migration 14) and their shadow tables hold
+    // Ordinary tables only: the FTS5 token indexes (migration 13) and their shadow tables hold
     // nothing but what the named tables' triggers derive, and some have no rowid to order by.
     .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { latinTokens, pinyinMatch, pinyinTokens } from '../../electron/db/pinyin';
 
-// Issue 12: the tokens a typed text is looked up by, as a prefix (migration 14's index).
+// Issue 12: the tokens a typed text is looked up by, as a prefix (migration 13's index).
 describe('pinyin tokens of a name', () => {
   it('start at every syllable, full pinyin and initials', () => {
     expect(pinyinTokens('张庄村').split(' ').sort()).toEqual(['c', 'cun', 'zc', 'zhangzhuangcun', 'zhuangcun', 'zzc'].sort());

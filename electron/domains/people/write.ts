@@ -98,7 +98,7 @@ export function insertPerson(ctx: ServiceContext, v: PersonValues, opts: ImportW
   const c = columnsOf(v);
   if (!opts.imported) assertIdFree(ctx, c.id_number);
   const at = ctx.now().toISOString();
-  // The pinyin keys come with the row: migration 14's trigger checks them and writes them only
+  // The pinyin keys come with the row: migration 13's trigger checks them and writes them only
   // if they are wrong, instead of a second write of every row (an import of 10,000, bench (d)).
   const id = Number(
     stmt(

@@ -11,6 +11,7 @@ import { audit } from '../../db/audit';
 import { planImport } from './plan';
 import type { SheetGrid } from './read';
 import type { ImportKind, ImportPreview, PlannedRow, RowError } from './types';
+import { deferTokens } from '../../db/tokenIndex';
 
 export interface ImportResult<V = object> {
   preview: ImportPreview<V>;
@@ -51,7 +52,8 @@ export function commitImport<V extends object>(ctx: ServiceContext, kind: Import
           { row: preview.errors[0]?.row },
         );
       }
-      saveAll(ctx, kind, [...preview.create, ...preview.update], today);
+      // The new rows' search tokens written once at the end, not per row (db/tokenIndex.ts).
+      deferTokens(ctx.db, () => saveAll(ctx, kind, [...preview.create, ...preview.update], today));
       const created = preview.create.length;
       const updated = preview.update.length;
       if (created + updated > 0) {

@@ -96,8 +96,8 @@ function sqlFor({ table, named, key, order, tokens, text }: Named): string {
   `;
 }
 
-export const m0014: Migration = {
-  version: 14,
+export const m0013: Migration = {
+  version: 13,
   name: 'pinyin-tokens',
   up(db) {
     for (const t of NAMED) db.exec(sqlFor(t));
