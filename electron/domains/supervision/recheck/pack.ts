@@ -7,7 +7,7 @@
  */
 import { halfKey, halfLabel, monthsOfHalf, quartersOfHalf } from '../../../../shared/rules/half';
 import { monthLabel, quarterKey, quarterLabel } from '../../../../shared/rules/quarter';
-import { findingStatusLabels, visitStatusLabels } from '../../../../shared/schemas/visits';
+import { visitStatusLabels } from '../../../../shared/schemas/visits';
 import { AppError } from '../../../db/errors';
 import type { Db } from '../../../db/open';
 import { stmt } from '../../../db/stmt';
@@ -20,6 +20,7 @@ import {
   type ReportWhen,
 } from '../../../excel/returns/types';
 import { readSettings } from '../../settings/service';
+import { findingColumns, findingRows, findingSelect, type FindingRecord } from '../quarters/findingLedger';
 import { assessmentRuleOf, quarterResults } from '../quarters/results';
 import { clinicForVisit, loadVisit, visitHead } from '../visits/read';
 import { templateItems } from '../visits/templateForMonth';
@@ -55,17 +56,7 @@ const scoreColumns: ReportColumn[] = [
   { key: 'note', header: '扣分说明', kind: 'text', width: 24 },
 ];
 
-const findingColumns: ReportColumn[] = [
-  { key: 'index', header: '序号', kind: 'center', width: 6 },
-  { key: 'visitedOn', header: '督导日期', kind: 'date', width: 14 },
-  { key: 'item', header: '涉及考核项目', kind: 'text', width: 22 },
-  { key: 'text', header: '发现的问题', kind: 'text', width: 30, total: 'count' },
-  { key: 'owner', header: '整改责任人', group: '整改要求', kind: 'text', width: 10 },
-  { key: 'dueOn', header: '整改期限', group: '整改要求', kind: 'date', width: 14 },
-  { key: 'status', header: '整改情况', group: '复查', kind: 'center', width: 10 },
-  { key: 'rectifiedOn', header: '整改完成日期', group: '复查', kind: 'date', width: 14 },
-  { key: 'recheck', header: '复查结果', group: '复查', kind: 'text', width: 22 },
-];
+const findingColumnsOfPack = findingColumns({ withClinic: false });
 
 const correctionColumns: ReportColumn[] = [
   { key: 'index', header: '序号', kind: 'center', width: 6 },
@@ -139,26 +130,11 @@ function corrections(db: Db, scope: { clinicId: number; from: string; to: string
   ).all(scope) as CorrectionRecord[];
 }
 
-interface FindingRecord {
-  visitedOn: string;
-  seq: string | null;
-  item: string | null;
-  text: string;
-  owner: string;
-  dueOn: string | null;
-  status: 'open' | 'rectified' | 'not_rectified';
-  rectifiedOn: string | null;
-  recheckResult: string;
-  recheckMonth: string | null;
-}
-
 function findings(db: Db, scope: { clinicId: number; from: string; to: string }): FindingRecord[] {
   return stmt(
     db,
-    `SELECT v.visited_on AS visitedOn, i.seq, i.content AS item, f.text, f.owner, f.due_on AS dueOn, f.status,
-            f.rectified_on AS rectifiedOn, f.recheck_result AS recheckResult, rv.month AS recheckMonth
-       FROM findings f JOIN visits v ON v.id = f.visit_id
-       LEFT JOIN supervision_items i ON i.id = f.item_id LEFT JOIN visits rv ON rv.id = f.recheck_visit_id
+    `SELECT ${findingSelect.columns}
+       FROM findings f JOIN visits v ON v.id = f.visit_id ${findingSelect.joins}
       WHERE v.clinic_id = @clinicId AND v.month BETWEEN @from AND @to ORDER BY v.month, f.id`,
   ).all(scope) as FindingRecord[];
 }
@@ -246,18 +222,7 @@ export function buildRecheckReport(db: Db, when: ReportWhen): ReportData {
   }
 
   const fs = findings(db, scope);
-  const overdue = (r: FindingRecord) => r.status === 'open' && r.dueOn !== null && r.dueOn < when.today;
-  const findingRows = fs.map((r, i): Record<string, ReportValue> => ({
-    index: i + 1,
-    visitedOn: r.visitedOn,
-    item: r.item ? `${r.seq ? `${r.seq} ` : ''}${r.item}` : '',
-    text: r.text,
-    owner: r.owner,
-    dueOn: r.dueOn ?? '',
-    status: overdue(r) ? '逾期未整改' : r.status === 'open' && r.recheckMonth ? '未整改' : findingStatusLabels[r.status],
-    rectifiedOn: r.rectifiedOn ?? '',
-    recheck: r.recheckMonth ? `${monthLabel(r.recheckMonth)}复查：${r.recheckResult}` : '',
-  }));
+  const findingRowsOfPack = findingRows(fs, when.today);
 
   const ks = corrections(db, scope);
   const correctionRows: Record<string, ReportValue>[] =
@@ -327,7 +292,7 @@ export function buildRecheckReport(db: Db, when: ReportWhen): ReportData {
     tables: [
       table('督导情况', `${title}——月度督导情况`, visitColumns, visitRows, true),
       { ...table('逐项得分', `${title}——逐项得分`, scoreColumns, scoreRows, false), emphasis: scoreEmphasis },
-      table('发现问题及整改', `${title}——发现问题及整改`, findingColumns, findingRows, true),
+      table('发现问题及整改', `${title}——发现问题及整改`, findingColumnsOfPack, findingRowsOfPack, true),
       table('更正记录', `${title}——更正记录`, correctionColumns, correctionRows, false),
       table('季度考核', `${title}——季度考核结果`, quarterColumns, quarterRows, false),
     ],
