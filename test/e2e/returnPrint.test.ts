@@ -149,7 +149,7 @@ describe('returns on paper', () => {
       const view = await openPreview(page, r, data);
       if (name === 'asset-ledger') {
         // Wide with money: landscape, the group headings spanning their columns.
-        await expect(view.locator('.return-sheet-landscape').count()).resolves.toBe(data.tables.length);
+        await expect(view.locator('.return-sheet.print-sheet-landscape').count()).resolves.toBe(data.tables.length);
         await expect(view.locator('thead th[colspan]').count()).resolves.toBeGreaterThan(0);
         expect(data.tables[0]?.columns.some((c) => c.kind === 'money')).toBe(true);
       }
@@ -193,8 +193,8 @@ describe('returns on paper', () => {
     expect(data.tables.length).toBe(2);
     await openMenu(page, '上报报表');
     const view = await openPreview(page, r, data);
-    await expect(view.locator('.return-sheet-landscape').count()).resolves.toBe(1);
-    await expect(view.locator('.return-sheet-portrait').count()).resolves.toBe(1);
+    await expect(view.locator('.return-sheet.print-sheet-landscape').count()).resolves.toBe(1);
+    await expect(view.locator('.return-sheet:not(.print-sheet-landscape)').count()).resolves.toBe(1);
     const file = await printPdf(app, 'clinic-roster');
     const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '99', file], { encoding: 'utf8' });
     const pages = [...sizes.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? '横' : '竖'));

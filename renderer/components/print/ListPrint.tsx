@@ -103,7 +103,7 @@ export function ListPrint<Row extends object>(props: ListPrintProps<Row>) {
         </div>
       )}
       {rows && (
-        <PrintSheet landscape={paper.landscape} className={paper.landscape ? 'list-print-landscape' : 'list-print-portrait'}>
+        <PrintSheet landscape={paper.landscape} className="list-print-sheet">
           <PrintHeader title={title} unit={unit} right={`打印日期：${chineseDate(todayIso())}`} />
           <div className="list-print-filter" data-testid="list-print-filter">
             <span>筛选：{filterLine}</span>

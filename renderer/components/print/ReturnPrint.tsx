@@ -133,7 +133,7 @@ function TableSheet(props: { report: ReportDataOut; table: ReportTableOut; alert
   const style: CSSProperties = { fontSize: `${fontSizeFor(table, landscape)}pt` };
   const header = headerRows(table.columns);
   return (
-    <PrintSheet className={`return-sheet ${landscape ? 'return-sheet-landscape' : 'return-sheet-portrait'}`}>
+    <PrintSheet landscape={landscape} className="return-sheet">
       <header className="print-header">
         <h1 className="print-title">{table.title}</h1>
         <UnitRow unit={report.unit} period={reportPeriodText(report)} />
