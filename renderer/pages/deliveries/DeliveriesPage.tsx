@@ -127,6 +127,11 @@ export function DeliveriesPage(props: { onChanged: () => void }) {
           </Space>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="delivery-error" />}
           {done && <Alert type="success" showIcon title={done} style={{ marginBottom: 12 }} data-testid="delivery-done" />}
+          {!plan && !error && (
+            <p className="hint">
+              选好需求月份和配送日期，点“预览配送”：各卫生室已批准的请领按先到期先出（FEFO）从中心药库的批次中分配，配不足的列为短缺；核对后“确认配送”，生成每个卫生室的配送单。
+            </p>
+          )}
           {plan && (
             <>
               <Space size="large" style={{ marginBottom: 8 }}>

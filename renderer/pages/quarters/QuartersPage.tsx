@@ -105,6 +105,8 @@ export function QuartersPage(props: { go: (r: Route) => void }) {
             value={q ? dayjs(`${q.year}-${String((q.q - 1) * 3 + 1).padStart(2, '0')}-01`) : null}
             format={(d) => quarterLabel(quarterOf(d.format('YYYY-MM')))}
             onChange={(d) => d && setQuarter(quarterKey(quarterOf(d.format('YYYY-MM'))))}
+            // Wide enough for “2026 年第三季度” in full.
+            style={{ width: 170 }}
           />
         </span>
         <Input.Search placeholder="搜索卫生室" allowClear style={{ width: 200 }} onChange={(e) => setSearch(e.target.value)} />
