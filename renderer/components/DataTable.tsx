@@ -18,12 +18,10 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Alert, Button, Input, Pagination, Space, message } from 'antd';
+import { Alert, Button, Input, Pagination, Space } from 'antd';
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { ExportViewInput, FileResult, ListQuery, Page } from '../../shared/schemas/common';
 import { isNumberKind, screenText, type ViewColumn, type ViewDef } from '../../shared/views';
-import { errorMessage } from '../api';
-import { saveFile } from '../download';
 import { ColumnFilter } from './ColumnFilter';
 import { ColumnSettings } from './ColumnSettings';
 import { ListPrint } from './print/ListPrint';
@@ -32,6 +30,7 @@ import { visibleIds } from '../../shared/columnPrefs';
 import { useColumnPrefs } from './columnPrefs';
 import './dataTable.css';
 import { toListQuery, useServerList } from './useServerList';
+import { useListExport } from './useListExport';
 
 interface DataTableProps<Row> {
   view: ViewDef;
@@ -71,8 +70,8 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   const [sorting, setSorting] = useState<SortingState>(props.initialSorting ?? []);
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>(props.initialFilters ?? []);
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 100 });
-  const [exporting, setExporting] = useState(false);
   const [printing, setPrinting] = useState(false);
+  const { exporting, doExport } = useListExport(exportView);
   const rootRef = useRef<HTMLDivElement>(null);
   const [reloadTick, setReloadTick] = useState(0);
   const [prefs, setPrefs] = useColumnPrefs(view, props.columnPrefsKey ?? view.title);
@@ -148,21 +147,6 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   const padBottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
   const totalWidth = table.getTotalSize();
 
-  async function doExport() {
-    if (!exportView) return;
-    setExporting(true);
-    try {
-      const q = toListQuery(state);
-      const file = await exportView({ search: q.search, sort: q.sort, filters: q.filters, columns: shownIds });
-      saveFile(file);
-      void message.success(`已导出 ${file.rowCount} 行：${file.fileName}`);
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  }
-
   function onRowKey(e: KeyboardEvent<HTMLTableRowElement>, index: number, row: Row) {
     const go = (to: number) => {
       if (to < 0 || to >= rows.length) return;
@@ -204,7 +188,7 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
             打印
           </Button>
           {exportView && (
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void doExport()}>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void doExport(queryState, shownIds)}>
               导出本视图到 Excel
             </Button>
           )}
