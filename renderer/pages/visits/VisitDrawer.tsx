@@ -6,7 +6,7 @@
  * A visit of a locked quarter (P4) opens read-only; 更正… (审核) makes it editable, and saving
  * asks for the 更正原因 — the corrected values then show their original beside them.
  */
-import { Alert, Button, Drawer, Input, Modal, Popconfirm, Space, Switch, Tag, message } from 'antd';
+import { Alert, Button, Drawer, Input, Popconfirm, Space, Switch, Tag, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { todayIso } from '../../../shared/format';
 import { monthLabel } from '../../../shared/rules/quarter';
@@ -16,7 +16,9 @@ import type { VisitForm } from '../../../shared/schemas/visits';
 import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
 import { DateInput } from '../../components/DateInput';
+import { CorrectionReasonDialog } from './CorrectionReasonDialog';
 import { CorrectionsList } from './CorrectionsList';
+import { LockedVisitBanner } from './LockedVisitBanner';
 import { FindingsEditor, RecheckList } from './FindingsEditor';
 import { ScoreTable } from './ScoreTable';
 import { draftFromForm, forget, keep, loadKept, runningTotal, saveInput, type VisitDraft } from './visitDraft';
@@ -226,28 +228,11 @@ export function VisitDrawer(props: {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="visit-error" />}
       {restored && <Alert type="info" showIcon title="已恢复上次未保存的录入内容。" style={{ marginBottom: 12 }} />}
       {form?.locked && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="locked-banner"
-          title={correcting ? '本季度已锁定 · 正在更正' : '本季度已锁定'}
-          description={
-            correcting
-              ? '改好后点“保存更正…”并填写更正原因；原记录保留在更正记录中，不会被覆盖（P4）。'
-              : may('approve')
-                ? '该季度的考核结果已锁定（P4），记录只能查看。如有错误，请点“更正…”修改并填写更正原因。'
-                : '该季度的考核结果已锁定（P4），记录只能查看。如有错误，请由有“审核”权限的人员更正。'
-          }
-          action={
-            form.visit &&
-            !correcting &&
-            may('approve') && (
-              <Button size="small" onClick={() => setCorrecting(true)} data-testid="correction-start">
-                更正…
-              </Button>
-            )
-          }
+        <LockedVisitBanner
+          correcting={correcting}
+          mayCorrect={may('approve')}
+          hasVisit={Boolean(form.visit)}
+          onCorrect={() => setCorrecting(true)}
         />
       )}
       {form && draft && (
@@ -308,27 +293,15 @@ export function VisitDrawer(props: {
           )}
         </>
       )}
-      <Modal
+      <CorrectionReasonDialog
         open={asking}
-        title="更正原因"
-        okText="保存更正"
-        cancelText="返回修改"
-        confirmLoading={saving}
-        onOk={() => void correct()}
-        onCancel={() => setAsking(false)}
-        destroyOnHidden
-      >
-        <p className="hint">本季度已锁定。请写明为什么修改（如“县复核发现第 3 项错记”），原记录和原因一并保存，供县级复核查阅。</p>
-        {reasonError && <Alert type="error" showIcon title={reasonError} style={{ marginBottom: 8 }} data-testid="correction-error" />}
-        <Input.TextArea
-          autoFocus
-          rows={3}
-          maxLength={200}
-          aria-label="更正原因"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Modal>
+        saving={saving}
+        reason={reason}
+        error={reasonError}
+        onReason={setReason}
+        onSave={() => void correct()}
+        onBack={() => setAsking(false)}
+      />
     </Drawer>
   );
 }
