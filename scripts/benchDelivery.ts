@@ -173,10 +173,11 @@ export function rawDelivery(db: Db): number {
     .raw()
     .all(MONTH) as [number, number, number, number][];
   db.prepare('SELECT requisition_line_id, sum(packs) FROM drug_shortages WHERE month = ? GROUP BY 1').raw().all(MONTH);
-  // The store as the app reads it: unexpired batches of the drugs asked for, each summed on the covering batch index.
+  // The store as the app reads it: unexpired batches of the drugs asked for, each with the center's balance row.
   const batchesOf = db.prepare(
-    `SELECT b.id, b.price_fen, (SELECT sum(m.packs) FROM stock_movements m WHERE m.batch_id = b.id AND m.clinic_id IS NULL)
-       FROM drug_batches b WHERE b.drug_id = ? AND b.expires_on >= ? AND b.received_on <= ? ORDER BY b.expires_on, b.received_on, b.id`,
+    `SELECT b.id, b.price_fen, sb.packs
+       FROM drug_batches b JOIN stock_balances sb ON sb.batch_id = b.id AND sb.place_key = 0
+      WHERE b.drug_id = ? AND b.expires_on >= ? AND b.received_on <= ? ORDER BY b.expires_on, b.received_on, b.id`,
   );
   db.prepare('SELECT batch_id, sum(packs) FROM stock_movements WHERE clinic_id IS NULL AND moved_on > ? GROUP BY batch_id').raw().all(DAY);
   const byDrug = new Map<number, { id: number; left: number; price: number }[]>();

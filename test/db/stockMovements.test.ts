@@ -90,6 +90,31 @@ describe('stock movements', () => {
     expect(db.prepare('SELECT count(*) FROM stock_movements').pluck().get()).toBe(1);
   });
 
+  it('refuses an overdraw written in plain SQL too, checked against the balance row (migration 14), row by row within one statement', async () => {
+    const { ctx, db, clinic, batch } = await setUp();
+    const a = batch('A1', '2027-03-31', 1250);
+    recordMovement(ctx, { batchId: a, place: CENTER, kind: 'receipt', movedOn: '2026-01-05', packs: 3 });
+    const drug = db.prepare('SELECT drug_id FROM drug_batches WHERE id = ?').pluck().get(a) as number;
+    const row = (place: number | null, packs: number) =>
+      `(${a}, ${drug}, ${place ?? 'NULL'}, 'adjust', '2026-01-06', ${packs}, 1250, ${packs * 1250}, '2026-01-06T00:00:00Z')`;
+    const insert = (...rows: string[]) =>
+      db
+        .prepare(
+          `INSERT INTO stock_movements (batch_id, drug_id, clinic_id, kind, moved_on, packs, price_fen, amount_fen, recorded_at) VALUES ${rows.join(', ')}`,
+        )
+        .run();
+    // A place the batch never reached has no balance row: its balance is 0.
+    expect(() => insert(row(clinic, -1))).toThrow(/库存不足/);
+    // Two outs in one statement: the second is checked against the balance the first left (3 − 2 = 1 < 2).
+    expect(() => insert(row(null, -2), row(null, -2))).toThrow(/库存不足/);
+    expect(db.prepare('SELECT packs FROM stock_balances WHERE batch_id = ? AND place_key = 0').pluck().get(a)).toBe(3);
+    // Taking the batch to exactly zero is allowed.
+    insert(row(null, -2), row(null, -1));
+    expect(db.prepare('SELECT packs FROM stock_balances WHERE batch_id = ? AND place_key = 0').pluck().get(a)).toBe(0);
+    expect(() => insert(row(null, -1))).toThrow(/库存不足/);
+    expect(db.prepare('SELECT count(*) FROM stock_movements').pluck().get()).toBe(3);
+  });
+
   it('keeps movements append-only', async () => {
     const { ctx, db, batch } = await setUp();
     const a = batch('A1', '2027-03-31', 1250);

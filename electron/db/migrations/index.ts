@@ -11,10 +11,26 @@ import { m0010 } from './0010-supervision';
 import { m0011 } from './0011-pinyin';
 import { m0012 } from './0012-stock-balances';
 import { m0013 } from './0013-pinyin-tokens';
+import { m0014 } from './0014-stock-check-on-balance';
 import type { Migration } from './types';
 
 /** Every migration, in order. Versions must rise by one; `open.ts` asserts it at start. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
+export const migrations: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+  m0012,
+  m0013,
+  m0014,
+];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;
 

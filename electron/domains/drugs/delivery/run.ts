@@ -58,10 +58,13 @@ export function runDelivery(ctx: ServiceContext, month: string, deliveredOn: str
           head = Number(insertHead.run(month, deliveredOn, clinicId, ctx.actor, at).lastInsertRowid);
           deliveryIds.push(head);
         }
+        const deliveryId = head ?? undefined;
+        const toClinic = { clinicId };
         for (const p of w.picks) {
-          const common = { batchId: p.batchId, kind: 'delivery' as const, movedOn: deliveredOn, deliveryId: head ?? undefined };
-          moves.push({ ...common, place: CENTER, packs: -p.packs, other: { clinicId } });
-          moves.push({ ...common, place: clinicId, packs: p.packs, other: 'center' });
+          moves.push(
+            { batchId: p.batchId, kind: 'delivery', movedOn: deliveredOn, deliveryId, place: CENTER, packs: -p.packs, other: toClinic },
+            { batchId: p.batchId, kind: 'delivery', movedOn: deliveredOn, deliveryId, place: clinicId, packs: p.packs, other: 'center' },
+          );
         }
         for (const s of w.shortages) {
           insertShortage.run(month, deliveredOn, clinicId, s.drugId, s.lineId, head, s.packs, shortageReasonLabels[s.reason]);

@@ -5,9 +5,9 @@
  *
  * Same figures as stock/movements.ts batchBalances(db, { place: CENTER, asOf }) for these
  * batches, read the cheap way for a month's run on a ten-year store: only the batches that can
- * serve (the drug_batches_drug index, expiry on or after the day), each summed on the covering
- * index stock_movements_batch (batch, place, packs), less the center's movements dated after the
- * day (the place index; usually none). Expired stock is looked up only for drugs left short, to
+ * serve (the drug_batches_drug index, expiry on or after the day), each with the center's row of
+ * stock_balances (migration 12: the sum of its movements, kept by trigger), less the center's
+ * movements dated after the day (the place index; usually none). Expired stock is looked up only for drugs left short, to
  * tell 库存均已过期 from 中心库无此药 (D4). test/db/deliveryStore.test.ts checks both ways agree.
  */
 import type { Db } from '../../../db/open';
@@ -31,24 +31,30 @@ export function usableStoreOn(db: Db, day: string, drugIds: ReadonlySet<number>)
     'SELECT batch_id AS batchId, sum(packs) AS packs FROM stock_movements WHERE clinic_id IS NULL AND moved_on > ? GROUP BY batch_id',
   ).all(day) as { batchId: number; packs: number }[])
     later.set(r.batchId, r.packs);
+  // One statement for every drug asked for; `now` is the center's balance row (place_key 0, migration 12).
   const rows = stmt(
     db,
     `SELECT b.id AS batchId, b.drug_id AS drugId, b.lot_no AS lotNo, b.expires_on AS expiresOn, b.received_on AS receivedOn,
-            b.price_fen AS priceFen,
-            (SELECT coalesce(sum(m.packs), 0) FROM stock_movements m WHERE m.batch_id = b.id AND m.clinic_id IS NULL) AS now
-       FROM drug_batches b
-      WHERE b.drug_id = ? AND b.expires_on >= ? AND b.received_on <= ?
-      ORDER BY b.expires_on, b.received_on, b.id`,
-  );
+            b.price_fen AS priceFen, sb.packs AS now
+       FROM json_each(?) d
+       JOIN drug_batches b ON b.drug_id = d.value AND b.expires_on >= ? AND b.received_on <= ?
+       JOIN stock_balances sb ON sb.batch_id = b.id AND sb.place_key = 0 AND sb.packs > 0
+      ORDER BY b.drug_id, b.expires_on, b.received_on, b.id`,
+  ).all(JSON.stringify([...drugIds]), day, day) as (Omit<StoreBatch, 'available'> & { now: number })[];
   const out: StoreBatch[] = [];
-  for (const drugId of [...drugIds].sort((a, b) => a - b)) {
-    for (const r of rows.all(drugId, day, day) as (Omit<StoreBatch, 'available'> & { now: number })[]) {
-      const onDay = r.now - (later.get(r.batchId) ?? 0);
-      const available = Math.min(onDay, r.now);
-      if (available > 0) {
-        const { now: _now, ...batch } = r;
-        out.push({ ...batch, available });
-      }
+  for (const r of rows) {
+    const onDay = r.now - (later.get(r.batchId) ?? 0);
+    const available = Math.min(onDay, r.now);
+    if (available > 0) {
+      out.push({
+        batchId: r.batchId,
+        drugId: r.drugId,
+        lotNo: r.lotNo,
+        expiresOn: r.expiresOn,
+        receivedOn: r.receivedOn,
+        priceFen: r.priceFen,
+        available,
+      });
     }
   }
   return out;
