@@ -7,11 +7,15 @@
 /** Full-width ASCII forms U+FF01–FF5E differ from their ASCII twins by this much. */
 const FULL_WIDTH_OFFSET = 0xfee0;
 
+/** Any character toHalfWidth changes. */
+const WIDE = /[\u3000\uff01-\uff5e\uffe5]/;
+
 /**
  * Full-width letters, digits, signs and brackets (ＡＢＣ１２３，．－（）) to ASCII, the ideographic
  * space to a plain space and ￥ to ¥. Chinese punctuation without an ASCII twin (、。【】) is left.
  */
 export function toHalfWidth(s: string): string {
+  if (!WIDE.test(s)) return s;
   return s
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET))
     .replace(/\u3000/g, ' ')
@@ -59,6 +63,15 @@ const FORMAT = /\p{Cf}/gu;
 /** Space characters other than the ASCII space (no-break, ideographic, the typographic ones). */
 const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 
+/**
+ * Text cleanText would return unchanged: printable ASCII, CJK unified ideographs, the common
+ * Chinese punctuation (、。〈〉《》「」『』【】) and the full-width forms, with ASCII spaces only
+ * inside. None of these is a line break, control, format or other space character, and none
+ * changes under NFC (no decomposition, no combining class), so the check is exact, not a guess.
+ */
+const ALREADY_CLEAN =
+  /^(?:[\x21-\x7e\u3001-\u3011\u4e00-\u9fff\uff01-\uff5e](?:[\x20-\x7e\u3001-\u3011\u4e00-\u9fff\uff01-\uff5e]*[\x21-\x7e\u3001-\u3011\u4e00-\u9fff\uff01-\uff5e])?)?$/;
+
 export interface CleanOptions {
   /** A field shown in a multi-line box (notes, reasons) keeps its line breaks. */
   multiline?: boolean;
@@ -72,16 +85,20 @@ export interface CleanOptions {
  * character was lost. Idempotent: cleaning clean text changes nothing.
  */
 export function cleanText(s: string, opts: CleanOptions = {}): string {
+  // Most cells are already clean (a name, an ID number, a date): nothing below would change them.
+  if (ALREADY_CLEAN.test(s)) return s;
   let t = s.replace(LINE_BREAKS, '\n').replace(/\t/g, ' ');
   if (!opts.multiline) t = t.replace(/\n/g, ' ');
   return t.replace(CONTROLS, '').replace(FORMAT, '').replace(SPACES, ' ').normalize('NFC').trim();
 }
 
 /** Half of a UTF-16 surrogate pair without its other half: a character broken in copying. */
+const ANY_SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function hasLoneSurrogate(s: string): boolean {
-  return LONE_SURROGATE.test(s);
+  // Almost every text has no surrogate at all; the look-around pattern is only needed when one does.
+  return ANY_SURROGATE.test(s) && LONE_SURROGATE.test(s);
 }
 
 /** The refusal of a text with a lone surrogate, naming the field. */

@@ -54,6 +54,28 @@ describe('cleanText', () => {
     }
   });
 
+  it('returns already-clean text as it is, exactly as the full cleaning would (every character of the quick check)', () => {
+    const ranges: [number, number][] = [
+      [0x20, 0x7e],
+      [0x3001, 0x3011],
+      [0x4e00, 0x9fff],
+      [0xff01, 0xff5e],
+    ];
+    for (const [from, to] of ranges) {
+      for (let cp = from; cp <= to; cp++) {
+        const c = String.fromCodePoint(cp);
+        // A trailing ideographic space sends the text through every step; the quick check skips them all.
+        const slow = cleanText(`甲${c}乙\u3000`);
+        expect(cleanText(`甲${c}乙`), `U+${cp.toString(16)}`).toBe(slow);
+        expect(slow, `U+${cp.toString(16)}`).toBe(`甲${c}乙`);
+      }
+    }
+    // Spaces at either end are never taken as clean.
+    expect(cleanText(' 张庄村')).toBe('张庄村');
+    expect(cleanText('张庄村 ')).toBe('张庄村');
+    expect(cleanText('张  庄村')).toBe('张  庄村');
+  });
+
   it('finds lone surrogates, high or low, and not pairs', () => {
     expect(hasLoneSurrogate('测试\ud800')).toBe(true);
     expect(hasLoneSurrogate('\udc00测试')).toBe(true);

@@ -32,6 +32,9 @@ function idOf(values: FieldValues): IdCardResult {
   return id;
 }
 
+/** The plan's memo key for the 身份证号 already on file (the memo lives for one plan, inside the commit's transaction). */
+const ID_NUMBERS_ON_FILE = 'roster:idNumbersOnFile';
+
 /** The contract's start and end: from 合同开始/合同结束, else from 合同起止 in one cell. */
 function contractDates(values: FieldValues, problems: FieldProblem[]): { start?: string; end?: string } {
   const range = Array.isArray(values.contract) ? values.contract : undefined;
@@ -70,7 +73,14 @@ export const rosterKind: ImportKind<RosterValues> = {
     return id.ok ? id.info.number : raw.toUpperCase();
   },
 
-  findExisting(db, idNumber) {
+  findExisting(db, idNumber, _values, memo) {
+    // Most roster rows are new people: one read of the numbers on file spares a query per such row.
+    let onFile = memo.get(ID_NUMBERS_ON_FILE) as Set<string> | undefined;
+    if (!onFile) {
+      onFile = new Set(stmt(db, 'SELECT id_number FROM people').pluck().all() as string[]);
+      memo.set(ID_NUMBERS_ON_FILE, onFile);
+    }
+    if (!onFile.has(idNumber)) return null;
     const sql = `SELECT id, name, id_number, sex, birth_date, phone, education, ethnicity, rural_work_start, category,
       head_extension_until, note FROM people WHERE id_number = ?`;
     const r = stmt(db, sql).get(idNumber) as Record<string, string | number | null> | undefined;
