@@ -2,7 +2,7 @@
  * Column definitions of every list, shared by the grid on screen and by "export this view to
  * Excel", so a column has one Chinese header and one way of showing its value.
  */
-import { chineseDateTime, fenToAmount } from './format';
+import { chineseDate, chineseDateTime, fenToAmount } from './format';
 import { coverageLabels } from './rules/coverage';
 import { clinicStatusLabels, propertyLabels } from './schemas/clinics';
 import { altCoverageLabels } from './schemas/villages';
@@ -161,11 +161,14 @@ const groupedInt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const groupedDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /**
- * The text a cell shows on screen: displayValue, with every number in the one on-screen style —
+ * The text a cell shows on screen: displayValue, with a date in Chinese (2026年6月19日; a datetime
+ * is already chineseDateTime there) and every number in the one on-screen style —
  * thousands separated (22,600), money in 元 with two decimals (1,234.50), measures to two places
  * at most. The sheet keeps real numbers (displayValue) and formats them itself.
  */
 export function screenText(col: ViewColumn, value: unknown): string {
+  // Dates are ISO in storage and in the sheet (a real Excel date), Chinese on screen: 2026年6月19日.
+  if (col.kind === 'date') return typeof value === 'string' ? chineseDate(value) : '';
   const shown = displayValue(col, value);
   if (typeof shown !== 'number') return shown;
   if (!Number.isFinite(shown)) return '';

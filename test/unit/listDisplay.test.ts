@@ -24,6 +24,21 @@ describe('screenText: one number style on screen', () => {
   });
 });
 
+describe('screenText: dates in Chinese on screen, ISO in the sheet', () => {
+  it('shows a date column as 2026年6月19日 and a datetime in China time; empty stays empty', () => {
+    expect(screenText(col('date'), '2026-06-19')).toBe('2026年6月19日');
+    expect(screenText(col('date'), '2026-12-01')).toBe('2026年12月1日');
+    expect(screenText(col('date'), null)).toBe('');
+    expect(screenText(col('date'), undefined)).toBe('');
+    expect(screenText(col('date'), '')).toBe('');
+    expect(screenText(col('datetime'), '2026-03-05T08:09:10.000Z')).toBe('2026-03-05 16:09');
+    // Never the stored ISO on screen.
+    expect(screenText(col('date'), '2026-06-19')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The sheet export keeps the ISO text it turns into a real Excel date.
+    expect(displayValue(col('date'), '2026-06-19')).toBe('2026-06-19');
+  });
+});
+
 describe('column prefs', () => {
   it('freezes up to the name column by default (机构编码, 卫生室名称 in the clinic list)', () => {
     expect(defaultPrefs(clinicView).frozen).toBe(2);

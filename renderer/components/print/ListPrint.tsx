@@ -21,12 +21,6 @@ import { PrintHeader, PrintSheet, PrintView, SignatureLine } from './PrintView';
 /** The 序号 column the county's lists start with, in view width units. */
 const SEQ_COLUMN = { width: 5 };
 
-/** A cell as on screen (screenText: 22,600 and 1,234.50), but a date in Chinese, as on all paper. */
-function paperText(col: ViewColumn, value: unknown): string {
-  if (col.kind === 'date' && typeof value === 'string') return chineseDate(value);
-  return screenText(col, value);
-}
-
 /**
  * Where the rows come from: a list operation read in full for the query (the common grid), or
  * rows a page already holds (its own antd table, print/RowsPrint.tsx), with the words for what
@@ -130,7 +124,7 @@ export function ListPrint<Row extends object>(props: ListPrintProps<Row>) {
                   <td className="num seq">{summary[i] ? '' : seqs[i]}</td>
                   {columns.map((c) => (
                     <td key={c.id} className={isNumberKind(c.kind) ? 'num' : undefined}>
-                      {paperText(c, (row as Record<string, unknown>)[c.id])}
+                      {screenText(c, (row as Record<string, unknown>)[c.id])}
                     </td>
                   ))}
                 </tr>
