@@ -29,6 +29,8 @@ export const visitMonthRow = z.object({
   totalTenths: z.number().nullable(),
   vetoed: z.boolean(),
   findings: z.number(),
+  /** P4: how many fields of this visit were corrected after its quarter was locked (0: none). */
+  corrections: z.number(),
 });
 export type VisitMonthRow = z.infer<typeof visitMonthRow>;
 

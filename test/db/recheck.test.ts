@@ -86,3 +86,26 @@ describe('county re-check sample (P4)', () => {
     ]);
   });
 });
+
+describe('a random pick stands (P4)', () => {
+  it('refuses to remove a clinic drawn at random, naming it and its seed, and changes nothing; a hand pick still goes', async () => {
+    const { s, open } = await township();
+    const drawn = await call(s, 'rechecks.sample', { half: '2026H2', size: 2, seed: '0123456789abcdef' });
+    const first = drawn.rows[0];
+    if (!first) throw new Error('the draw is empty');
+    const left = open.find((id) => !drawn.rows.some((r) => r.clinicId === id)) ?? 0;
+    await call(s, 'rechecks.pick', { half: '2026H2', clinicIds: [left] });
+    const e = await failsUnchanged(s, 'rechecks.remove', { half: '2026H2', clinicId: first.clinicId });
+    expect(e.message).toBe(
+      `${first.clinicName}是随机抽取的（种子 0123456789abcdef），不能移出复核名单：随机抽取的结果须如实保留，供县级复核核对。只有指定的村卫生室可以移出`,
+    );
+    expect(e.field).toBe('clinicId');
+    expect((await call(s, 'rechecks.list', { half: '2026H2' })).rows).toHaveLength(3);
+    // The hand pick may be taken back; the drawn two stay, and nothing was audited as removed but it.
+    const after = await call(s, 'rechecks.remove', { half: '2026H2', clinicId: left });
+    expect(after.rows.map((r) => r.pickedHow)).toEqual(['random', 'random']);
+    expect(s.db.prepare(`SELECT summary FROM audit_log WHERE entity = 'rechecks' AND action = 'delete'`).pluck().all()).toEqual([
+      expect.stringContaining('（指定）'),
+    ]);
+  });
+});

@@ -5,11 +5,12 @@
  * clinic gives the county its pack: the workbook (导出复核材料, the `recheck` return) and the
  * half-year's printed visit sheets as PDF (打印督导表: Electron saves it, the browser's print
  * dialog saves it there). `#/recheck?sheets=<clinicId>:<half>` opens the sheets directly.
+ * Only a clinic picked by hand can be taken off the list; a drawn one stays (P4, recheck/pick.ts).
  */
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, InputNumber, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
-import { todayIso } from '../../../shared/format';
+import { chineseDateTime, todayIso } from '../../../shared/format';
 import { halfKey, halfLabel, halfOf, parseHalf, previousHalf } from '../../../shared/rules/half';
 import type { RecheckList, RecheckRow } from '../../../shared/schemas/recheck';
 import { useMay } from '../../access';
@@ -95,7 +96,7 @@ export function RecheckPage(props: { route: Route; go: (r: Route) => void }) {
               <span>家</span>
             </span>
             <Popconfirm
-              title={`从尚未选中的运行中村卫生室随机抽取 ${size ?? 0} 家？抽取结果和随机种子将记录在案`}
+              title={`从尚未选中的运行中村卫生室随机抽取 ${size ?? 0} 家？抽取结果和随机种子将记录在案，抽中的村卫生室不能移出`}
               okText="抽取"
               cancelText="取消"
               onConfirm={() => void sample()}
@@ -148,7 +149,7 @@ export function RecheckPage(props: { route: Route; go: (r: Route) => void }) {
                 <Tag>指定</Tag>
               ),
           },
-          { title: '选定', key: 'at', render: (_: unknown, r) => `${r.pickedAt.slice(0, 10)} ${r.pickedBy}` },
+          { title: '选定', key: 'at', render: (_: unknown, r) => `${chineseDateTime(r.pickedAt)} ${r.pickedBy}` },
           {
             title: '督导次数',
             key: 'visits',
@@ -172,14 +173,21 @@ export function RecheckPage(props: { route: Route; go: (r: Route) => void }) {
                 <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting({ half, clinicId: r.clinicId })}>
                   打印督导表
                 </Button>
-                {may('write') && (
+                {may('write') && r.pickedHow === 'random' && (
+                  <Tooltip title="随机抽取的村卫生室不能移出：抽取结果须如实保留，供县级复核核对">
+                    <Button size="small" type="link" disabled data-testid={`recheck-remove-${r.clinicId}`}>
+                      移出
+                    </Button>
+                  </Tooltip>
+                )}
+                {may('write') && r.pickedHow === 'hand' && (
                   <Popconfirm
                     title="从复核名单中移出？（操作记录中保留）"
                     okText="移出"
                     cancelText="取消"
                     onConfirm={() => void call('rechecks.remove', { half, clinicId: r.clinicId }).then(done, failed)}
                   >
-                    <Button size="small" type="link" danger>
+                    <Button size="small" type="link" danger data-testid={`recheck-remove-${r.clinicId}`}>
                       移出
                     </Button>
                   </Popconfirm>

@@ -4,6 +4,7 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Radio, Select } from 'antd';
+import { chineseDate } from '../../../shared/format';
 import { monthLabel } from '../../../shared/rules/quarter';
 import type { VisitForm } from '../../../shared/schemas/visits';
 import { DateInput } from '../../components/DateInput';
@@ -24,7 +25,7 @@ export function RecheckList(props: { form: VisitForm; draft: VisitDraft; readOnl
               {f.owner && (
                 <span className="hint">
                   （责任人 {f.owner}
-                  {f.dueOn ? `，期限 ${f.dueOn}` : ''}）
+                  {f.dueOn ? `，期限 ${chineseDate(f.dueOn)}` : ''}）
                 </span>
               )}
             </span>

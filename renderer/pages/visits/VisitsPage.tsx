@@ -1,12 +1,14 @@
 /**
  * 月度督导 (P2, P8): a month's clinics with their status — 未督导 / 草稿 / 已完成 — and score;
  * a clinic opens its keyboard form; the month's sheets print one by one, as a batch or blank.
+ * A visit corrected after its quarter was locked (P4) carries 已更正（N 处）, and 只看已更正 lists
+ * those alone — what the county's re-check asks about first.
  */
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Space, Table, Tag } from 'antd';
+import { Button, Checkbox, DatePicker, Input, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { todayIso } from '../../../shared/format';
+import { chineseDate, todayIso } from '../../../shared/format';
 import { formatTenths } from '../../../shared/rules/scoring';
 import { visitStatusLabels, type VisitMonthRow } from '../../../shared/schemas/visits';
 import { useMay } from '../../access';
@@ -26,7 +28,18 @@ const printColumns: PrintColumn<VisitMonthRow>[] = [
   { header: '督导人', width: 14, value: (r) => r.supervisors },
   { header: '得分', width: 10, value: (r) => (r.totalTenths === null ? '' : `${formatTenths(r.totalTenths)}${r.vetoed ? ' 否决' : ''}`) },
   { header: '发现问题', width: 8, kind: 'int', value: (r) => r.findings },
+  { header: '更正', width: 7, value: (r) => (r.corrections > 0 ? `${r.corrections} 处` : '') },
 ];
+
+/** P4: the tag of a visit corrected after its quarter was locked. */
+function CorrectedTag(props: { row: VisitMonthRow }) {
+  if (props.row.corrections === 0) return null;
+  return (
+    <Tag color="purple" style={{ marginLeft: 4 }} data-testid={`visit-corrected-${props.row.clinicId}`}>
+      已更正（{props.row.corrections} 处）
+    </Tag>
+  );
+}
 
 export function VisitsPage(props: { onChanged: () => void; initialStatus?: string }) {
   const may = useMay();
@@ -36,6 +49,7 @@ export function VisitsPage(props: { onChanged: () => void; initialStatus?: strin
   const [search, setSearch] = useState('');
   // The table's 状态 filter, kept so the printed list is the rows on screen.
   const [statusFilter, setStatusFilter] = useState<string[]>([]);
+  const [correctedOnly, setCorrectedOnly] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const [print, setPrint] = useState<SheetRequest | null>(null);
   const [reload, setReload] = useState(0);
@@ -49,17 +63,24 @@ export function VisitsPage(props: { onChanged: () => void; initialStatus?: strin
     );
   }, [month, reload]);
   const shown = useMemo(
-    () => rows.filter((r) => !search || r.clinicName.includes(search) || r.clinicCode.includes(search) || r.supervisors.includes(search)),
-    [rows, search],
+    () =>
+      rows.filter(
+        (r) =>
+          (!correctedOnly || r.corrections > 0) &&
+          (!search || r.clinicName.includes(search) || r.clinicCode.includes(search) || r.supervisors.includes(search)),
+      ),
+    [rows, search, correctedOnly],
   );
   const listed = statusFilter.length ? shown.filter((r) => statusFilter.includes(r.status)) : shown;
   const printNote = [
     search ? `搜索“${search}”` : '',
+    correctedOnly ? '只看已更正' : '',
     statusFilter.length ? `状态：${statusFilter.map((v) => visitStatusLabels[v as VisitMonthRow['status']]).join('、')}` : '',
   ]
     .filter(Boolean)
     .join('；');
   const notYet = rows.filter((r) => r.status !== 'final').length;
+  const corrected = rows.filter((r) => r.corrections > 0).length;
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -83,6 +104,9 @@ export function VisitsPage(props: { onChanged: () => void; initialStatus?: strin
         <Tag color={notYet ? 'red' : 'green'} data-testid="not-supervised">
           本月未完成督导 {notYet} 个
         </Tag>
+        <Checkbox checked={correctedOnly} onChange={(e) => setCorrectedOnly(e.target.checked)} data-testid="visits-corrected-only">
+          只看已更正（{corrected}）
+        </Checkbox>
         <Button icon={<PrinterOutlined />} onClick={() => setPrint({ month, blank: false })}>
           打印本月全部
         </Button>
@@ -115,12 +139,23 @@ export function VisitsPage(props: { onChanged: () => void; initialStatus?: strin
           {
             title: '状态',
             dataIndex: 'status',
-            width: 100,
+            width: 190,
             filters: Object.entries(visitStatusLabels).map(([value, text]) => ({ value, text })),
             onFilter: (v, r) => r.status === v,
-            render: (_, r) => <Tag color={statusColor[r.status]}>{visitStatusLabels[r.status]}</Tag>,
+            render: (_, r) => (
+              <>
+                <Tag color={statusColor[r.status]}>{visitStatusLabels[r.status]}</Tag>
+                <CorrectedTag row={r} />
+              </>
+            ),
           },
-          { title: '督导日期', dataIndex: 'visitedOn', width: 120, sorter: (a, b) => (a.visitedOn ?? '').localeCompare(b.visitedOn ?? '') },
+          {
+            title: '督导日期',
+            dataIndex: 'visitedOn',
+            width: 130,
+            sorter: (a, b) => (a.visitedOn ?? '').localeCompare(b.visitedOn ?? ''),
+            render: (_, r) => chineseDate(r.visitedOn),
+          },
           { title: '督导人', dataIndex: 'supervisors', width: 160 },
           {
             title: '得分',

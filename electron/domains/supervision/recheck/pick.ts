@@ -2,7 +2,10 @@
  * P4: the clinics the county re-checks for a half-year — picked by hand, or drawn at random
  * ("随机抽取 N 家") from the clinics open during the half-year and not yet picked, with the seed
  * recorded so the draw can be redone (sample.ts). Each pick is a `rechecks` row with who and
- * when, and audited; a pick made in error can be taken back (also audited).
+ * when, and audited. A pick by hand made in error can be taken back (also audited); a clinic
+ * drawn at random cannot (P4): the county trusts the draw because the center does not choose
+ * whom it re-checks, and removing a drawn clinic then drawing again would let it choose quietly.
+ * A draw that came out larger than meant simply means more clinics are re-checked.
  */
 import { halfKey, halfLabel, monthsOfHalf, parseHalf, type Half } from '../../../../shared/rules/half';
 import type { RecheckList, RecheckRow } from '../../../../shared/schemas/recheck';
@@ -115,7 +118,7 @@ export function pickSample(ctx: ServiceContext, half: string, size: number, give
   return listRechecks(ctx.db, half);
 }
 
-/** Takes a clinic off the half-year's list (a pick made in error); the audit trail keeps it. */
+/** Takes a clinic picked by hand off the half-year's list (a pick made in error); the audit trail keeps it. */
 export function removePick(ctx: ServiceContext, half: string, clinicId: number): RecheckList {
   const h = halfFrom(half);
   ctx.db
@@ -125,11 +128,18 @@ export function removePick(ctx: ServiceContext, half: string, clinicId: number):
         `SELECT c.name, r.picked_how AS how, r.seed FROM rechecks r JOIN clinics c ON c.id = r.clinic_id WHERE r.half = ? AND r.clinic_id = ?`,
       ).get(halfKey(h), clinicId) as { name: string; how: string; seed: string } | undefined;
       if (!row) throw new AppError('NOT_FOUND', `该村卫生室不在${halfLabel(h)}的复核名单中`, { field: 'clinicId' });
+      // P4: a random draw stands, or the sample would no longer be random (see the head of this file).
+      if (row.how === 'random')
+        throw new AppError(
+          'CONFLICT',
+          `${row.name}是随机抽取的（种子 ${row.seed}），不能移出复核名单：随机抽取的结果须如实保留，供县级复核核对。只有指定的村卫生室可以移出`,
+          { field: 'clinicId' },
+        );
       stmt(ctx.db, 'DELETE FROM rechecks WHERE half = ? AND clinic_id = ?').run(halfKey(h), clinicId);
       audit(ctx, {
         action: 'delete',
         entity: 'rechecks',
-        summary: `${halfLabel(h)}县级复核名单移除：${row.name}（${row.how === 'random' ? `随机抽取，种子 ${row.seed}` : '指定'}）`,
+        summary: `${halfLabel(h)}县级复核名单移除：${row.name}（指定）`,
       });
     })
     .immediate();

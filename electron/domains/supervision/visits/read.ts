@@ -13,13 +13,17 @@ import { stmt } from '../../../db/stmt';
 import { clinicHeadSql } from '../../people/sql';
 import { templateById, templateForMonth, templateItems, type TemplateInForce } from './templateForMonth';
 
-/** Clinics open during the month, and any clinic that has a visit in it. */
+/**
+ * Clinics open during the month, and any clinic that has a visit in it; `corrections` counts the
+ * fields corrected after the quarter was locked (P4), so the list can flag 已更正 visits.
+ */
 export function listMonth(db: Db, month: string): VisitMonthRow[] {
   const rows = stmt(
     db,
     `SELECT c.id AS clinicId, c.code AS clinicCode, c.name AS clinicName, v.id AS visitId, v.status, v.visited_on AS visitedOn,
             coalesce(v.supervisors, '') AS supervisors, v.total_tenths AS totalTenths, coalesce(v.veto_triggered, 0) AS vetoed,
-            (SELECT count(*) FROM findings f WHERE f.visit_id = v.id) AS findings
+            (SELECT count(*) FROM findings f WHERE f.visit_id = v.id) AS findings,
+            (SELECT count(*) FROM corrections k WHERE k.visit_id = v.id) AS corrections
        FROM clinics c LEFT JOIN visits v ON v.clinic_id = c.id AND v.month = @month
       WHERE v.id IS NOT NULL OR c.status = 'open' OR (c.closed_on IS NOT NULL AND c.closed_on >= @month || '-01')
       ORDER BY c.code, c.id`,
