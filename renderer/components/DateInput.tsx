@@ -4,6 +4,7 @@
  * 2026.12.1, 2026年12月1日, 20261201, 2026-12-1, 2026/12/01, full-width digits, 26.12.1. While
  * typing it shows what it understood (2026年12月1日) beside the field; what it cannot read it says
  * in words (不是有效的日期：2026年13月1日) and keeps the text — never blanking it on leaving.
+ * A date it holds is shown in Chinese (2026年12月1日), as everywhere on screen; the form gets ISO.
  * A text it cannot read reaches the form as typed (on leaving the field or Enter), so the form's
  * schema refuses the save instead of saving the date that was there before.
  */
@@ -21,6 +22,11 @@ const errorStyle: CSSProperties = { color: '#cf1322', fontSize: 13 };
 
 type Reading = { kind: 'empty' } | { kind: 'day'; iso: string } | { kind: 'bad'; reason: string };
 
+/** What the box shows for a value: a day in Chinese; a text that is not a day (a refused entry) as it is. */
+function shownText(value: string | null | undefined): string {
+  return value ? chineseDate(value) : '';
+}
+
 function read(text: string): Reading {
   if (text.trim() === '') return { kind: 'empty' };
   const r = parseTypedDate(text);
@@ -37,7 +43,7 @@ export function DateInput(props: {
   style?: CSSProperties;
 }) {
   const { value, onChange } = props;
-  const [text, setText] = useState(value ?? '');
+  const [text, setText] = useState(shownText(value));
   const [focused, setFocused] = useState(false);
   const [calendarOpen, setCalendarOpen] = useState(false);
   // What this field last told its owner: a value coming back equal to it is our own echo and
@@ -47,7 +53,7 @@ export function DateInput(props: {
   useEffect(() => {
     if (value === told.current) return;
     told.current = value;
-    setText(value ?? '');
+    setText(shownText(value));
   }, [value]);
 
   const tell = (v: string | null) => {
@@ -67,23 +73,23 @@ export function DateInput(props: {
     if (r.kind === 'day') tell(r.iso);
   };
 
-  /** Leaving the field or Enter: a good date is shown as ISO, a bad one goes to the form as typed. */
+  /** Leaving the field or Enter: a good date is shown in Chinese, a bad one goes to the form as typed. */
   const commit = () => {
     const r = read(text);
     if (r.kind === 'day') {
-      setText(r.iso);
+      setText(chineseDate(r.iso));
       tell(r.iso);
     } else if (r.kind === 'bad') {
       tell(text);
     } else if (props.allowClear === false) {
-      setText(value ?? '');
+      setText(shownText(value));
     } else {
       tell(null);
     }
   };
 
   const pick = (iso: string) => {
-    setText(iso);
+    setText(chineseDate(iso));
     tell(iso);
     setCalendarOpen(false);
   };
@@ -119,14 +125,14 @@ export function DateInput(props: {
           props.onBlur?.();
         }}
         onPressEnter={commit}
-        style={{ width: 150, ...props.style }}
+        style={{ width: 170, ...props.style }}
         suffix={
           <Popover content={calendar} trigger="click" open={calendarOpen} onOpenChange={setCalendarOpen} placement="bottomLeft">
             <Button type="text" size="small" icon={<CalendarOutlined />} aria-label="打开日历" tabIndex={-1} disabled={props.disabled} />
           </Popover>
         }
       />
-      {reading.kind === 'day' && (focused || text !== reading.iso) && (
+      {reading.kind === 'day' && text !== chineseDate(reading.iso) && (
         <span className="date-echo" style={echoStyle} data-testid="date-echo">
           {chineseDate(reading.iso)}
         </span>

@@ -6,6 +6,7 @@
  * final shortfall stays on the list until the end of March; an S11 exit trigger, once reached,
  * stays open — into later years too — until the person exits or a decision (留用说明) is recorded.
  */
+import { chineseDate } from '../format';
 import { absenceDaysInYear, failedAssessmentsTriggerExit, type TrainingRecord, type TrainingRule } from './people';
 
 // rule S9a: last year's final shortfall is shown until the end of this month (31 March yes, 1 April no).
@@ -194,6 +195,6 @@ export function exitTriggerText(t: ExitTrigger, absenceLimit: number): string {
       ? `${t.year} 年擅自离岗累计 ${t.count} 天（满 ${absenceLimit} 天应退出）`
       : `${t.year} 年考核不合格 ${t.count} 次（两次应退出）`;
   if (t.state === 'exited') return `${what}，已办理退出`;
-  if (t.state === 'decided') return `${what}，已于 ${t.decidedOn ?? ''} 记录留用说明`;
+  if (t.state === 'decided') return `${what}，已于 ${chineseDate(t.decidedOn)} 记录留用说明`;
   return `${what}，尚未办理退出或记录留用说明`;
 }

@@ -133,7 +133,7 @@ describe('S11a: unauthorised absence, counted up to the day, open until closed',
       },
     ]);
     expect(kept.exitTriggers).toMatchObject([{ year: 2026, state: 'decided', decidedOn: '2027-01-20' }]);
-    expect(kept.exitTriggers[0]?.detail).toContain('已于 2027-01-20 记录留用说明');
+    expect(kept.exitTriggers[0]?.detail).toContain('已于 2027年1月20日 记录留用说明');
     expect(kept.history[0]).toMatchObject({ field: '留用说明', oldValue: '' });
     expect(kept.history[0]?.newValue).toContain('2026 年一年内擅自离岗累计满 30 天（S11-absence）：2027-01-20 决定留用');
     expect(Number(s.db.prepare('SELECT count(*) FROM audit_log').pluck().get())).toBe(audits + 1);

@@ -59,8 +59,8 @@ describe('receipt → delivery → 配送单', () => {
     await openMenu(page, '配送');
     await button(page, '预览配送').click();
     const plan = page.getByTestId('delivery-plan');
-    await plan.getByText('A2412（至 2028-06-30）× 12').waitFor();
-    await plan.getByText('A2412（至 2028-06-30）× 5').waitFor();
+    await plan.getByText('A2412（至 2028年6月30日）× 12').waitFor();
+    await plan.getByText('A2412（至 2028年6月30日）× 5').waitFor();
     await plan.getByText('缺 3：中心库无此药').waitFor();
     await page.screenshot({ path: path.join(LOOK_DIR, 'delivery-plan.png') });
     await button(page, '确认配送').click();

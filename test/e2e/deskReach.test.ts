@@ -64,7 +64,7 @@ describe('getting to the thing', () => {
 
     // The 身份证号 fills sex and birth date as it is typed.
     await drawer.getByLabel('身份证号').pressSequentially(ID);
-    await expect.poll(() => drawer.locator('#d-birthDate').inputValue()).toBe('1988-04-09');
+    await expect.poll(() => drawer.locator('#d-birthDate').inputValue()).toBe('1988年4月9日');
     expect(await drawer.getByRole('radio', { name: '女' }).isChecked()).toBe(true);
     await drawer.getByText('女，1988年4月9日生').waitFor();
     await choose(page, drawer.getByLabel('卫生室'), '张庄卫生室', { search: true });

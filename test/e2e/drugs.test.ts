@@ -35,7 +35,7 @@ describe('药品目录', () => {
     // The edition's file input comes before the (hidden) one of the row-by-row kinds.
     await page.locator('input[type=file]').first().setInputFiles(list);
     const preview = page.getByTestId('edition-preview');
-    await expect.poll(() => preview.textContent()).toContain('国家基本药物目录（2018年版）（2018-11-01 起执行）：2 条');
+    await expect.poll(() => preview.textContent()).toContain('国家基本药物目录（2018年版）（2018年11月1日 起执行）：2 条');
     expect(await preview.textContent()).toContain('盐酸二甲双胍片');
     await preview.getByRole('button', { name: '载入此目录' }).click();
     await page.getByText('已载入：国家基本药物目录（2018年版）').waitFor();

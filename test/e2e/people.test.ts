@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { todayIso } from '../../shared/format';
+import { chineseDate, todayIso } from '../../shared/format';
 import { addDays } from '../../shared/rules/dates';
 import { checkCharacter } from '../../shared/rules/idCard';
 import { button, choose, dialog, gridRow, openMenu, settle } from './ui';
@@ -84,7 +84,10 @@ describe('people', () => {
 
     await page.getByTestId('alerts-card').getByText('合同即将到期').click();
     await page.locator('.data-table').getByText('郑小芳').waitFor();
-    await page.locator('.data-table').getByText(`合同于 ${end} 到期`).waitFor();
+    await page
+      .locator('.data-table')
+      .getByText(`合同于 ${chineseDate(end)} 到期`)
+      .waitFor();
   });
 
   it('a wrong 身份证号 shows the field error in Chinese and saves nothing', async () => {

@@ -264,6 +264,6 @@ describe('S11a: exit triggers stay open until an exit or a decision closes them'
       facts({ decisions: [{ rule: 'S11-absence', triggerYear: 2026, decidedOn: '2026-05-10' }] }),
       '2026-06-15',
     );
-    expect(decided && exitTriggerText(decided, 30)).toContain('已于 2026-05-10 记录留用说明');
+    expect(decided && exitTriggerText(decided, 30)).toContain('已于 2026年5月10日 记录留用说明');
   });
 });

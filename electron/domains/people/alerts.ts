@@ -4,6 +4,7 @@
  * S9 and S11 is as S9a / S11a define it (shared/rules/yearly.ts): only what has happened by the
  * day counts, and an S11 exit trigger stays open until an exit or a decision (留用说明) closes it.
  */
+import { chineseDate } from '../../../shared/format';
 import { ageOn } from '../../../shared/rules/idCard';
 import { agesReachedWithinOn, endsWithinOn, headOverAge, lacksWoman, shorterThanMonths } from '../../../shared/rules/people';
 import {
@@ -118,17 +119,22 @@ function personAlerts(
     add('head_over_age', p.name, `${ageOn(p.birthDate, asOf)} 岁，仍任负责人，未经县级批准延期`, ids);
   }
   for (const age of agesReached(p.birthDate)) {
-    add(age === s.headAgeLimit ? 'age_65_soon' : 'age_60_soon', p.name, `出生于 ${p.birthDate}，12 个月内年满 ${age} 岁`, ids);
+    add(age === s.headAgeLimit ? 'age_65_soon' : 'age_60_soon', p.name, `出生于 ${chineseDate(p.birthDate)}，12 个月内年满 ${age} 岁`, ids);
   }
   for (const e of p.employments) {
-    if (contractEnds(e.endDate)) add('contract_ending', p.name, `合同于 ${e.endDate} 到期`, ids);
+    if (contractEnds(e.endDate)) add('contract_ending', p.name, `合同于 ${chineseDate(e.endDate)} 到期`, ids);
     // Running on the day: a dispatch or county-hired period entered ahead is not short yet (S7, S8).
     const current = e.startDate <= asOf && e.endDate !== null && e.endDate >= asOf;
     if (current && e.kind === 'dispatched' && shorterThanMonths(e.startDate, e.endDate, s.dispatchMinMonths)) {
-      add('dispatch_short', p.name, `派驻 ${e.startDate} 至 ${e.endDate}，不足 ${s.dispatchMinMonths} 个月`, ids);
+      add('dispatch_short', p.name, `派驻 ${chineseDate(e.startDate)} 至 ${chineseDate(e.endDate)}，不足 ${s.dispatchMinMonths} 个月`, ids);
     }
     if (current && e.kind === 'county_hired' && shorterThanMonths(e.startDate, e.endDate, s.countyHiredMinMonths)) {
-      add('county_hired_short', p.name, `服务 ${e.startDate} 至 ${e.endDate}，不足 ${s.countyHiredMinMonths} 个月`, ids);
+      add(
+        'county_hired_short',
+        p.name,
+        `服务 ${chineseDate(e.startDate)} 至 ${chineseDate(e.endDate)}，不足 ${s.countyHiredMinMonths} 个月`,
+        ids,
+      );
     }
   }
   for (const q of p.quals) {
@@ -136,7 +142,7 @@ function personAlerts(
       add(
         'certificate_ending',
         p.name,
-        `${qualificationLabels[q.kind]} ${q.certNumber} 于 ${q.validUntil} 到期，请在到期前申请再注册`,
+        `${qualificationLabels[q.kind]} ${q.certNumber} 于 ${chineseDate(q.validUntil)} 到期，请在到期前申请再注册`,
         ids,
       );
   }

@@ -5,7 +5,7 @@ import { fundingLabels, type AssetDetail } from '../../../shared/schemas/assets'
 import { call, errorMessage } from '../../api';
 import { useConfirmLeave } from '../../components/useConfirmLeave';
 import { AssetCardEdit } from './AssetCardEdit';
-import { fenToAmount } from '../../../shared/format';
+import { chineseDate, fenToAmount } from '../../../shared/format';
 import { StatusTag, lifeText } from './assetCells';
 import { MovementDialog, type DialogKind } from './MovementDialog';
 import { MovementTable } from './MovementTable';
@@ -48,7 +48,7 @@ export function AssetDrawer(props: { assetId: number | null; onClose: () => void
     <Descriptions size="small" column={4} bordered style={{ marginBottom: 12 }} data-testid="asset-figures">
       <Descriptions.Item label="状态">
         <StatusTag status={asset.status} />
-        {asset.disposedOn ? ` ${asset.disposedOn}` : ''}
+        {asset.disposedOn ? ` ${chineseDate(asset.disposedOn)}` : ''}
       </Descriptions.Item>
       <Descriptions.Item label="所在单位">{asset.holderName}</Descriptions.Item>
       <Descriptions.Item label="资产类别">{categoryLabels[asset.category as AssetCategory] ?? asset.category}</Descriptions.Item>
@@ -57,10 +57,10 @@ export function AssetDrawer(props: { assetId: number | null; onClose: () => void
       <Descriptions.Item label="累计折旧（元）">{fenToAmount(asset.accumulatedFen)}</Descriptions.Item>
       <Descriptions.Item label="净值（元）">{fenToAmount(asset.bookValueFen)}</Descriptions.Item>
       <Descriptions.Item label="本月折旧（元）">{fenToAmount(asset.monthlyFen)}</Descriptions.Item>
-      <Descriptions.Item label="入账（启用）日期">{asset.inServiceOn}</Descriptions.Item>
+      <Descriptions.Item label="入账（启用）日期">{chineseDate(asset.inServiceOn)}</Descriptions.Item>
       <Descriptions.Item label="使用年限">{lifeText(asset.lifeMonths)}</Descriptions.Item>
       <Descriptions.Item label="保管人">{asset.custodianName || '—'}</Descriptions.Item>
-      <Descriptions.Item label="最近盘点">{asset.lastStocktakeOn ?? '从未盘点'}</Descriptions.Item>
+      <Descriptions.Item label="最近盘点">{asset.lastStocktakeOn ? chineseDate(asset.lastStocktakeOn) : '从未盘点'}</Descriptions.Item>
     </Descriptions>
   );
 

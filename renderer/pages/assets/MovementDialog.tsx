@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { SpecFormModal } from '../../components/SpecForm';
 import { movementSpecs, type MovementKindShown } from './movementSpecs';
 import type { Option } from './useAssetOptions';
+import { chineseDate } from '../../../shared/format';
 
 export type DialogKind = MovementKindShown | 'reverse';
 
@@ -46,7 +47,9 @@ export function MovementDialog(props: {
             type="warning"
             showIcon
             style={{ marginBottom: 12 }}
-            title={target ? `将冲销 ${target.date} 的“${movementKindLabels[target.kind]}”：${target.summary}` : '没有可以冲销的变动'}
+            title={
+              target ? `将冲销 ${chineseDate(target.date)} 的“${movementKindLabels[target.kind]}”：${target.summary}` : '没有可以冲销的变动'
+            }
             description={
               target?.kind === 'acquire'
                 ? '冲销入账即作废这张卡片，资产编号不再使用。原记录保留并标记“已冲销”，不会被删除。'

@@ -1,5 +1,5 @@
 import { Table, Tag } from 'antd';
-import { chineseDateTime } from '../../../shared/format';
+import { chineseDate, chineseDateTime } from '../../../shared/format';
 import { movementKindLabels, type MovementRow } from '../../../shared/schemas/assets';
 
 const kindColors: Record<MovementRow['kind'], string> = {
@@ -25,7 +25,7 @@ export function MovementTable(props: { movements: MovementRow[]; reversibleId: n
       rowClassName={(m) => (m.reversedById !== null ? 'movement-reversed' : '')}
       data-testid="movement-table"
       columns={[
-        { title: '日期', dataIndex: 'date', width: 100 },
+        { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => chineseDate(d) },
         {
           title: '类型',
           key: 'kind',
@@ -46,7 +46,7 @@ export function MovementTable(props: { movements: MovementRow[]; reversibleId: n
               m.reason,
               m.sentBy && `调出方 ${m.sentBy}`,
               m.receivedBy && `调入方 ${m.receivedBy}`,
-              m.approvalNo && `批准文号 ${m.approvalNo}${m.approvalDate ? `（${m.approvalDate}）` : ''}`,
+              m.approvalNo && `批准文号 ${m.approvalNo}${m.approvalDate ? `（${chineseDate(m.approvalDate)}）` : ''}`,
             ]
               .filter(Boolean)
               .join('；'),

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { fenToAmount } from '../../../shared/format';
+import { chineseDate, fenToAmount } from '../../../shared/format';
 import { assetStatusLabels, type AssetRow, type AssetStatus } from '../../../shared/schemas/assets';
 
 const statusColors: Record<AssetStatus, string> = {
@@ -28,7 +28,8 @@ export const assetCells = {
   accumulatedFen: (r: AssetRow) => fenToAmount(r.accumulatedFen),
   bookValueFen: (r: AssetRow) => fenToAmount(r.bookValueFen),
   status: (r: AssetRow) => <StatusTag status={r.status} />,
-  lastStocktakeOn: (r: AssetRow) => r.lastStocktakeOn ?? <span className="hint-inline">从未盘点</span>,
+  lastStocktakeOn: (r: AssetRow) =>
+    (r.lastStocktakeOn ? chineseDate(r.lastStocktakeOn) : null) ?? <span className="hint-inline">从未盘点</span>,
 };
 
 export function assetRowClass(r: AssetRow): string {

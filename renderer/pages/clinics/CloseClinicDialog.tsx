@@ -1,17 +1,19 @@
-import { Alert, DatePicker, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
+import { todayIso } from '../../../shared/format';
 import type { ClinicDetail } from '../../../shared/schemas/clinics';
 import { ApiError, call } from '../../api';
+import { DateInput } from '../../components/DateInput';
 
 /** A clinic with history is never deleted: it is closed with a date and a reason. */
 export function CloseClinicDialog(props: { clinic?: ClinicDetail; onClose: () => void; onDone: (c: ClinicDetail) => void }) {
-  const [date, setDate] = useState<Dayjs | null>(dayjs());
+  // The app's one date field (DateInput): shown as 2026年6月19日, typed as 2026.6.19 or 20260619 too.
+  const [date, setDate] = useState<string | null>(todayIso());
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ message: string; field?: string }>({ message: '' });
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    setDate(dayjs());
+    setDate(todayIso());
     setReason('');
     setError({ message: '' });
   }, [props.clinic]);
@@ -20,7 +22,7 @@ export function CloseClinicDialog(props: { clinic?: ClinicDetail; onClose: () =>
     if (!props.clinic) return;
     setBusy(true);
     try {
-      const c = await call('clinics.close', { id: props.clinic.id, closedOn: date ? date.format('YYYY-MM-DD') : '', reason });
+      const c = await call('clinics.close', { id: props.clinic.id, closedOn: date ?? '', reason });
       props.onDone(c);
     } catch (e) {
       setError(e instanceof ApiError ? { message: e.body.message, field: e.body.field } : { message: String(e) });
@@ -43,7 +45,7 @@ export function CloseClinicDialog(props: { clinic?: ClinicDetail; onClose: () =>
       {error.message && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
       <Form layout="vertical" component="div">
         <Form.Item label="撤销日期" required htmlFor="close-date" validateStatus={error.field === 'closedOn' ? 'error' : undefined}>
-          <DatePicker id="close-date" value={date} onChange={setDate} allowClear={false} />
+          <DateInput id="close-date" value={date} onChange={setDate} allowClear={false} />
         </Form.Item>
         <Form.Item label="撤销原因" required htmlFor="close-reason" validateStatus={error.field === 'reason' ? 'error' : undefined}>
           <Input.TextArea

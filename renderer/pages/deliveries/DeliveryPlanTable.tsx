@@ -1,6 +1,6 @@
 /** The preview of a delivery run: per clinic and line, the batches FEFO picks and what is short, with its reason. */
 import { Table, Tag } from 'antd';
-import { yuanText } from '../../../shared/format';
+import { chineseDate, yuanText } from '../../../shared/format';
 import type { DeliveryPlan } from '../../../shared/schemas/deliveries';
 
 interface PlanRow {
@@ -26,7 +26,7 @@ function rowsOf(plan: DeliveryPlan): PlanRow[] {
       drug: `${l.genericName} ${l.spec}`,
       unit: l.packUnit,
       packs: l.packs,
-      picks: l.picks.map((p) => `${p.lotNo}（至 ${p.expiresOn}）× ${p.packs}`).join('；'),
+      picks: l.picks.map((p) => `${p.lotNo}（至 ${chineseDate(p.expiresOn)}）× ${p.packs}`).join('；'),
       served: l.picks.reduce((s, p) => s + p.packs, 0),
       amountFen: l.picks.reduce((s, p) => s + p.packs * p.priceFen, 0),
       shortPacks: l.shortPacks,

@@ -1,6 +1,6 @@
 import { Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { yuanText } from '../../../shared/format';
+import { chineseDate, yuanText } from '../../../shared/format';
 import { essentialHowLabels, platformMarkLabels, type DrugDetail } from '../../../shared/schemas/drugs';
 import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
@@ -55,7 +55,7 @@ export function DrugDrawer(props: { drugId: number | null; asOf: string; onClose
             rowKey={(r) => `${r.effectiveOn}-${r.recordedAt}`}
             dataSource={detail.prices}
             columns={[
-              { title: '执行日期', dataIndex: 'effectiveOn', width: 110 },
+              { title: '执行日期', dataIndex: 'effectiveOn', width: 130, render: (v: string) => chineseDate(v) },
               { title: '挂网价', dataIndex: 'priceFen', width: 110, render: (v: number) => yuanText(v) },
               { title: '来源', dataIndex: 'source' },
             ]}
@@ -72,7 +72,7 @@ export function DrugDrawer(props: { drugId: number | null; asOf: string; onClose
             locale={{ emptyText: '尚未载入基本药物目录' }}
             columns={[
               { title: '目录', dataIndex: 'editionName' },
-              { title: '执行日期', dataIndex: 'effectiveOn', width: 100 },
+              { title: '执行日期', dataIndex: 'effectiveOn', width: 130, render: (v: string) => chineseDate(v) },
               { title: '结论', dataIndex: 'status', width: 80, render: (v: string) => statusText[v] ?? v },
               {
                 title: '依据',

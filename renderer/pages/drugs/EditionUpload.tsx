@@ -5,6 +5,7 @@ import { call, errorMessage } from '../../api';
 import { DateInput } from '../../components/DateInput';
 import type { ChosenFile } from '../import/importApi';
 import { WorkbookDrop } from '../import/WorkbookDrop';
+import { chineseDate } from '../../../shared/format';
 
 /**
  * Loading an edition of the essential list (D8), on the catalog's 基本药物目录 tab and on the
@@ -67,7 +68,7 @@ export function EditionUpload(props: { onLoaded?: () => void }) {
       {preview && (
         <Card size="small" data-testid="edition-preview">
           <Typography.Paragraph>
-            {preview.name}（{preview.effectiveOn} 起执行）：{preview.entries} 条，分节 {preview.sections.length}{' '}
+            {preview.name}（{chineseDate(preview.effectiveOn)} 起执行）：{preview.entries} 条，分节 {preview.sections.length}{' '}
             个；目录中的药品按此版：基药 {preview.essential} 种，非基药 {preview.notEssential} 种，待核定 {preview.doubtful.length} 种。
           </Typography.Paragraph>
           {preview.notices.map((n) => (

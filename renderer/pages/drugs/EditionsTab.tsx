@@ -5,6 +5,7 @@ import { useMay } from '../../access';
 import { call, errorMessage } from '../../api';
 import { PrintRowsButton, type PrintColumn } from '../../components/print/RowsPrint';
 import { EditionUpload } from './EditionUpload';
+import { chineseDate } from '../../../shared/format';
 
 /** The editions on paper (issue 12 item 4). */
 const printColumns: PrintColumn<EditionRow>[] = [
@@ -42,7 +43,7 @@ export function EditionsTab(props: { toolbar: ReactNode; reloadKey: unknown; onC
         locale={{ emptyText: '尚未载入基本药物目录：是否基药暂按平台导出中的标识显示' }}
         columns={[
           { title: '目录', dataIndex: 'name' },
-          { title: '执行日期', dataIndex: 'effectiveOn', width: 110 },
+          { title: '执行日期', dataIndex: 'effectiveOn', width: 130, render: (v: string) => chineseDate(v) },
           { title: '品种条目', dataIndex: 'entries', width: 90 },
           { title: '基药', dataIndex: 'essential', width: 70 },
           { title: '非基药', dataIndex: 'notEssential', width: 70 },

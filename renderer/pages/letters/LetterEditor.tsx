@@ -3,6 +3,7 @@ import { Alert, Button, Drawer, Input, Space, Table, Typography, message } from 
 import { useEffect, useState } from 'react';
 import type { LetterDetail } from '../../../shared/schemas/supervision';
 import { call, errorMessage } from '../../api';
+import { chineseDate } from '../../../shared/format';
 
 type Target = LetterDetail['targetRows'][number];
 
@@ -74,7 +75,9 @@ export function LetterEditor(props: { clinicId: number | null; year: number; onC
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      {signed && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`已于 ${letter?.signedOn ?? ''} 签订，目标不能再修改`} />}
+      {signed && (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`已于 ${chineseDate(letter?.signedOn)} 签订，目标不能再修改`} />
+      )}
       {letter?.letterId === null && <Typography.Paragraph type="secondary">尚未建立：以下为默认目标，可修改后保存。</Typography.Paragraph>}
       <Table<Target & { i: number }>
         size="small"

@@ -11,6 +11,7 @@ import { saveFile } from '../../download';
 import { LetterEditor } from './LetterEditor';
 import { LetterPaper } from './LetterPaper';
 import { SignDialog } from './SignDialog';
+import { chineseDate } from '../../../shared/format';
 
 const statusTag: Record<LetterRow['status'], React.ReactNode> = {
   none: <Tag color="red">未建立</Tag>,
@@ -181,7 +182,13 @@ export function LettersPage() {
             onFilter: (v, r) => r.status === v,
           },
           { title: '目标项数', dataIndex: 'targets', width: 90 },
-          { title: '签订日期', dataIndex: 'signedOn', width: 120, sorter: (a, b) => (a.signedOn ?? '').localeCompare(b.signedOn ?? '') },
+          {
+            title: '签订日期',
+            dataIndex: 'signedOn',
+            width: 130,
+            render: (v: string | null) => chineseDate(v),
+            sorter: (a, b) => (a.signedOn ?? '').localeCompare(b.signedOn ?? ''),
+          },
           {
             title: '签字人（甲方 / 乙方）',
             width: 180,

@@ -100,7 +100,8 @@ export function PersonDrawer(props: {
           <Tag color="green">在岗</Tag>
         ) : (
           <Tag>
-            已退出 {person.exitDate}（{exitReasonLabels[person.exitReason as keyof typeof exitReasonLabels] ?? person.exitReason}）
+            已退出 {chineseDate(person.exitDate)}（
+            {exitReasonLabels[person.exitReason as keyof typeof exitReasonLabels] ?? person.exitReason}）
           </Tag>
         )}
       </Descriptions.Item>

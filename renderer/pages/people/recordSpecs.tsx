@@ -101,7 +101,7 @@ export const recordSpecs: RecordSpec[] = [
         cells: [
           a.clinicName,
           roleLabels[a.role] ?? a.role,
-          a.startUnknown ? `起始日期不详 至 ${a.endDate ?? '今'}` : span(a.startDate, a.endDate),
+          a.startUnknown ? `起始日期不详 至 ${a.endDate ? chineseDate(a.endDate) : '今'}` : span(a.startDate, a.endDate),
         ],
       })),
   },
@@ -153,7 +153,7 @@ export const recordSpecs: RecordSpec[] = [
         cells: [
           employmentKindLabels[e.kind as keyof typeof employmentKindLabels] ?? e.kind,
           establishmentLabels[e.establishment as keyof typeof establishmentLabels] ?? '',
-          e.startUnknown ? `起始日期不详 至 ${e.endDate ?? '今'}` : span(e.startDate, e.endDate),
+          e.startUnknown ? `起始日期不详 至 ${e.endDate ? chineseDate(e.endDate) : '今'}` : span(e.startDate, e.endDate),
           yes(e.pension),
           yes(e.workInjury),
           yes(e.liability),

@@ -189,12 +189,12 @@ export function ReceiptForm(props: { open: boolean; onClose: () => void; onSaved
           },
           {
             title: '生产日期',
-            width: 172,
+            width: 190,
             render: (_v, l) => <DateInput value={l.producedOn} onChange={(v) => edit(l.key, { producedOn: v })} />,
           },
           {
             title: '有效期至',
-            width: 172,
+            width: 190,
             render: (_v, l, i) => (
               <DateInput id={`line-${i}-expires`} value={l.expiresOn} onChange={(v) => edit(l.key, { expiresOn: v })} />
             ),

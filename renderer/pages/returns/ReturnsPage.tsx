@@ -7,6 +7,7 @@ import { call, errorMessage } from '../../api';
 import { ReturnPrint } from '../../components/print/ReturnPrint';
 import { saveFile } from '../../download';
 import { initialParams, paramsFor, ReturnParams, type Option, type ParamState } from './ReturnParams';
+import { chineseDate } from '../../../shared/format';
 
 type ReturnItem = Output<'returns.list'>[number];
 type ReportData = Output<'returns.data'>;
@@ -42,7 +43,10 @@ export function ReturnsPage() {
     call('stocktakes.list', {}).then(
       (rows) =>
         setStocktakes(
-          rows.map((s) => ({ value: s.id, label: `${s.title}（${s.clinicName}，${s.startedOn}，${stocktakeStatusLabels[s.status]}）` })),
+          rows.map((s) => ({
+            value: s.id,
+            label: `${s.title}（${s.clinicName}，${chineseDate(s.startedOn)}，${stocktakeStatusLabels[s.status]}）`,
+          })),
         ),
       () => undefined,
     );

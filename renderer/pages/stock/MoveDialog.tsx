@@ -6,7 +6,7 @@
  */
 import { Alert, App as AntApp, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
-import { todayIso, yuanText } from '../../../shared/format';
+import { chineseDate, todayIso, yuanText } from '../../../shared/format';
 import type { BatchRow } from '../../../shared/schemas/stock';
 import { call, errorMessage } from '../../api';
 import { DateInput } from '../../components/DateInput';
@@ -72,7 +72,7 @@ export function MoveDialog(props: {
       onCancel={close}
     >
       <p>
-        {batch.placeName} 结存 {batch.packs} {batch.packUnit}，单价 {yuanText(batch.priceFen)}，有效期至 {batch.expiresOn}
+        {batch.placeName} 结存 {batch.packs} {batch.packUnit}，单价 {yuanText(batch.priceFen)}，有效期至 {chineseDate(batch.expiresOn)}
       </p>
       <Form layout="vertical">
         {kind === 'adjust' && (

@@ -15,6 +15,7 @@ import { DiscrepancyExport } from './DiscrepancyExport';
 import { ScanBox } from './ScanBox';
 import { CloseDialog, SurplusDialog } from './StocktakeDialogs';
 import { StocktakeItems } from './StocktakeItems';
+import { chineseDate } from '../../../shared/format';
 
 /** One stocktake: scan or mark each item, add surplus, mark the rest, close; read-only once closed. */
 export function StocktakeView(props: { id: number; onBack: () => void; onChanged: () => void }) {
@@ -106,8 +107,8 @@ export function StocktakeView(props: { id: number; onBack: () => void; onChanged
               {detail.scope === 'clinic' ? detail.clinicName : stocktakeScopeLabels[detail.scope]}
             </Descriptions.Item>
             <Descriptions.Item label="盘点日期">
-              {detail.startedOn}
-              {detail.closedOn ? ` 至 ${detail.closedOn}` : ''}
+              {chineseDate(detail.startedOn)}
+              {detail.closedOn ? ` 至 ${chineseDate(detail.closedOn)}` : ''}
             </Descriptions.Item>
           </Descriptions>
           <div className="stocktake-counts" data-testid="stocktake-counts">
@@ -125,7 +126,7 @@ export function StocktakeView(props: { id: number; onBack: () => void; onChanged
           <Alert
             type="info"
             showIcon
-            title={`盘点已于 ${detail.closedOn ?? ''} 结束，已锁定，只能查看`}
+            title={`盘点已于 ${chineseDate(detail.closedOn)} 结束，已锁定，只能查看`}
             description={
               c.missing > 0 ? `盘亏的 ${c.missing} 项资产已标为“丢失待处理”：经批准后在固定资产的资产卡片上登记“处置 → 报损”。` : undefined
             }

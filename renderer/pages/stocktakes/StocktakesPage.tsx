@@ -11,6 +11,7 @@ import { useAssetOptions } from '../assets/useAssetOptions';
 import { StocktakeView } from './StocktakeView';
 import { startFields, startInitial, startSchema } from './stocktakeForms';
 import { useMay } from '../../access';
+import { chineseDate } from '../../../shared/format';
 
 const initial = startInitial();
 
@@ -70,8 +71,8 @@ export function StocktakesPage(props: { openId?: number; go: (r: Route) => void;
         columns={[
           { title: '盘点名称', dataIndex: 'title', render: (t: string, r) => <a onClick={() => open(r.id)}>{t}</a> },
           { title: '范围', key: 'scope', render: (_: unknown, r) => (r.scope === 'clinic' ? r.clinicName : stocktakeScopeLabels[r.scope]) },
-          { title: '开始日期', dataIndex: 'startedOn', width: 110 },
-          { title: '结束日期', dataIndex: 'closedOn', width: 110, render: (d: string | null) => d ?? '—' },
+          { title: '开始日期', dataIndex: 'startedOn', width: 130, render: (d: string) => chineseDate(d) },
+          { title: '结束日期', dataIndex: 'closedOn', width: 130, render: (d: string | null) => (d ? chineseDate(d) : '—') },
           {
             title: '状态',
             key: 'status',
