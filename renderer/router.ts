@@ -1,38 +1,11 @@
 import { useEffect, useState } from 'react';
+import { pages, type PageName } from './pageNames';
 
 /**
  * Pages live in the address's hash (`#/villages?coverageKind=none`), so a refresh keeps the
  * clerk where they were and the home page can link to a filtered list.
  */
-const pages = [
-  'home',
-  'alerts',
-  'villages',
-  'clinics',
-  'clinic',
-  'people',
-  'assets',
-  'stocktakes',
-  'drugs',
-  'requisitions',
-  'purchase',
-  'stock',
-  'templates',
-  'letters',
-  'vbp',
-  'receipts',
-  'deliveries',
-  'labels',
-  'visits',
-  'quarters',
-  'recheck',
-  'import',
-  'returns',
-  'audit',
-  'settings',
-  'users',
-] as const;
-export type PageName = (typeof pages)[number];
+export { pages, type PageName };
 export interface Route {
   page: PageName;
   filter?: { id: string; value: string };

@@ -6,38 +6,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pages, type PageName } from '../../renderer/pageNames';
 import { launchBrowser, openApp } from './harness';
 
 const outDir = path.resolve(process.argv[2] ?? '/tmp/page-shots');
-/** Every page of renderer/router.ts, the clinic's own page with the demo's first clinic. */
-const routes = [
-  'home',
-  'alerts',
-  'villages',
-  'clinics',
-  'clinic?id=1',
-  'people',
-  'assets',
-  'stocktakes',
-  'labels',
-  'drugs',
-  'requisitions',
-  'purchase',
-  'receipts',
-  'deliveries',
-  'stock',
-  'vbp',
-  'templates',
-  'letters',
-  'visits',
-  'quarters',
-  'recheck',
-  'import',
-  'returns',
-  'audit',
-  'settings',
-  'users',
-];
+/**
+ * Every page of the router (renderer/pageNames.ts), so a page added there is photographed too;
+ * a page that shows one record is given the demo's first (the clinic's own page, 卫生室档案).
+ */
+const demoQuery: Partial<Record<PageName, string>> = { clinic: 'id=1' };
+const routes = pages.map((p) => (demoQuery[p] ? `${p}?${demoQuery[p]}` : p));
 const sizes = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
