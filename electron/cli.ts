@@ -12,6 +12,7 @@ import { cmdServe } from './cli/serve';
 import { cmdDeliver, deliverUsage } from './cli/delivery';
 import { cmdPurchase, cmdRequisition, purchaseUsage, requisitionUsage } from './cli/requisitions';
 import { cmdUser, userUsage } from './cli/users';
+import { cmdCorrect, cmdQuarter, correctUsage, quarterUsage } from './cli/supervision';
 import { cmdExport, cmdImport, cmdReport, exportHelp, importHelp } from './cli/excel';
 
 const commands: Record<string, { run: (a: CliArgs) => Promise<string>; usage: string }> = {
@@ -28,6 +29,8 @@ const commands: Record<string, { run: (a: CliArgs) => Promise<string>; usage: st
   requisition: { run: cmdRequisition, usage: requisitionUsage.join('\n  ') },
   purchase: { run: cmdPurchase, usage: purchaseUsage.join('\n  ') },
   user: { run: cmdUser, usage: userUsage.join('\n  ') },
+  quarter: { run: cmdQuarter, usage: quarterUsage.join('\n  ') },
+  correct: { run: cmdCorrect, usage: correctUsage.join('\n  ') },
 };
 
 function help(): string {

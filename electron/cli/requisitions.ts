@@ -38,7 +38,7 @@ function monthOf(args: CliArgs): string {
   return parsed.data;
 }
 
-function clinicOf(db: Db, args: CliArgs): number {
+export function clinicOf(db: Db, args: CliArgs): number {
   const written = requireString(args, 'clinic', '村卫生室名称或机构编码');
   const found = lookupClinic(db, written);
   if (found.ok) return found.clinic.id;
@@ -48,7 +48,7 @@ function clinicOf(db: Db, args: CliArgs): number {
   throw new AppError('NOT_FOUND', `没有名为“${written}”的村卫生室，请核对名称或机构编码`);
 }
 
-async function withDb<T>(args: CliArgs, run: (db: Db) => T | Promise<T>): Promise<T> {
+export async function withDb<T>(args: CliArgs, run: (db: Db) => T | Promise<T>): Promise<T> {
   const dbPath = requireString(args, 'db', '数据库文件');
   if (!fs.existsSync(dbPath)) throw new AppError('NOT_FOUND', `找不到数据库文件 ${dbPath}，请先用 init 创建`);
   const { db } = await openDatabase(dbPath);
