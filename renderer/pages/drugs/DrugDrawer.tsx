@@ -38,7 +38,7 @@ export function DrugDrawer(props: { drugId: number | null; asOf: string; onClose
             <Descriptions.Item label="包装单位">{d.packUnit}</Descriptions.Item>
             <Descriptions.Item label="生产企业">{d.maker}</Descriptions.Item>
             <Descriptions.Item label="挂网价">{yuanText(d.priceFen)}</Descriptions.Item>
-            <Descriptions.Item label={`基药（${asOf}）`}>
+            <Descriptions.Item label={`基药（${chineseDate(asOf)}）`}>
               <EssentialTag status={d.essential} /> {d.editionName}
             </Descriptions.Item>
             <Descriptions.Item label="平台基药标识">{platformMarkLabels[d.platformMark] || '（导出中没有）'}</Descriptions.Item>
