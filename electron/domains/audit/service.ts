@@ -5,7 +5,10 @@ import { runList, type ListSource } from '../../db/listQuery';
 
 export const auditSource: ListSource = {
   from: 'audit_log a',
-  defaultOrder: 'a.id DESC',
+  // Newest first by when it happened, not by id: dated work (the demo's months, a month's use
+  // registered on its last day) writes rows out of time order. Served backwards by audit_log_at
+  // (at, rowid), and with one entity or action by migration 2's (entity, at) / (action, at).
+  defaultOrder: 'a.at DESC, a.id DESC',
   columns: {
     at: { sql: 'a.at', type: 'date' },
     actor: { sql: 'a.actor', type: 'text', searchable: true },
