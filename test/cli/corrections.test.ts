@@ -117,6 +117,38 @@ describe('cli: quarter lock and correct (P4)', () => {
     expect(q.tables[0]?.rows.find((r) => r.clinic === '东坡村卫生室')?.score).toBe(68.7);
   });
 
+  it(
+    'ticks a veto item and corrects the visit date, refusing a veto on a scored item and a date outside the month',
+    { timeout: 120_000 },
+    async () => {
+      const db = await assessedFile();
+      cliOk('quarter', 'lock', '--db', db, '--quarter', '2025Q3');
+      const base = ['correct', '--clinic', 'C02', '--month', '2025-08', '--reason', '县复核：查实发生医疗事故'];
+      expect(refused(db, ...base, '--item', '1', '--veto', '是')).toContain('“1 规章制度上墙，岗位职责明确”不是一票否决项，不能勾选否决');
+      const unclear = cli(...base, '--db', db, '--item', '7', '--veto', '也许');
+      expect(unclear.code).toBe(2);
+      expect(unclear.stderr).toContain('--veto 应为“是”或“否”');
+      expect(refused(db, ...base, '--date', '2025-09-01')).toContain('督导日期 2025-09-01 不在2025 年 8 月内');
+      const out = cliOk(...base, '--db', db, '--item', '7', '--veto', '是', '--date', '2025-08-12');
+      expect(out).toContain('已更正 西沟村卫生室 2025 年 8 月督导记录');
+      expect(out).toContain('7 发生重大医疗事故 · 否决');
+      expect(out).toContain('督导日期');
+      withRawDb(db, (raw) => {
+        expect(
+          raw
+            .prepare(
+              `SELECT visited_on, total_tenths, veto_triggered FROM visits WHERE month = '2025-08' AND clinic_id = (SELECT id FROM clinics WHERE code = 'C02')`,
+            )
+            .get(),
+        ).toEqual({
+          visited_on: '2025-08-12',
+          total_tenths: 0,
+          veto_triggered: 1,
+        });
+      });
+    },
+  );
+
   it('explains its options in Chinese', () => {
     const help = cliOk('--help');
     expect(help).toContain('quarter lock --db FILE --quarter 2026Q3');
