@@ -3,6 +3,7 @@ import { parseIdCard } from '../rules/idCard';
 import { qualificationKinds } from '../rules/qualifications';
 import { toHalfWidth } from '../text';
 import { count, idSchema, isoDate, noteText, requiredText, text } from './common';
+import { chineseDate } from '../format';
 
 export const personCategories = ['village_doctor', 'center_staff', 'county_hired'] as const;
 export const personCategoryLabels: Record<(typeof personCategories)[number], string> = {
@@ -81,7 +82,11 @@ export const personInput = z
       ctx.addIssue({ code: 'custom', path: ['sex'], message: `性别与身份证号不符（身份证号显示为${sexLabels[r.info.sex]}）` });
     }
     if (v.birthDate && v.birthDate !== r.info.birthDate) {
-      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `出生日期与身份证号不符（身份证号显示为 ${r.info.birthDate}）` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['birthDate'],
+        message: `出生日期与身份证号不符（身份证号显示为 ${chineseDate(r.info.birthDate)}）`,
+      });
     }
   });
 export type PersonInput = z.input<typeof personInput>;

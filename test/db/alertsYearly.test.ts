@@ -180,7 +180,7 @@ describe('S11a: unauthorised absence, counted up to the day, open until closed',
     const base = { personId: p.id, rule: 'S11-absence', triggerYear: 2026, reason: '留用' } as const;
     const early = await failsUnchanged(s, 'people.recordExitDecision', { ...base, decidedOn: '2026-05-31' });
     expect(early).toMatchObject({ code: 'VALIDATION', field: 'triggerYear' });
-    expect(early.message).toContain('截至 2026-05-31，2026 年擅自离岗累计 29 天，未满 30 天');
+    expect(early.message).toContain('截至 2026年5月31日，2026 年擅自离岗累计 29 天，未满 30 天');
     expect((await failsUnchanged(s, 'people.recordExitDecision', { ...base, triggerYear: 2025, decidedOn: '2026-06-15' })).field).toBe(
       'triggerYear',
     );

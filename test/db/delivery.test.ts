@@ -136,7 +136,7 @@ describe('FEFO delivery (part 5)', () => {
     expect(e.message).toContain('1 份待审批');
     requisition(s.db, east, '2027-01', [[amox, 3]]);
     const future = await failsUnchanged(s, 'deliveries.run', { month: '2027-01', deliveredOn: '2027-01-02' });
-    expect(future.message).toContain('配送日期 2027-01-02 晚于今天（2026-12-31）');
+    expect(future.message).toContain('配送日期 2027年1月2日 晚于今天（2026年12月31日）');
     // The preview may look ahead: it writes nothing.
     expect((await call(s, 'deliveries.preview', { month: '2027-01', deliveredOn: '2027-01-02' })).clinics).toHaveLength(1);
   });

@@ -102,7 +102,7 @@ describe('receipts (part 4)', () => {
     const empty = await failsUnchanged(s, 'receipts.create', { receivedOn: '2026-12-02', lines: [] });
     expect(empty.message).toContain('至少要有一行');
     const future = await failsUnchanged(s, 'receipts.create', { receivedOn: '2026-12-07', lines: [line(amox)] });
-    expect(future.message).toContain('入库日期 2026-12-07 晚于今天（2026-12-06）');
+    expect(future.message).toContain('入库日期 2026年12月7日 晚于今天（2026年12月6日）');
   });
 
   it('冲销 takes the whole batch out again with its reason, once; refused once any of it has left', async () => {

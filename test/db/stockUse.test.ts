@@ -88,7 +88,7 @@ describe('D2 and use beyond stock', () => {
       month: '2026-02',
       lines: [{ drugId: amox, packs: 16, salePriceFen: 1250 }],
     });
-    expect(e.message).toBe('第 1 行：使用数量超过库存：阿莫西林胶囊（0.25g*24粒） 本卫生室在 2026-02-28 结存 15 盒，登记使用 16 盒');
+    expect(e.message).toBe('第 1 行：使用数量超过库存：阿莫西林胶囊（0.25g*24粒） 本卫生室在 2026年2月28日 结存 15 盒，登记使用 16 盒');
     const before = await failsUnchanged(s, 'stock.recordUse', {
       clinicId: east,
       month: '2026-01',
@@ -140,7 +140,7 @@ describe('returns, transfers, adjustments and disposals', () => {
       packs: 6,
       movedOn: '2026-03-03',
     });
-    expect(e.message).toBe('库存不足：东村卫生室 阿莫西林胶囊（0.25g*24粒） 批号 A-LATE 在 2026-03-03 结存 5 盒，不能出库 6 盒');
+    expect(e.message).toBe('库存不足：东村卫生室 阿莫西林胶囊（0.25g*24粒） 批号 A-LATE 在 2026年3月3日 结存 5 盒，不能出库 6 盒');
     await failsUnchanged(s, 'stock.transfer', { fromClinicId: east, toClinicId: east, batchId: late, packs: 1, movedOn: '2026-03-03' });
   });
 

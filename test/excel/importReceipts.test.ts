@@ -189,7 +189,7 @@ describe('receipts import (part 4)', () => {
     expect(byRow.get(8)).toContain('HD0004');
     expect(byRow.get(9)).toContain('规格有 20mg*30片');
     expect(byRow.get(10)).toContain('金额');
-    expect(byRow.get(11)).toContain('入库日期 2026-03-09 晚于今天（2026-03-05）');
+    expect(byRow.get(11)).toContain('入库日期 2026年3月9日 晚于今天（2026年3月5日）');
 
     const before = dumpDb(db);
     await expect(importWorkbook(ctx, 'receipts', { file })).rejects.toThrow(/6 行有错误，未导入任何数据/);

@@ -71,7 +71,7 @@ describe('roster import: row errors', () => {
       [10, ['公民身份号码']],
     ]);
     expect(p.errors[0]?.message).toContain('身份证号中的出生日期 19800230 不是有效日期');
-    expect(p.errors[1]?.message).toContain('出生日期与身份证号不符（身份证号显示为 1980-01-01）');
+    expect(p.errors[1]?.message).toContain('出生日期与身份证号不符（身份证号显示为 1980年1月1日）');
     expect(p.errors[2]?.message).toContain('不是有效的日期：2019年13月1日');
     expect(p.errors[3]?.message).toContain(`与第 5 行重复（${a}）`);
     expect(p.errors[4]?.message).toContain('应填日期');

@@ -10,7 +10,7 @@
  */
 import { accumulatedAt, lifeInForce, monthIndex } from '../../../shared/rules/depreciation';
 import { depreciationBasis, inEffect, stateAt, type MovementFact } from '../../../shared/rules/assetState';
-import { todayIso, yuanText } from '../../../shared/format';
+import { chineseDate, todayIso, yuanText } from '../../../shared/format';
 import {
   assetStatusLabels,
   disposalLabels,
@@ -109,7 +109,7 @@ function plan(ctx: ServiceContext, a: Loaded, m: MovementInput): { row: Row; sum
   if (last && m.date < last.date) {
     throw invalid(
       'date',
-      `变动日期不能早于该资产最近一次变动（${movementKindLabels[last.kind]}，${last.date}）；如那次登记有误，请先冲销它`,
+      `变动日期不能早于该资产最近一次变动（${movementKindLabels[last.kind]}，${chineseDate(last.date)}）；如那次登记有误，请先冲销它`,
     );
   }
   const from = holderName(ctx.db, state.holderClinicId);

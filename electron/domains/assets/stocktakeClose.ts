@@ -13,6 +13,7 @@ import { stmt } from '../../db/stmt';
 import { insertMovement } from './movements';
 import { getStocktake, openHead, rowOf } from './stocktakes';
 import { assertNotFuture, insertAsset } from './write';
+import { chineseDate } from '../../../shared/format';
 
 export function closeStocktake(ctx: ServiceContext, v: { id: number; closedOn: string }): StocktakeDetail {
   ctx.db
@@ -67,7 +68,7 @@ export function closeStocktake(ctx: ServiceContext, v: { id: number; closedOn: s
       ).all(h.id) as { id: number; code: string; status: string; lastDate: string }[];
       for (const m of missing) {
         if (m.status === 'lost' || m.status === 'disposed' || m.status === 'void') continue;
-        if (m.lastDate > v.closedOn) throw invalid('closedOn', `${m.code} 在 ${m.lastDate} 还有变动记录，结束日期不能早于它`);
+        if (m.lastDate > v.closedOn) throw invalid('closedOn', `${m.code} 在 ${chineseDate(m.lastDate)} 还有变动记录，结束日期不能早于它`);
         insertMovement(ctx, m.id, v.closedOn, `盘亏（${h.title}），待报损审批`, { kind: 'status', status: 'lost' }, h.id);
       }
       stmt(ctx.db, "UPDATE stocktakes SET status = 'closed', closed_on = ?, closed_by = ? WHERE id = ?").run(v.closedOn, ctx.actor, h.id);

@@ -16,6 +16,7 @@ import { absencesOf, personExitTriggers } from './exitTriggers';
 import { asOfToday } from './list';
 import { getPerson } from './detail';
 import { recordHistory } from './history';
+import { chineseDate } from '../../../shared/format';
 
 type DecisionValues = z.output<typeof exitDecisionInput>;
 
@@ -44,8 +45,8 @@ export function recordExitDecision(ctx: ServiceContext, v: DecisionValues): Pers
       if (!reached) {
         const why =
           v.rule === 'S11-absence'
-            ? `截至 ${v.decidedOn}，${v.triggerYear} 年擅自离岗累计 ${absenceDaysInYear(absencesOf(ctx.db, v.personId), v.triggerYear, v.decidedOn)} 天，未满 ${settings.absenceExitDays} 天`
-            : `截至 ${v.decidedOn}，${v.triggerYear} 年没有两次考核不合格`;
+            ? `截至 ${chineseDate(v.decidedOn)}，${v.triggerYear} 年擅自离岗累计 ${absenceDaysInYear(absencesOf(ctx.db, v.personId), v.triggerYear, v.decidedOn)} 天，未满 ${settings.absenceExitDays} 天`
+            : `截至 ${chineseDate(v.decidedOn)}，${v.triggerYear} 年没有两次考核不合格`;
         throw invalid('triggerYear', `${why}，没有触发退出情形，无需记录留用说明`);
       }
       const at = ctx.now().toISOString();

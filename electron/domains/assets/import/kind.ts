@@ -19,7 +19,7 @@
 import { categoryLabels, guessCategory } from '../../../../shared/rules/assetCategories';
 import { assetLabels } from '../../../../shared/schemas/assets';
 import { insertAsset, updateAssetCard } from '../write';
-import { yuanText } from '../../../../shared/format';
+import { chineseDate, yuanText } from '../../../../shared/format';
 import { compactText } from '../../../../shared/text';
 import {
   sheetHas,
@@ -186,7 +186,7 @@ export const assetKind: ImportKind<AssetImportValues> = {
     }
     for (const k of ['acquiredOn', 'inServiceOn'] as const) {
       const d = values[k];
-      if (typeof d === 'string' && d > today) problems.push({ key: k, message: `${d} 晚于今天（${today}）` });
+      if (typeof d === 'string' && d > today) problems.push({ key: k, message: `${chineseDate(d)} 晚于今天（${chineseDate(today)}）` });
     }
 
     if (typeof lifeYears === 'string') {

@@ -6,7 +6,7 @@
  * with its reason and the head when there is one. All or nothing: a failure writes none of it.
  * A movement counts in the month of its own date, whatever month it served.
  */
-import { todayIso } from '../../../../shared/format';
+import { chineseDate, todayIso } from '../../../../shared/format';
 import { shortageReasonLabels } from '../../../../shared/rules/fefo';
 import type { DeliveryRunOutput } from '../../../../shared/schemas/deliveries';
 import { audit } from '../../../db/audit';
@@ -25,9 +25,13 @@ export function runDelivery(ctx: ServiceContext, month: string, deliveredOn: str
   const today = todayIso(ctx.now());
   // Goods are recorded as they move: a day after today is a typing mistake, not a plan (the preview may look ahead).
   if (deliveredOn > today) {
-    throw new AppError('VALIDATION', `配送日期 ${deliveredOn} 晚于今天（${today}），请在药品实际送出的当天或之后登记`, {
-      field: 'deliveredOn',
-    });
+    throw new AppError(
+      'VALIDATION',
+      `配送日期 ${chineseDate(deliveredOn)} 晚于今天（${chineseDate(today)}），请在药品实际送出的当天或之后登记`,
+      {
+        field: 'deliveredOn',
+      },
+    );
   }
   return ctx.db
     .transaction(() => {

@@ -6,7 +6,7 @@
  * was paid. Used by the form's check, its save and the import alike, so all three say the same.
  */
 import { isExpiredOn } from '../../../../shared/rules/fefo';
-import { yuanText } from '../../../../shared/format';
+import { chineseDate, yuanText } from '../../../../shared/format';
 import type { ReceiptLineValues } from '../../../../shared/schemas/receipts';
 import type { ServiceContext } from '../../../db/context';
 import { readSettings } from '../../settings/service';
@@ -31,13 +31,16 @@ export function checkReceiptLine(
 ): LineCheck {
   const warnings: string[] = [];
   if (isExpiredOn(line.expiresOn, receivedOn)) {
-    return { warnings, error: `有效期至 ${line.expiresOn}，在入库日期 ${receivedOn} 已经过期，不能入库（请退回供货单位）` };
+    return {
+      warnings,
+      error: `有效期至 ${chineseDate(line.expiresOn)}，在入库日期 ${chineseDate(receivedOn)} 已经过期，不能入库（请退回供货单位）`,
+    };
   }
   if (line.producedOn && line.producedOn > line.expiresOn) {
-    return { warnings, error: `生产日期 ${line.producedOn} 晚于有效期 ${line.expiresOn}，请核对` };
+    return { warnings, error: `生产日期 ${chineseDate(line.producedOn)} 晚于有效期 ${chineseDate(line.expiresOn)}，请核对` };
   }
   if (line.producedOn && line.producedOn > receivedOn) {
-    return { warnings, error: `生产日期 ${line.producedOn} 晚于入库日期 ${receivedOn}，请核对` };
+    return { warnings, error: `生产日期 ${chineseDate(line.producedOn)} 晚于入库日期 ${chineseDate(receivedOn)}，请核对` };
   }
   const left = daysBetween(receivedOn, line.expiresOn);
   if (left <= nearExpiryDays) warnings.push(`近效期：入库时距有效期仅 ${left} 天（提醒天数 ${nearExpiryDays} 天）`);

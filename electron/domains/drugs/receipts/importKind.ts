@@ -7,7 +7,7 @@
  * imported twice adds nothing. 有效期 written as a month (2027-06, 2027.06, 202706) means the
  * last day of that month: a label's 有效期至 2027-06 is usable through the end of June.
  */
-import { yuanText } from '../../../../shared/format';
+import { chineseDate, yuanText } from '../../../../shared/format';
 import { z } from 'zod';
 import { isoDate, text } from '../../../../shared/schemas/common';
 import { receiptLineInput } from '../../../../shared/schemas/receipts';
@@ -134,7 +134,10 @@ export const receiptKind: ImportKind<ReceiptRowValues> = {
     delete input.maker;
     delete input.amountFen;
     if (typeof values.receivedOn === 'string' && values.receivedOn > today) {
-      problems.push({ key: 'receivedOn', message: `入库日期 ${values.receivedOn} 晚于今天（${today}），请填写实际到货验收的日期` });
+      problems.push({
+        key: 'receivedOn',
+        message: `入库日期 ${chineseDate(values.receivedOn)} 晚于今天（${chineseDate(today)}），请填写实际到货验收的日期`,
+      });
     }
     const drug = drugOf(db, values, memo);
     if (drug.ok) {

@@ -5,7 +5,7 @@
  * is undone by a reversing 'adjust' movement with its reason (冲销), never by an edit — and only
  * while the whole batch is still in the store, so nothing delivered from it is left unexplained.
  */
-import { todayIso } from '../../../../shared/format';
+import { chineseDate, todayIso } from '../../../../shared/format';
 import type { ReceiptLineValues, ReceiptValues } from '../../../../shared/schemas/receipts';
 import { audit } from '../../../db/audit';
 import type { ServiceContext } from '../../../db/context';
@@ -66,9 +66,13 @@ export function saveReceiptLine(
 export function saveReceipt(ctx: ServiceContext, v: ReceiptValues): { batchIds: number[]; warnings: string[] } {
   const today = todayIso(ctx.now());
   if (v.receivedOn > today) {
-    throw new AppError('VALIDATION', `入库日期 ${v.receivedOn} 晚于今天（${today}），请填写药品实际到货验收的日期`, {
-      field: 'receivedOn',
-    });
+    throw new AppError(
+      'VALIDATION',
+      `入库日期 ${chineseDate(v.receivedOn)} 晚于今天（${chineseDate(today)}），请填写药品实际到货验收的日期`,
+      {
+        field: 'receivedOn',
+      },
+    );
   }
   return ctx.db
     .transaction(() => {
@@ -124,9 +128,13 @@ export function reverseReceipt(ctx: ServiceContext, v: { batchId: number; revers
       const b = batchFacts(ctx, v.batchId);
       if (b.reversed > 0) throw new AppError('CONFLICT', `批号 ${b.lot_no} 的入库已经冲销过，不能再次冲销`);
       if (v.reversedOn < b.received_on) {
-        throw new AppError('VALIDATION', `冲销日期 ${v.reversedOn} 早于入库日期 ${b.received_on}，请改为入库当天或以后`, {
-          field: 'reversedOn',
-        });
+        throw new AppError(
+          'VALIDATION',
+          `冲销日期 ${chineseDate(v.reversedOn)} 早于入库日期 ${chineseDate(b.received_on)}，请改为入库当天或以后`,
+          {
+            field: 'reversedOn',
+          },
+        );
       }
       const inStore = batchOnHand(ctx.db, v.batchId, CENTER);
       if (inStore !== b.received) {

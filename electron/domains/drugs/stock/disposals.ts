@@ -4,7 +4,7 @@
  * too —, note) and one 'dispose' movement at the center per batch. Only batches expired on the
  * day (their 有效期至 before it) can be disposed of; the printed 过期药品销毁记录 reads it back.
  */
-import { yuanText } from '../../../../shared/format';
+import { chineseDate, yuanText } from '../../../../shared/format';
 import type { DisposalInput, DisposalRecord } from '../../../../shared/schemas/stock';
 import { isExpiredOn } from '../../../../shared/rules/fefo';
 import { audit } from '../../../db/audit';
@@ -24,7 +24,7 @@ export function createDisposal(ctx: ServiceContext, v: DisposalInput): DisposalR
     if (!isExpiredOn(b.expiresOn, v.disposedOn))
       throw new AppError(
         'VALIDATION',
-        `第 ${i + 1} 行：${b.drugName} 批号 ${b.lotNo} 有效期至 ${b.expiresOn}，在 ${v.disposedOn} 尚未过期，不能销毁（D5 只销毁过期药品）`,
+        `第 ${i + 1} 行：${b.drugName} 批号 ${b.lotNo} 有效期至 ${chineseDate(b.expiresOn)}，在 ${chineseDate(v.disposedOn)} 尚未过期，不能销毁（D5 只销毁过期药品）`,
         { field: `lines.${i}.batchId` },
       );
     return { b, packs: l.packs };

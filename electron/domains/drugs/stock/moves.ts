@@ -5,7 +5,7 @@
  * day naming each other — and an adjustment (盘点调整, + surplus or − loss) with its required
  * reason. All through recordMovement; nothing is changed or deleted, a correction is a new one.
  */
-import { todayIso, yuanText } from '../../../../shared/format';
+import { chineseDate, todayIso, yuanText } from '../../../../shared/format';
 import type { AdjustInput, ReturnInput, TransferInput } from '../../../../shared/schemas/stock';
 import { audit } from '../../../db/audit';
 import type { ServiceContext } from '../../../db/context';
@@ -22,7 +22,7 @@ export interface MoveResult {
 /** Stock moves are recorded after the fact: a day still to come is a typing slip. */
 const noFuture = (ctx: ServiceContext, day: string) => {
   const today = todayIso(ctx.now());
-  if (day > today) throw new AppError('VALIDATION', `日期 ${day} 还没有到，不能登记将来的出入库`, { field: 'movedOn' });
+  if (day > today) throw new AppError('VALIDATION', `日期 ${chineseDate(day)} 还没有到，不能登记将来的出入库`, { field: 'movedOn' });
 };
 
 export function returnToCenter(ctx: ServiceContext, v: ReturnInput): MoveResult {

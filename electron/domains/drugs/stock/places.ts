@@ -7,6 +7,7 @@ import { AppError } from '../../../db/errors';
 import type { Db } from '../../../db/open';
 import { stmt } from '../../../db/stmt';
 import type { Place } from './movements';
+import { chineseDate } from '../../../../shared/format';
 
 export const CENTER_NAME = '中心药库';
 
@@ -89,7 +90,7 @@ export function ensureAvailable(ctx: ServiceContext, b: BatchInfo, place: Place,
     const unit = b.packUnit || '个包装';
     throw new AppError(
       'CONFLICT',
-      `库存不足：${placeName(ctx.db, place)} ${b.drugName} 批号 ${b.lotNo} 在 ${day} 结存 ${have} ${unit}，不能出库 ${packs} ${unit}`,
+      `库存不足：${placeName(ctx.db, place)} ${b.drugName} 批号 ${b.lotNo} 在 ${chineseDate(day)} 结存 ${have} ${unit}，不能出库 ${packs} ${unit}`,
       { field: 'packs' },
     );
   }

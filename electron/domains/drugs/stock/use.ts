@@ -13,7 +13,7 @@
  * - using more than the clinic holds is refused, naming what it holds and what was asked.
  * Lines of one entry are taken in order, each seeing what the earlier ones took.
  */
-import { todayIso, yuanText } from '../../../../shared/format';
+import { chineseDate, todayIso, yuanText } from '../../../../shared/format';
 import type { UseInput, UseLine } from '../../../../shared/schemas/stock';
 import { audit } from '../../../db/audit';
 import type { ServiceContext } from '../../../db/context';
@@ -64,7 +64,7 @@ export function planUseLine(db: Db, clinicId: number, month: string, day: string
   if (line.packs > held) {
     return {
       field: 'packs',
-      problem: `使用数量超过库存：${drug.name} 本卫生室在 ${day} 结存 ${held} ${drug.unit}，登记使用 ${line.packs} ${drug.unit}`,
+      problem: `使用数量超过库存：${drug.name} 本卫生室在 ${chineseDate(day)} 结存 ${held} ${drug.unit}，登记使用 ${line.packs} ${drug.unit}`,
     };
   }
   const picks: UsePick[] = [];

@@ -18,6 +18,7 @@ import type { Existing, FieldProblem, FieldValues, ImportKind, PlannedRow } from
 import { rosterFields } from './fields';
 import { describeRecords, findClinic, otherHead, overlappingPost, plannedRecords, type ClinicMatch } from './records';
 import { personKeys, personOf, rosterRow, type RosterValues } from './schema';
+import { chineseDate } from '../../../../shared/format';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -179,7 +180,7 @@ export const rosterKind: ImportKind<RosterValues> = {
         if (mine)
           add(r.row, {
             key: 'clinic',
-            message: `此人目前在“${mine.clinic}”任${mine.role}（自 ${mine.startDate}）；调动或改任岗位，请先在人员档案中结束原岗位`,
+            message: `此人目前在“${mine.clinic}”任${mine.role}（自 ${chineseDate(mine.startDate)}）；调动或改任岗位，请先在人员档案中结束原岗位`,
           });
       }
       if (post.role !== 'head') continue;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { qualificationKinds } from '../../../../shared/rules/qualifications';
 import { idSchema, text } from '../../../../shared/schemas/common';
 import { employmentKinds, optionalDate, personInput } from '../../../../shared/schemas/people';
+import { chineseDate } from '../../../../shared/format';
 
 export type PersonValues = z.output<typeof personInput>;
 
@@ -64,7 +65,8 @@ function checkRow(v: RosterValues, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   const hasCertificate = v.certNumber !== '' || v.scope !== '' || v.issuedOn !== null || v.validUntil !== null;
   if (v.qualKind === null && hasCertificate) issue('qualKind', '填写了证书信息，请同时填写执业类别（如 执业助理医师、乡村医生执业证书）');
-  if (v.issuedOn && v.validUntil && v.validUntil < v.issuedOn) issue('validUntil', `有效期 ${v.validUntil} 早于发证日期 ${v.issuedOn}`);
+  if (v.issuedOn && v.validUntil && v.validUntil < v.issuedOn)
+    issue('validUntil', `有效期 ${chineseDate(v.validUntil)} 早于发证日期 ${chineseDate(v.issuedOn)}`);
 
   // A self-employed (个体) doctor has no contract: without a date the employment's start is unknown (起始日期不详).
   if (v.employmentKind !== null && v.employmentKind !== 'self_employed' && v.contractStart === null) {
