@@ -16,6 +16,7 @@ import type { Db } from '../../../db/open';
 import type { SheetGrid } from '../../../excel/import/read';
 import { applyEdition, forgetEditions } from './apply';
 import { readListFile, type ListFile, type ListFileEntry } from './listFile';
+import { chineseDate } from '../../../../shared/format';
 
 export interface EditionOptions {
   effectiveOn: string;
@@ -56,7 +57,7 @@ export function previewEdition(db: Db, grid: SheetGrid, o: EditionOptions): Esse
   const replaced = sameDate(db, o.effectiveOn);
   const notices: string[] = [];
   if (drugs.length === 0) notices.push('目录中还没有药品：载入后，导入的药品会按此目录判定是否为基药');
-  if (replaced) notices.push(`将替换已载入的“${replaced.name}”（同为 ${o.effectiveOn} 起执行）；已人工核定的药品保持不变`);
+  if (replaced) notices.push(`将替换已载入的“${replaced.name}”（同为 ${chineseDate(o.effectiveOn)} 起执行）；已人工核定的药品保持不变`);
   return {
     name: editionName(file, o),
     effectiveOn: o.effectiveOn,

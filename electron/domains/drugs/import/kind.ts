@@ -5,7 +5,7 @@
  * a row that changes nothing is 已存在（无变化）. The platform's essential mark is kept as read
  * (blank in a marked column is 否) and combined with the loaded editions (essential/apply.ts).
  */
-import { yuanText } from '../../../../shared/format';
+import { chineseDate, yuanText } from '../../../../shared/format';
 import { drugInput, platformMarkLabels, type DrugValues } from '../../../../shared/schemas/drugs';
 import type { Db } from '../../../db/open';
 import { stmt } from '../../../db/stmt';
@@ -76,7 +76,7 @@ export function drugKind(effectiveOn?: string): ImportKind<DrugValues> {
       if (fields.has('unitPrice'))
         out.push('表中同时有每包装价格和最小单位价格：挂网价取每包装价格一列（见上方“挂网价（每包装）”对应的列），最小单位价格不导入');
       if (!fields.has('platformMark')) out.push('表中没有基药标识列：是否基药只按已载入的基本药物目录判定');
-      if (effectiveOn) out.push(`价格变动自 ${effectiveOn} 起执行`);
+      if (effectiveOn) out.push(`价格变动自 ${chineseDate(effectiveOn)} 起执行`);
       return out;
     },
 

@@ -12,6 +12,7 @@ import { stmt } from '../../../db/stmt';
 import { lookupClinic } from '../../clinics/lookup';
 import { POST_START_UNKNOWN_FLOOR } from '../../../db/migrations/0005-import-tolerance';
 import type { RosterValues } from './schema';
+import { chineseDate } from '../../../../shared/format';
 
 type Qualification = Extract<PersonRecord, { table: 'qualifications' }>;
 type Assignment = Extract<PersonRecord, { table: 'assignments' }>;
@@ -112,11 +113,13 @@ export function describeRecords(r: RowRecords, clinicName: string): string[] {
     );
   if (r.assignment)
     out.push(
-      `新增岗位（${clinicName} ${roleNames[r.assignment.role] ?? r.assignment.role}，${r.assignment.startUnknown ? '起始日期不详' : `自 ${r.assignment.startDate}`}）`,
+      `新增岗位（${clinicName} ${roleNames[r.assignment.role] ?? r.assignment.role}，${r.assignment.startUnknown ? '起始日期不详' : `自 ${chineseDate(r.assignment.startDate)}`}）`,
     );
   if (r.employment) {
-    const from = r.employment.startUnknown ? '起始日期不详' : r.employment.startDate;
-    out.push(`新增聘用（${employmentKindLabels[r.employment.kind]} ${from} 至 ${r.employment.endDate ?? '长期'}）`);
+    const from = r.employment.startUnknown ? '起始日期不详' : chineseDate(r.employment.startDate);
+    out.push(
+      `新增聘用（${employmentKindLabels[r.employment.kind]} ${from} 至 ${r.employment.endDate ? chineseDate(r.employment.endDate) : '长期'}）`,
+    );
   }
   return out;
 }
