@@ -3,17 +3,16 @@
  * approved requisition lines served FEFO from the center's store on that day (issue 10 part 5,
  * D9, D4), as the 配送 page's 确认配送 does — one transaction; a dry run prints the plan only.
  */
-import fs from 'node:fs';
 import { fenToAmount } from '../../shared/format';
 import { isoDate, isoMonth } from '../../shared/schemas/common';
 import type { DeliveryPlan } from '../../shared/schemas/deliveries';
 import { makeContext } from '../db/context';
 import { AppError } from '../db/errors';
-import { openDatabase } from '../db/open';
 import { computePlan } from '../domains/drugs/delivery/plan';
 import { runDelivery } from '../domains/drugs/delivery/run';
 import { cliActor } from './actor';
 import { requireString, type CliArgs } from './args';
+import { withDb } from './db';
 
 export const deliverUsage = 'deliver --db FILE --month 年-月 --date 年-月-日 [--dry-run]     按先到期先出配送当月已批准的需求计划';
 
@@ -43,15 +42,12 @@ function describePlan(p: DeliveryPlan, dryRun: boolean): string {
 }
 
 export async function cmdDeliver(args: CliArgs): Promise<string> {
-  const dbPath = requireString(args, 'db', '数据库文件');
   const month = option(args, 'month');
   const date = option(args, 'date');
   const json = args.values.format === 'json';
   if (args.values.format !== undefined && !json)
     throw new AppError('BAD_REQUEST', `不支持的输出格式“${String(args.values.format)}”，目前只支持 --format json`);
-  if (!fs.existsSync(dbPath)) throw new AppError('NOT_FOUND', `找不到数据库文件 ${dbPath}，请先用 init 创建`);
-  const { db } = await openDatabase(dbPath);
-  try {
+  return withDb(args, (db) => {
     if (args.values['dry-run']) {
       const { plan } = computePlan(db, month, date);
       return json ? JSON.stringify({ dryRun: true, plan }, null, 2) : describePlan(plan, true);
@@ -60,7 +56,5 @@ export async function cmdDeliver(args: CliArgs): Promise<string> {
     return json
       ? JSON.stringify({ dryRun: false, ...out }, null, 2)
       : `${describePlan(out.plan, false)}\n已配送：${out.deliveryIds.length} 张配送单，登记短缺 ${out.shortages} 项`;
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -17,7 +17,6 @@ import { isoMonth } from '../../shared/schemas/common';
 import { importKindOptions, type ImportKindName } from '../../shared/schemas/import';
 import { AppError } from '../db/errors';
 import { iterateList, type ListSource } from '../db/listQuery';
-import { openDatabase, type Db } from '../db/open';
 import { writeCountyWorkbookFile } from '../excel/countyWorkbook';
 import { viewSheet } from '../excel/exportView';
 import { reportingUnit } from '../domains/settings/service';
@@ -27,6 +26,7 @@ import { allReturns, buildReport, isReturnName, writeReturnFile } from '../app/r
 import { auditSelect, auditSource, mapAudit } from '../domains/audit/service';
 import { clinicSelect, clinicSource, mapClinic } from '../domains/clinics/service';
 import { mapVillage, villageSelect, villageSource } from '../domains/villages/service';
+import { withDb } from './db';
 import { requireString, type CliArgs } from './args';
 import { resolveReturnArgs, returnArgs } from './returnArgs';
 import { cmdImportDrugs, cmdImportEssentialList } from './drugs';
@@ -46,18 +46,6 @@ const lists: Record<string, ListExport> = {
   clinics: { view: clinicView, source: clinicSource, select: clinicSelect, map: mapClinic },
   audit: { view: auditView, source: auditSource, select: auditSelect, map: mapAudit },
 };
-
-/** Opens an existing database; a mistyped path must not silently create an empty one. */
-async function withDb<T>(args: CliArgs, run: (db: Db) => Promise<T>): Promise<T> {
-  const dbPath = requireString(args, 'db', '数据库文件');
-  if (!fs.existsSync(dbPath)) throw new AppError('NOT_FOUND', `找不到数据库文件 ${dbPath}，请先用 init 创建`);
-  const { db } = await openDatabase(dbPath);
-  try {
-    return await run(db);
-  } finally {
-    db.close();
-  }
-}
 
 function jsonFormat(args: CliArgs): boolean {
   const f = args.values.format;

@@ -15,8 +15,6 @@ import { requisitionStatusLabels } from '../../shared/schemas/requisitions';
 import { fenToYuan } from '../../shared/format';
 import { makeContext } from '../db/context';
 import { AppError } from '../db/errors';
-import { openDatabase, type Db } from '../db/open';
-import { lookupClinic } from '../domains/clinics/lookup';
 import { purchasePlan } from '../domains/drugs/purchase/plan';
 import { purchaseUploadBuffer } from '../domains/drugs/purchase/upload';
 import path from 'node:path';
@@ -24,6 +22,7 @@ import { listRequisitions } from '../domains/drugs/requisitions/read';
 import { approveRequisition, reopenRequisition } from '../domains/drugs/requisitions/write';
 import { cliActor } from './actor';
 import { requireString, type CliArgs } from './args';
+import { clinicOf, withDb } from './db';
 
 export const requisitionUsage = [
   'requisition list --db FILE --month 年-月 [--format json]             药品请领单一览',
@@ -36,27 +35,6 @@ function monthOf(args: CliArgs): string {
   const parsed = isoMonth.safeParse(v.trim());
   if (!parsed.success) throw new AppError('BAD_REQUEST', `--month 应为 年-月，如 2026-11（实际是“${v}”）`);
   return parsed.data;
-}
-
-export function clinicOf(db: Db, args: CliArgs): number {
-  const written = requireString(args, 'clinic', '村卫生室名称或机构编码');
-  const found = lookupClinic(db, written);
-  if (found.ok) return found.clinic.id;
-  if (found.candidates.length > 1) {
-    throw new AppError('BAD_REQUEST', `“${written}”可能是 ${found.candidates.map((c) => c.name).join('、')}，请写全称或机构编码`);
-  }
-  throw new AppError('NOT_FOUND', `没有名为“${written}”的村卫生室，请核对名称或机构编码`);
-}
-
-export async function withDb<T>(args: CliArgs, run: (db: Db) => T | Promise<T>): Promise<T> {
-  const dbPath = requireString(args, 'db', '数据库文件');
-  if (!fs.existsSync(dbPath)) throw new AppError('NOT_FOUND', `找不到数据库文件 ${dbPath}，请先用 init 创建`);
-  const { db } = await openDatabase(dbPath);
-  try {
-    return await run(db);
-  } finally {
-    db.close();
-  }
 }
 
 const pct = (n: number | null) => (n === null ? '—' : `${n}%`);

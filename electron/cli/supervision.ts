@@ -26,7 +26,7 @@ import { getVisitForm, visitHead } from '../domains/supervision/visits/read';
 import { matchItem } from '../domains/supervision/visits/import/itemMatch';
 import { cliActor } from './actor';
 import { requireString, type CliArgs } from './args';
-import { clinicOf, withDb } from './requisitions';
+import { clinicOf, withDb } from './db';
 
 export const quarterUsage = ['quarter lock --db FILE --quarter 2026Q3 [--note 说明]           锁定季度考核结果（P4，锁定后只能更正）'];
 
