@@ -8,12 +8,12 @@ export function chineseDate(iso: string | null | undefined): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-/** `2026-03-05T08:09:10.000Z` → `2026-03-05 16:09` in China Standard Time (UTC+8). */
+/** `2026-03-05T08:09:10.000Z` → `2026年3月5日 16:09` in China Standard Time (UTC+8): the day as chineseDate writes it. */
 export function chineseDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const local = new Date(d.getTime() + 8 * 3600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+  return `${chineseDate(local)} ${local.slice(11, 16)}`;
 }
 
 /** Integer 分 → `1,234.50`, where a header or the words around say 元. Money is never stored as a float. */

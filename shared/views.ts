@@ -123,7 +123,7 @@ const auditEntityLabels: Record<string, string> = {
 export const auditView: ViewDef = {
   title: '操作记录',
   columns: [
-    { id: 'at', header: '时间', kind: 'datetime', width: 17 },
+    { id: 'at', header: '时间', kind: 'datetime', width: 20 },
     { id: 'actor', header: '操作人', kind: 'text', width: 10, filterable: true },
     { id: 'actorLogin', header: '登录名', kind: 'text', width: 10, filterable: true },
     { id: 'action', header: '操作', kind: 'enum', labels: auditActionLabels, width: 8, filterable: true },

@@ -88,7 +88,7 @@ describe('signing in', () => {
     const locked = await callFails(s, 'accounts.signIn', { login: 'zhangwei', password: 'wrong-5' });
     expect(locked.code).toBe('FORBIDDEN');
     // 01:00 UTC is 09:00 in China; locked until 09:15.
-    expect(locked.message).toContain('锁定到 2026-03-02 09:15');
+    expect(locked.message).toContain('锁定到 2026年3月2日 09:15');
     // The right password does not open a locked account, even a minute before the end.
     clock.advance(14);
     expect((await callFails(s, 'accounts.signIn', { login: 'ZhangWei', password: FIRST_ADMIN.password })).code).toBe('FORBIDDEN');

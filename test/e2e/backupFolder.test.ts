@@ -60,7 +60,7 @@ describe('备份到… a chosen folder, then restore from that file', () => {
     const confirm = await settle(dialog(page, '从这份备份恢复数据？'));
     await confirm.getByText(made).waitFor();
     await confirm.getByText('备份到文件夹').waitFor();
-    await confirm.getByText(/备份时间：\d{4}-\d{2}-\d{2}/).waitFor();
+    await confirm.getByText(/备份时间：\d{4}年\d{1,2}月\d{1,2}日/).waitFor();
     await confirm.getByText('行政村 2 个', { exact: false }).waitFor();
     await button(confirm, '恢复').click();
 

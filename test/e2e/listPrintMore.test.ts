@@ -98,7 +98,7 @@ const cases: ListCase[] = [
     print: 'visits-list-print',
     table: 'visits-table',
     title: new RegExp(`^${thisMonth}月度督导情况$`),
-    headers: ['机构编码', '村卫生室', '状态', '督导日期', '督导人', '得分', '发现问题'],
+    headers: ['机构编码', '村卫生室', '状态', '督导日期', '督导人', '得分', '发现问题', '更正'],
   },
   {
     menu: '季度考核',

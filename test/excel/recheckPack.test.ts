@@ -105,7 +105,7 @@ describe('re-check pack workbook (P4)', () => {
     expect(corrections).toEqual([
       [
         1,
-        '2027-01-09 02:00',
+        '2027年1月9日 10:00',
         '王芳',
         '2026 年 8 月',
         '逐项得分',

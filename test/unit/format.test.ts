@@ -18,8 +18,8 @@ describe('chineseDate', () => {
 
 describe('chineseDateTime', () => {
   it('shows a UTC instant in China Standard Time', () => {
-    expect(chineseDateTime('2026-03-05T08:09:10.000Z')).toBe('2026-03-05 16:09');
-    expect(chineseDateTime('2026-03-05T16:30:00.000Z')).toBe('2026-03-06 00:30');
+    expect(chineseDateTime('2026-03-05T08:09:10.000Z')).toBe('2026年3月5日 16:09');
+    expect(chineseDateTime('2026-03-05T16:30:00.000Z')).toBe('2026年3月6日 00:30');
   });
 
   it('returns unreadable text unchanged', () => {

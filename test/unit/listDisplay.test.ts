@@ -31,7 +31,7 @@ describe('screenText: dates in Chinese on screen, ISO in the sheet', () => {
     expect(screenText(col('date'), null)).toBe('');
     expect(screenText(col('date'), undefined)).toBe('');
     expect(screenText(col('date'), '')).toBe('');
-    expect(screenText(col('datetime'), '2026-03-05T08:09:10.000Z')).toBe('2026-03-05 16:09');
+    expect(screenText(col('datetime'), '2026-03-05T08:09:10.000Z')).toBe('2026年3月5日 16:09');
     // Never the stored ISO on screen.
     expect(screenText(col('date'), '2026-06-19')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // The sheet export keeps the ISO text it turns into a real Excel date.

@@ -37,7 +37,7 @@ const printColumns: PrintColumn<UserRow>[] = [
   { header: '姓名', width: 10, value: (u) => u.name },
   { header: '角色', width: 10, kind: 'enum', labels: roleLabels, value: (u) => u.role },
   { header: '状态', width: 22, value: statusText },
-  { header: '最后登录', width: 18, value: (u) => (u.lastSignInAt ? chineseDateTime(u.lastSignInAt) : '从未登录') },
+  { header: '最后登录', width: 20, value: (u) => (u.lastSignInAt ? chineseDateTime(u.lastSignInAt) : '从未登录') },
 ];
 
 /** 账号管理, for the administrator: the center's accounts and this PC's automatic sign-in. */

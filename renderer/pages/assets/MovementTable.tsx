@@ -51,7 +51,7 @@ export function MovementTable(props: { movements: MovementRow[]; reversibleId: n
               .filter(Boolean)
               .join('；'),
         },
-        { title: '登记', key: 'recorded', width: 170, render: (_: unknown, m) => `${m.recordedBy} ${chineseDateTime(m.recordedAt)}` },
+        { title: '登记', key: 'recorded', width: 200, render: (_: unknown, m) => `${m.recordedBy} ${chineseDateTime(m.recordedAt)}` },
         {
           title: '',
           key: 'mark',

@@ -6,7 +6,7 @@
 import { Alert, Button, Card, DatePicker, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { todayIso } from '../../../shared/format';
+import { chineseDate, todayIso } from '../../../shared/format';
 import { monthLabel, parseQuarter, quarterKey, quarterLabel, quarterOf } from '../../../shared/rules/quarter';
 import { formatTenths } from '../../../shared/rules/scoring';
 import type { CorrectionRow } from '../../../shared/schemas/corrections';
@@ -112,7 +112,7 @@ export function QuartersPage(props: { go: (r: Route) => void }) {
         <Input.Search placeholder="搜索卫生室" allowClear style={{ width: 200 }} onChange={(e) => setSearch(e.target.value)} />
         {data?.lock ? (
           <Tag color="blue" data-testid="quarter-locked">
-            已锁定（{data.lock.at.slice(0, 10)}，{data.lock.by}）：修改须经更正（P4）
+            已锁定（{chineseDate(todayIso(new Date(data.lock.at)))}，{data.lock.by}）：修改须经更正（P4）
           </Tag>
         ) : (
           may('approve') && (

@@ -150,7 +150,7 @@ export function BackupsCard() {
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: '还没有备份' }}
         columns={[
-          { title: '备份时间', dataIndex: 'at', render: (at: string) => chineseDateTime(at), width: 160 },
+          { title: '备份时间', dataIndex: 'at', render: (at: string) => chineseDateTime(at), width: 180 },
           { title: '类型', dataIndex: 'reason', render: (r: string) => reasonLabel(r), width: 200 },
           { title: '大小', dataIndex: 'sizeBytes', render: (n: number) => size(n), width: 90 },
           { title: '文件', dataIndex: 'file', ellipsis: true },

@@ -17,7 +17,7 @@ export function CorrectionsList(props: { rows: CorrectionRow[]; withVisit?: bool
       dataSource={props.rows}
       data-testid="corrections-list"
       columns={[
-        { title: '更正时间', dataIndex: 'at', width: 140, render: (at: string) => chineseDateTime(at) },
+        { title: '更正时间', dataIndex: 'at', width: 170, render: (at: string) => chineseDateTime(at) },
         ...(props.withVisit
           ? [
               { title: '村卫生室', dataIndex: 'clinicName', width: 150 },

@@ -7,7 +7,7 @@
  * A visit corrected after its quarter was locked (P4) prints the corrected values, each marked ※,
  * and lists its corrections at the foot: 原记录, 更正为, 原因, 日期 — the paper shows both.
  */
-import { chineseDate } from '../../../shared/format';
+import { chineseDate, todayIso } from '../../../shared/format';
 import { monthLabel } from '../../../shared/rules/quarter';
 import { formatTenths } from '../../../shared/rules/scoring';
 import type { CorrectionRow } from '../../../shared/schemas/corrections';
@@ -179,7 +179,7 @@ export function VisitSheet({ form, centerName, corrections = [] }: { form: Visit
                 <td>{c.newText}</td>
                 <td>{c.reason}</td>
                 <td>
-                  {chineseDate(c.at.slice(0, 10))}
+                  {chineseDate(todayIso(new Date(c.at)))}
                   {c.by ? ` ${c.by}` : ''}
                 </td>
               </tr>

@@ -5,6 +5,7 @@
  * (a line 无更正 when none) and the two quarters' results with their locks. The printed sheets
  * of the half-year are the other half of the pack (renderer/pages/recheck, P8).
  */
+import { chineseDate, chineseDateTime, todayIso } from '../../../../shared/format';
 import { halfKey, halfLabel, monthsOfHalf, quartersOfHalf } from '../../../../shared/rules/half';
 import { monthLabel, quarterKey, quarterLabel } from '../../../../shared/rules/quarter';
 import { visitStatusLabels } from '../../../../shared/schemas/visits';
@@ -230,7 +231,8 @@ export function buildRecheckReport(db: Db, when: ReportWhen): ReportData {
       ? [{ index: '', at: '无更正' }]
       : ks.map((k, i) => ({
           index: i + 1,
-          at: k.at.slice(0, 16).replace('T', ' '),
+          // Stored as a UTC instant; the county reads China time, like every other time the app shows.
+          at: chineseDateTime(k.at),
           by: k.by,
           month: k.month ? monthLabel(k.month) : '',
           entity: entityLabels[k.entity] ?? k.entity,
@@ -267,7 +269,7 @@ export function buildRecheckReport(db: Db, when: ReportWhen): ReportData {
       score: points(row?.scoreTenths ?? null),
       grade: row?.grade ?? '未考核',
       passed: !row || row.passed === null ? '未考核' : row.passed ? '是' : '否',
-      lock: r.lock ? `已锁定 ${r.lock.at.slice(0, 10)}（${r.lock.by}）` : '未锁定',
+      lock: r.lock ? `已锁定 ${chineseDate(todayIso(new Date(r.lock.at)))}（${r.lock.by}）` : '未锁定',
       note: notes.join('；'),
     };
   });
