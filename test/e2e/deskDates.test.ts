@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2e } from './suite';
 import { button, choose, dialog, formItem, openMenu, settle } from './ui';
-import type { TestApp } from './harness';
+import { addZhangzhuang } from './oneClinic';
 
 const e2e = useE2e();
 
@@ -29,31 +29,6 @@ const forms: [string, string, string][] = [
 /** 身份证号 of a woman born 1988-04-09 (check character computed by shared/rules/idCard.ts). */
 const ID = '410822198804090027';
 
-async function setUp(app: TestApp) {
-  const v = await app.call('villages.create', {
-    name: '张庄村',
-    residentPopulation: 1600,
-    servicePopulation: 1600,
-    isCenterSeat: false,
-    distanceKm: 3,
-    altCoverage: 'none',
-    patrolVisitsPerMonth: 0,
-    note: '',
-  });
-  await app.call('clinics.create', {
-    code: '',
-    name: '张庄卫生室',
-    address: '',
-    property: 'public',
-    buildingArea: 80,
-    insurancePoint: true,
-    headName: '',
-    hostVillageIds: [v.id],
-    extensionVillageIds: [],
-    note: '',
-  });
-}
-
 async function typeInto(page: Page, input: Locator, typed: string): Promise<void> {
   await input.click();
   await input.press('ControlOrMeta+a');
@@ -64,7 +39,7 @@ describe('the date field', () => {
   it('understands each Chinese way of writing a day, says when it cannot, and saves the ISO day', async () => {
     const app = await e2e.open({ center: true });
     const { page } = app;
-    await setUp(app);
+    await addZhangzhuang(app);
     const { parseIdCard } = await import('../../shared/rules/idCard');
     expect(parseIdCard(ID).ok, 'the test’s 身份证号 is valid').toBe(true);
 

@@ -7,37 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { useE2e } from './suite';
 import { button, choose, dialog, openMenu, settle } from './ui';
-import type { TestApp } from './harness';
+import { addZhangzhuang } from './oneClinic';
 
 const e2e = useE2e();
 
 /** A woman born 1988-04-09 (valid check character). */
 const ID = '410822198804090027';
-
-async function setUp(app: TestApp) {
-  const v = await app.call('villages.create', {
-    name: '张庄村',
-    residentPopulation: 1600,
-    servicePopulation: 1600,
-    isCenterSeat: false,
-    distanceKm: 3,
-    altCoverage: 'none',
-    patrolVisitsPerMonth: 0,
-    note: '',
-  });
-  return app.call('clinics.create', {
-    code: '',
-    name: '张庄卫生室',
-    address: '',
-    property: 'public',
-    buildingArea: 80,
-    insurancePoint: true,
-    headName: '',
-    hostVillageIds: [v.id],
-    extensionVillageIds: [],
-    note: '',
-  });
-}
 
 const focusedId = "document.activeElement && document.activeElement.id || ''";
 const focusedText = "document.activeElement && document.activeElement.textContent || ''";
@@ -46,7 +21,7 @@ describe('getting to the thing', () => {
   it('adds a doctor in one form: focus on 姓名, the ID fills sex and birth date, Ctrl+Enter saves; discard asks with 继续编辑 focused', async () => {
     const app = await e2e.open({ center: true });
     const { page } = app;
-    const clinic = await setUp(app);
+    const clinic = await addZhangzhuang(app);
     await openMenu(page, '人员档案');
 
     // The discard prompt: focus on 继续编辑, so Enter keeps the typing.
@@ -90,7 +65,7 @@ describe('getting to the thing', () => {
   it('an S9 alert opens the person on the training tab; a clinic’s S1 alert opens the clinic', async () => {
     const app = await e2e.open({ center: true });
     const { page } = app;
-    const clinic = await setUp(app);
+    const clinic = await addZhangzhuang(app);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     await app.call('people.createDoctor', {
       person: { name: '赵文静', idNumber: ID, category: 'village_doctor' },

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chineseDate, todayIso } from '../../shared/format';
+import { addZhangzhuang } from './oneClinic';
 import { useE2e } from './suite';
 import { button, columnTexts, dialog, expectCount, openMenu, settle } from './ui';
 
@@ -34,28 +35,7 @@ describe('dates on screen', () => {
   it('closing a clinic: the date typed as 2026.6.19 shows as 2026年6月19日, is saved as 2026-06-19 and listed in Chinese', async () => {
     const app = await e2e.open({ center: true });
     const { page } = app;
-    const v = await app.call('villages.create', {
-      name: '张庄村',
-      residentPopulation: 1600,
-      servicePopulation: 1600,
-      isCenterSeat: false,
-      distanceKm: 3,
-      altCoverage: 'none',
-      patrolVisitsPerMonth: 0,
-      note: '',
-    });
-    const clinic = await app.call('clinics.create', {
-      code: '',
-      name: '张庄卫生室',
-      address: '',
-      property: 'public',
-      buildingArea: 80,
-      insurancePoint: true,
-      headName: '',
-      hostVillageIds: [v.id],
-      extensionVillageIds: [],
-      note: '',
-    });
+    const clinic = await addZhangzhuang(app);
     await openMenu(page, '村卫生室');
     await expectCount(page, 1);
     await page.locator('.data-table').getByText('张庄卫生室').click();
